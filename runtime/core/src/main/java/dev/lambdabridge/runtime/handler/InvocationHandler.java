@@ -1,0 +1,31 @@
+package dev.lambdabridge.runtime.handler;
+
+import dev.lambdabridge.runtime.api.Invocation;
+import dev.lambdabridge.runtime.context.LambdaContext;
+
+import java.io.OutputStream;
+
+/**
+ * The one interface the invoke loop calls: a Java handler, a process bridge or a polyglot bridge, chosen and
+ * initialised once from {@code _HANDLER}. It reads the event from {@link Invocation#payload()} and writes the
+ * response bytes to {@code response}; whatever it throws is reported to Lambda as the invocation's error.
+ * The loop decides where {@code response} goes (a buffer posted whole, or a stream), so a handler does not
+ * change when streaming is turned on.
+ */
+public interface InvocationHandler extends AutoCloseable {
+
+    void handle(Invocation invocation, LambdaContext context, OutputStream response) throws Exception;
+
+    /**
+     * Whether the handler can run several invocations at once (Lambda Managed Instances,
+     * {@code AWS_LAMBDA_MAX_CONCURRENCY}); a handler that says no gets one invoke loop.
+     */
+    default boolean isThreadSafe() {
+        return true;
+    }
+
+    /** Releases what init acquired (child processes, polyglot contexts); called once at shutdown. */
+    @Override
+    default void close() {
+    }
+}

@@ -1,0 +1,74 @@
+package dev.lambdabridge.runtime.java;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.lambdabridge.runtime.api.Invocation;
+import dev.lambdabridge.runtime.context.LambdaContext;
+import dev.lambdabridge.runtime.handler.InvocationHandler;
+import dev.lambdabridge.runtime.serialization.PojoSerializer;
+import dev.lambdabridge.runtime.serialization.Serializers;
+
+import java.io.ByteArrayInputStream;
+import java.io.OutputStream;
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Runs a handler that takes and returns objects: JSON event to the input type, the handler, the result to JSON.
+ * Serializers are created at init (Lambda's init phase), not on the first event. The errors for a bad event and
+ * an unserialisable result are the managed runtime's ({@code java.lang.RuntimeException}, "An error occurred
+ * during JSON parsing" / "... serialization of response").
+ */
+final class PojoHandlerInvoker implements InvocationHandler {
+    private static final byte[] JSON_NULL = "null".getBytes(StandardCharsets.US_ASCII);
+
+    /** An object handler's shape; exceptions pass through unchanged. */
+    @FunctionalInterface
+    interface PojoFunction {
+        Object apply(Object input, Context context) throws Exception;
+    }
+
+    private final PojoFunction function;
+    private final PojoSerializer<Object> input;
+    private final PojoSerializer<Object> output;
+
+    /** {@code inputType} null: the handler takes no event; {@code outputType} null or void: it returns nothing. */
+    PojoHandlerInvoker(PojoFunction function, Type inputType, Type outputType, ClassLoader loader) {
+        this.function = function;
+        this.input = inputType == null ? null : Serializers.forType(inputType, loader);
+        this.output = outputType == null || isVoid(outputType) ? null : Serializers.forType(outputType, loader);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static PojoHandlerInvoker forRequestHandler(Class<?> type, ClassLoader loader) {
+        Type[] types = HandlerTypes.of(type, RequestHandler.class);
+        RequestHandler handler = (RequestHandler) Instances.create(type);
+        return new PojoHandlerInvoker(handler::handleRequest, types[0], types[1], loader);
+    }
+
+    static boolean isVoid(Type type) {
+        return type == void.class || type == Void.class;
+    }
+
+    @Override
+    public void handle(Invocation invocation, LambdaContext context, OutputStream response) throws Exception {
+        Object event = null;
+        if (input != null) {
+            try {
+                event = input.fromJson(new ByteArrayInputStream(invocation.payload()));
+            } catch (Throwable t) {
+                throw new RuntimeException("An error occurred during JSON parsing", t);
+            }
+        }
+        Object result = function.apply(event, context);
+        try {
+            if (output == null) {
+                response.write(JSON_NULL);
+            } else {
+                output.toJson(result, response);
+            }
+        } catch (Throwable t) {
+            throw new RuntimeException("An error occurred during JSON serialization of response", t);
+        }
+    }
+}

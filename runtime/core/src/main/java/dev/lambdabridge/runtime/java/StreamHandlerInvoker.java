@@ -1,0 +1,31 @@
+package dev.lambdabridge.runtime.java;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import dev.lambdabridge.runtime.api.Invocation;
+import dev.lambdabridge.runtime.context.LambdaContext;
+import dev.lambdabridge.runtime.handler.InvocationHandler;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+
+/** Runs a byte-stream handler ({@code RequestStreamHandler} or a stream method): no JSON involved. */
+final class StreamHandlerInvoker implements InvocationHandler {
+
+    /** A stream handler's shape; exceptions pass through unchanged. */
+    @FunctionalInterface
+    interface StreamFunction {
+        void handle(InputStream input, OutputStream output, Context context) throws Exception;
+    }
+
+    private final StreamFunction function;
+
+    StreamHandlerInvoker(StreamFunction function) {
+        this.function = function;
+    }
+
+    @Override
+    public void handle(Invocation invocation, LambdaContext context, OutputStream response) throws Exception {
+        function.handle(new ByteArrayInputStream(invocation.payload()), response, context);
+    }
+}

@@ -1,0 +1,106 @@
+package dev.lambdabridge.runtime.java;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Loads the function's code as the managed Java runtime lays it out: classes and resources at the root of
+ * {@code $LAMBDA_TASK_ROOT}, the jars in its {@code lib/} (and any jar at its root), then the jars layers put in
+ * {@code /opt/java/lib}. {@code $LAMBDA_TASK_ROOT} may also be a jar file itself.
+ *
+ * <p>The function sees the JDK and the aws-lambda-java-core interfaces ({@code com.amazonaws.services.lambda.runtime}
+ * and its {@code logging} package), and nothing else of the runtime: not its Jackson, not its own classes. So a
+ * function that bundles another Jackson or another aws-lambda-java-events gets its own, and the runtime's
+ * serializer does not see the function's Jackson annotations, exactly as under the managed runtime, whose
+ * Jackson is shaded.
+ */
+public final class TaskClassLoader extends URLClassLoader {
+    private static final String CORE_PACKAGE = "com.amazonaws.services.lambda.runtime.";
+    private static final String CORE_LOGGING_PACKAGE = "com.amazonaws.services.lambda.runtime.logging.";
+
+    static {
+        registerAsParallelCapable();
+    }
+
+    private final ClassLoader runtimeLoader;
+
+    private TaskClassLoader(URL[] urls, ClassLoader runtimeLoader) {
+        super("lambda-task", urls, ClassLoader.getPlatformClassLoader());
+        this.runtimeLoader = runtimeLoader;
+    }
+
+    public static TaskClassLoader forTaskRoot(String taskRoot) {
+        return new TaskClassLoader(classPath(Path.of(taskRoot), Path.of("/opt/java/lib")),
+                TaskClassLoader.class.getClassLoader());
+    }
+
+    static URL[] classPath(Path taskRoot, Path layerLib) {
+        List<URL> urls = new ArrayList<>();
+        if (Files.isRegularFile(taskRoot)) {
+            urls.add(toUrl(taskRoot));
+        } else {
+            urls.add(toUrl(taskRoot));
+            addJars(taskRoot, urls);
+            addJars(taskRoot.resolve("lib"), urls);
+        }
+        addJars(layerLib, urls);
+        return urls.toArray(new URL[0]);
+    }
+
+    private static void addJars(Path dir, List<URL> urls) {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            files.filter(p -> p.getFileName().toString().endsWith(".jar") && Files.isRegularFile(p))
+                    .sorted()
+                    .forEach(p -> urls.add(toUrl(p)));
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot list the jars in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static URL toUrl(Path path) {
+        try {
+            return path.toAbsolutePath().toUri().toURL();
+        } catch (MalformedURLException e) {
+            throw new IllegalArgumentException("Not a usable class path entry: " + path, e);
+        }
+    }
+
+    @Override
+    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+        if (isSharedCoreClass(name)) {
+            return runtimeLoader.loadClass(name);
+        }
+        return super.loadClass(name, resolve);
+    }
+
+    /** The aws-lambda-java-core interfaces: one copy, the runtime's, so that handler and runtime agree on them. */
+    private static boolean isSharedCoreClass(String name) {
+        if (!name.startsWith(CORE_PACKAGE)) {
+            return false;
+        }
+        String rest = name.startsWith(CORE_LOGGING_PACKAGE)
+                ? name.substring(CORE_LOGGING_PACKAGE.length())
+                : name.substring(CORE_PACKAGE.length());
+        return rest.indexOf('.') < 0;
+    }
+
+    @Override
+    public String toString() {
+        List<String> entries = new ArrayList<>();
+        for (URL url : getURLs()) {
+            entries.add(url.getPath());
+        }
+        return "TaskClassLoader" + entries.toString().replace(", ", File.pathSeparator);
+    }
+}

@@ -1,0 +1,56 @@
+package dev.lambdabridge.runtime.errors;
+
+import dev.lambdabridge.runtime.api.ErrorPayload;
+import dev.lambdabridge.runtime.json.JsonText;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ErrorReportsTest {
+
+    @Test
+    void handlerExceptionBodyHasMessageTypeAndUserFramesOnly() {
+        IllegalStateException failure = new IllegalStateException("bad <state> & \"quotes\"");
+        failure.setStackTrace(new StackTraceElement[] {
+                new StackTraceElement("com.example.Handler", "handleRequest", "Handler.java", 12),
+                new StackTraceElement("dev.lambdabridge.runtime.java.PojoHandlerInvoker", "handle", "P.java", 1),
+                new StackTraceElement("dev.lambdabridge.runtime.loop.InvokeLoop", "run", "I.java", 2)});
+        ErrorPayload payload = ErrorReports.toPayload(failure);
+        assertEquals("Runtime.UserException", payload.runtimeErrorType());
+        assertEquals("{\"errorMessage\":\"bad <state> & \\\"quotes\\\"\",\"errorType\":\"java.lang.IllegalStateException\","
+                + "\"stackTrace\":[\"com.example.Handler.handleRequest(Handler.java:12)\"]}", payload.json());
+        assertEquals("{\"working_directory\":" + JsonText.appendString(new StringBuilder(), System.getProperty("user.dir"))
+                + ",\"exceptions\":[{\"message\":\"bad <state> & \\\"quotes\\\"\",\"type\":\"java.lang.IllegalStateException\","
+                + "\"stack\":[{\"label\":\"handleRequest\",\"path\":\"Handler.java\",\"line\":12}]}],"
+                + "\"paths\":[\"Handler.java\"]}", payload.xrayCauseJson());
+    }
+
+    @Test
+    void exceptionWithoutMessageUsesItsClassName() {
+        ErrorPayload payload = ErrorReports.toPayload(new NullPointerException());
+        assertTrue(payload.json().startsWith("{\"errorMessage\":\"java.lang.NullPointerException\","), payload.json());
+    }
+
+    @Test
+    void handlerFaultIsBadFunctionCodeWithoutStackTrace() {
+        ErrorPayload payload = ErrorReports.toPayload(
+                new HandlerFault("Class not found: x.Y", "java.lang.ClassNotFoundException", new ClassNotFoundException("x.Y")));
+        assertEquals("Runtime.BadFunctionCode", payload.runtimeErrorType());
+        assertEquals("{\"errorMessage\":\"Class not found: x.Y\",\"errorType\":\"java.lang.ClassNotFoundException\"}",
+                payload.json());
+        assertNull(payload.xrayCauseJson());
+    }
+
+    @Test
+    void controlCharactersAreEscapedAsAwsDoes() {
+        assertEquals("\"a\\u0001b\\tc\\u2028\"", JsonText.appendString(new StringBuilder(), "a\u0001b\tc\u2028").toString());
+    }
+
+    @Test
+    void logTextNamesMessageTypeAndTrace() {
+        String text = ErrorReports.logText(new IllegalArgumentException("nope"));
+        assertTrue(text.startsWith("nope: java.lang.IllegalArgumentException\njava.lang.IllegalArgumentException: nope"), text);
+    }
+}
