@@ -1,0 +1,96 @@
+package dev.lambdabridge.emulator;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Request;
+
+/**
+ * Reads a request body without blocking (Jetty's read/demand loop), up to a limit. A larger body is read and
+ * dropped up to {@link Limits#DISCARD_CAP_BYTES}, so the keep-alive connection survives; beyond that the reader
+ * gives up at once and the caller closes the connection.
+ */
+final class BodyReader implements Runnable {
+    /** What becomes of the body. */
+    interface Listener {
+        void body(byte[] body);
+
+        /** @param readToEnd false when the reader gave up mid-body: the connection must be closed */
+        void tooLarge(long bytesSeen, boolean readToEnd);
+
+        void failed(Throwable failure);
+    }
+
+    private static final byte[] EMPTY = new byte[0];
+
+    private final Request request;
+    private final int limit;
+    private final Listener listener;
+    private byte[] buffer;
+    private int length;
+    private long total;
+
+    private BodyReader(Request request, int limit, Listener listener, byte[] buffer) {
+        this.request = request;
+        this.limit = limit;
+        this.listener = listener;
+        this.buffer = buffer;
+    }
+
+    static void read(Request request, int limit, Listener listener) {
+        long declared = request.getLength();
+        if (declared > Limits.DISCARD_CAP_BYTES) {
+            listener.tooLarge(declared, false);
+            return;
+        }
+        int initial = declared >= 0 && declared <= limit ? (int) declared : Math.min(limit, 16 * 1024);
+        new BodyReader(request, limit, listener, initial == 0 ? EMPTY : new byte[initial]).run();
+    }
+
+    @Override
+    public void run() {
+        while (true) {
+            Content.Chunk chunk = request.read();
+            if (chunk == null) {
+                request.demand(this);
+                return;
+            }
+            if (Content.Chunk.isFailure(chunk)) {
+                listener.failed(chunk.getFailure());
+                return;
+            }
+            take(chunk.getByteBuffer());
+            boolean last = chunk.isLast();
+            chunk.release();
+            if (total > Limits.DISCARD_CAP_BYTES) {
+                listener.tooLarge(total, false);
+                return;
+            }
+            if (last) {
+                finish();
+                return;
+            }
+        }
+    }
+
+    private void take(ByteBuffer bytes) {
+        int n = bytes.remaining();
+        total += n;
+        if (total > limit) {
+            return;
+        }
+        if (length + n > buffer.length) {
+            buffer = Arrays.copyOf(buffer, Math.min(limit, Math.max(length + n, buffer.length * 2)));
+        }
+        bytes.get(buffer, length, n);
+        length += n;
+    }
+
+    private void finish() {
+        if (total > limit) {
+            listener.tooLarge(total, true);
+        } else {
+            listener.body(length == buffer.length ? buffer : Arrays.copyOf(buffer, length));
+        }
+    }
+}

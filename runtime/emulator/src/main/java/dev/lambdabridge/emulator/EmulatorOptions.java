@@ -1,0 +1,41 @@
+package dev.lambdabridge.emulator;
+
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * How the emulator listens and where its CloudWatch-style log lines go.
+ *
+ * @param invokePort the Invoke API port, 0 for an ephemeral one
+ * @param host       the address every server binds to
+ * @param logSink    receives each log line (START/END/REPORT and the runtime's own output); must be thread-safe
+ */
+public record EmulatorOptions(int invokePort, String host, Consumer<String> logSink) {
+
+    public static final String DEFAULT_HOST = "127.0.0.1";
+
+    public EmulatorOptions {
+        if (invokePort < 0 || invokePort > 65535) {
+            throw new IllegalArgumentException("invokePort must be 0-65535, got: " + invokePort);
+        }
+        host = host == null || host.isBlank() ? DEFAULT_HOST : host;
+        logSink = Objects.requireNonNullElse(logSink, System.err::println);
+    }
+
+    /** Ephemeral port on 127.0.0.1, logs to System.err. */
+    public static EmulatorOptions defaults() {
+        return new EmulatorOptions(0, DEFAULT_HOST, null);
+    }
+
+    public EmulatorOptions withInvokePort(int port) {
+        return new EmulatorOptions(port, host, logSink);
+    }
+
+    public EmulatorOptions withHost(String newHost) {
+        return new EmulatorOptions(invokePort, newHost, logSink);
+    }
+
+    public EmulatorOptions withLogSink(Consumer<String> sink) {
+        return new EmulatorOptions(invokePort, host, sink);
+    }
+}

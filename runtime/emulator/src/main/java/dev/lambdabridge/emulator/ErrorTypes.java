@@ -1,0 +1,33 @@
+package dev.lambdabridge.emulator;
+
+/** The error type names Lambda uses in its answers, in function results and in REPORT lines. */
+public final class ErrorTypes {
+    // Invoke API errors (x-amzn-ErrorType)
+    public static final String INVALID_REQUEST_CONTENT = "InvalidRequestContentException";
+    public static final String RESOURCE_NOT_FOUND = "ResourceNotFoundException";
+    public static final String REQUEST_TOO_LARGE = "RequestEntityTooLargeException";
+    public static final String INVALID_PARAMETER = "InvalidParameterValueException";
+    public static final String SERVICE = "ServiceException";
+
+    // Runtime API errors (errorType of the body answered to the runtime)
+    public static final String INVALID_REQUEST_ID = "InvalidRequestID";
+    public static final String INVALID_STATE_TRANSITION = "InvalidStateTransition";
+    public static final String PAYLOAD_TOO_LARGE = "RequestEntityTooLarge";
+    public static final String INVALID_RESPONSE_MODE = "InvalidResponseModeHeader";
+    public static final String NOT_FOUND = "NotFound";
+    public static final String METHOD_NOT_ALLOWED = "MethodNotAllowed";
+    public static final String INTERNAL = "Runtime.InternalError";
+
+    // Function errors (errorType of an invocation's result)
+    public static final String TIMED_OUT = "Sandbox.Timedout";
+    public static final String EXIT_ERROR = "Runtime.ExitError";
+    public static final String RESPONSE_TOO_LARGE = "Function.ResponseSizeTooLarge";
+    public static final String INVALID_ENTRYPOINT = "Runtime.InvalidEntrypoint";
+    public static final String UNKNOWN = "Runtime.Unknown";
+
+    /** The value of {@code X-Amz-Function-Error} for every function error. */
+    public static final String UNHANDLED = "Unhandled";
+
+    private ErrorTypes() {
+    }
+}

@@ -1,0 +1,327 @@
+package dev.lambdabridge.emulator;
+
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * One function and its sandbox: a queue of invocations served one at a time by one runtime process, started
+ * on the first invoke and restarted after a timeout, a crash or an init error. Every state change happens under
+ * this object's lock; the Runtime API handler and the Invoke API call in here.
+ */
+final class HostedFunction {
+    /** Lambda's limit for the init phase, added to the timeout until the runtime asks for its first event. */
+    private static final long INIT_LIMIT_MILLIS = 10_000;
+    private static final long EXIT_LOG_DRAIN_MILLIS = 200;
+    private static final long INIT_ERROR_GRACE_MILLIS = 2_000;
+    private static final int RECENT_IDS = 64;
+
+    private final FunctionConfig config;
+    private final String arn;
+    private final PlatformLog log;
+    private final ScheduledExecutorService timers;
+    private final Consumer<RuntimeProcess> onStart;
+    private final ArrayDeque<Invocation> queue = new ArrayDeque<>();
+    private final ArrayDeque<ParkedNext> parked = new ArrayDeque<>();
+    private final Set<String> answered = Collections.newSetFromMap(new LinkedHashMap<>(128, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > RECENT_IDS;
+        }
+    });
+    private final AtomicBoolean fail500 = new AtomicBoolean();
+    private volatile LogTail logTarget;
+    private int runtimeApiPort;
+    private Invocation current;
+    private RuntimeProcess process;
+    private boolean closed;
+
+    HostedFunction(FunctionConfig config, PlatformLog log, ScheduledExecutorService timers,
+                   Consumer<RuntimeProcess> onStart) {
+        this.config = config;
+        this.arn = FunctionArn.of(RuntimeEnvironment.regionOf(config), config.name());
+        this.log = log;
+        this.timers = timers;
+        this.onStart = onStart;
+    }
+
+    FunctionConfig config() {
+        return config;
+    }
+
+    String arn() {
+        return arn;
+    }
+
+    synchronized void runtimeApiPort(int port) {
+        this.runtimeApiPort = port;
+    }
+
+    synchronized int runtimeApiPort() {
+        return runtimeApiPort;
+    }
+
+    /** Arms the fault hook: the next Runtime API call answers 500, as Lambda does on a fatal error. */
+    void failNextCallWith500() {
+        fail500.set(true);
+    }
+
+    /** Whether the fault hook is armed; disarms it. */
+    boolean takeFault() {
+        return fail500.get() && fail500.getAndSet(false);
+    }
+
+    /** Queues an invocation; the future completes when the runtime (or a timeout, or a crash) ends it. */
+    Invocation submit(InvokeRequest request) {
+        Invocation invocation = new Invocation(request);
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("function " + config.name() + " is closed: the emulator was closed");
+            }
+            queue.add(invocation);
+            dispatch();
+        }
+        return invocation;
+    }
+
+    // ---- the runtime's calls ----
+
+    /** {@code GET next}: parks the exchange; delivers at once when an invocation waits. */
+    synchronized void next(ParkedNext next) {
+        Double init = process == null ? null : process.firstNext();
+        if (init != null && current != null && current.process == process && current.coldStart) {
+            current.initDurationMs = init;
+        }
+        parked.add(next);
+        if (current != null && current.state == Invocation.State.STARTED) {
+            deliver(current);
+        }
+    }
+
+    synchronized RuntimeReply response(String requestId, byte[] body) {
+        RuntimeReply refused = checkAnswerable(requestId);
+        if (refused != null) {
+            return refused;
+        }
+        finish(current, Outcome.success(body), true);
+        return RuntimeReply.ACCEPTED;
+    }
+
+    synchronized RuntimeReply error(String requestId, byte[] body, String errorTypeHeader) {
+        RuntimeReply refused = checkAnswerable(requestId);
+        if (refused != null) {
+            return refused;
+        }
+        if (errorTypeHeader != null) {
+            log.line(current.tail(), "RequestId: " + requestId + " Function error type: " + errorTypeHeader);
+        }
+        finish(current, Outcome.functionError(body), true);
+        return RuntimeReply.ACCEPTED;
+    }
+
+    /** A response over the size limit: the invocation fails with Function.ResponseSizeTooLarge; answers 413. */
+    synchronized RuntimeReply responseTooLarge(String requestId) {
+        RuntimeReply refused = checkAnswerable(requestId);
+        if (refused != null) {
+            return refused;
+        }
+        String message = "Response payload size exceeded maximum allowed payload size ("
+                + Limits.RESPONSE_PAYLOAD_BYTES + " bytes).";
+        finish(current, Outcome.functionError(ErrorBodies.runtime(ErrorTypes.RESPONSE_TOO_LARGE, message)), true);
+        return RuntimeReply.error(413, ErrorTypes.PAYLOAD_TOO_LARGE, "Exceeded maximum allowed payload size ("
+                + Limits.RESPONSE_PAYLOAD_BYTES + " bytes), got a larger response for " + requestId);
+    }
+
+    /** {@code POST /runtime/init/error}: the cold-starting invocation gets the error; the runtime is retired. */
+    synchronized RuntimeReply initError(byte[] body, String errorTypeHeader) {
+        if (current != null && current.state == Invocation.State.DELIVERED) {
+            return RuntimeReply.error(403, ErrorTypes.INVALID_STATE_TRANSITION,
+                    "init error after invocation " + current.requestId() + " was delivered: init is over");
+        }
+        RuntimeProcess failed = process;
+        process = null;
+        if (failed != null) {
+            timers.schedule(failed::kill, INIT_ERROR_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+        }
+        if (current != null && !current.isDone()) {
+            log.line(current.tail(), "INIT_REPORT Init Duration: " + Decimals.two(failed == null ? 0
+                    : failed.msSinceStart()) + " ms\tPhase: init\tStatus: error\tError Type: "
+                    + (errorTypeHeader == null ? ErrorTypes.UNKNOWN : errorTypeHeader));
+            finish(current, Outcome.functionError(body), true);
+        }
+        return RuntimeReply.ACCEPTED;
+    }
+
+    private RuntimeReply checkAnswerable(String requestId) {
+        if (current != null && current.state == Invocation.State.DELIVERED
+                && current.requestId().equals(requestId)) {
+            return null;
+        }
+        return answered.contains(requestId) ? RuntimeReply.alreadyAnswered(requestId)
+                : RuntimeReply.unknownId(requestId);
+    }
+
+    // ---- the emulator's own events ----
+
+    private void onTimeout(Invocation invocation) {
+        RuntimeProcess victim;
+        synchronized (this) {
+            if (invocation != current || invocation.isDone()) {
+                return;
+            }
+            victim = retireProcess();
+            String seconds = config.timeoutSecondsText();
+            log.timedOut(invocation, seconds);
+            finish(invocation, Outcome.platformError(ErrorTypes.TIMED_OUT, "RequestId: " + invocation.requestId()
+                    + " Error: Task timed out after " + seconds + " seconds", "timeout"), false);
+        }
+        if (victim != null) {
+            victim.kill();
+        }
+    }
+
+    private void onExit(RuntimeProcess exited) {
+        exited.drainLogs(EXIT_LOG_DRAIN_MILLIS);
+        synchronized (this) {
+            if (exited != process) {
+                return;
+            }
+            retireProcess();
+            if (current != null && !current.isDone() && current.process == exited) {
+                String message = "RequestId: " + current.requestId() + " Error: Runtime exited with error: "
+                        + exited.exitDescription();
+                log.exitError(current, message);
+                finish(current, Outcome.platformError(ErrorTypes.EXIT_ERROR, message, "error"), false);
+            }
+        }
+    }
+
+    /** Forgets the runtime process (its exchanges too); the caller kills it if needed. */
+    private RuntimeProcess retireProcess() {
+        RuntimeProcess retired = process;
+        process = null;
+        while (!parked.isEmpty()) {
+            parked.poll().abandon("runtime process of " + config.name() + " was stopped");
+        }
+        return retired;
+    }
+
+    // ---- the queue ----
+
+    /** Starts the next queued invocation when none is in flight, starting a runtime when none runs. */
+    private void dispatch() {
+        while (current == null && !queue.isEmpty()) {
+            Invocation next = queue.poll();
+            current = next;
+            next.state = Invocation.State.STARTED;
+            logTarget = next.tail();
+            if (process == null && !startProcess(next)) {
+                continue;
+            }
+            next.process = process;
+            if (!parked.isEmpty()) {
+                deliver(next);
+            } else {
+                scheduleTimeout(next, config.timeout().toMillis() + INIT_LIMIT_MILLIS);
+            }
+        }
+    }
+
+    private boolean startProcess(Invocation invocation) {
+        invocation.coldStart = true;
+        try {
+            process = RuntimeProcess.start(config, config.resolvedCommand(), runtimeApiPort,
+                    line -> log.line(logTarget, line));
+        } catch (IOException | IllegalStateException e) {
+            log.line(invocation.tail(), "RequestId: " + invocation.requestId() + " Error: " + e.getMessage());
+            finish(invocation, Outcome.platformError(ErrorTypes.INVALID_ENTRYPOINT, "RequestId: "
+                    + invocation.requestId() + " Error: " + e.getMessage(), "error"), false);
+            return false;
+        }
+        RuntimeProcess started = process;
+        onStart.accept(started);
+        started.onExit().thenRun(() -> onExit(started));
+        return true;
+    }
+
+    private void deliver(Invocation invocation) {
+        invocation.state = Invocation.State.DELIVERED;
+        invocation.deliveredNanos = System.nanoTime();
+        if (invocation.timer != null) {
+            invocation.timer.cancel(false);
+        }
+        long timeoutMillis = config.timeout().toMillis();
+        log.start(invocation);
+        parked.poll().deliver(invocation, arn, System.currentTimeMillis() + timeoutMillis);
+        scheduleTimeout(invocation, timeoutMillis);
+    }
+
+    private void scheduleTimeout(Invocation invocation, long millis) {
+        invocation.timer = timers.schedule(() -> onTimeout(invocation), millis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Ends the invocation: END and REPORT lines, the result, then the next queued invocation. */
+    private void finish(Invocation invocation, Outcome outcome, boolean answeredByRuntime) {
+        RuntimeProcess served = invocation.process;
+        if (answeredByRuntime && served != null) {
+            served.catchUpLogs();
+        }
+        if (invocation.timer != null) {
+            invocation.timer.cancel(false);
+        }
+        if (invocation.state != Invocation.State.DELIVERED) {
+            log.start(invocation);
+        }
+        if (invocation.coldStart && invocation.initDurationMs == null && served != null) {
+            invocation.initDurationMs = served.msSinceStart();
+        }
+        invocation.state = Invocation.State.DONE;
+        answered.add(invocation.requestId());
+        current = null;
+        logTarget = null;
+        InvokeResult result = report(invocation, outcome, served);
+        dispatch();
+        invocation.result().complete(result);
+    }
+
+    private InvokeResult report(Invocation invocation, Outcome outcome, RuntimeProcess served) {
+        double durationMs = invocation.durationMs();
+        int memoryUsed = served == null ? 0 : served.maxMemoryUsedMb();
+        log.end(invocation);
+        log.report(invocation, new Report(durationMs, invocation.initDurationMs, config.memoryMb(), memoryUsed,
+                outcome.status(), outcome.errorType()));
+        String tail = invocation.tail() == null ? null
+                : new String(invocation.tail().lastBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        return new InvokeResult(200, outcome.payload(), outcome.functionError() ? ErrorTypes.UNHANDLED : null,
+                tail, invocation.requestId(), durationMs, invocation.initDurationMs, memoryUsed,
+                served == null ? 0 : served.pid());
+    }
+
+    /** Fails what is queued or in flight and kills the runtime process. */
+    void close() {
+        RuntimeProcess victim;
+        ArrayDeque<Invocation> pending = new ArrayDeque<>();
+        synchronized (this) {
+            closed = true;
+            victim = retireProcess();
+            if (current != null && !current.isDone()) {
+                pending.add(current);
+            }
+            pending.addAll(queue);
+            queue.clear();
+            current = null;
+        }
+        pending.forEach(invocation -> invocation.result().completeExceptionally(new IllegalStateException(
+                "invocation " + invocation.requestId() + " of " + config.name() + " cancelled: emulator closed")));
+        if (victim != null) {
+            victim.kill();
+        }
+    }
+}

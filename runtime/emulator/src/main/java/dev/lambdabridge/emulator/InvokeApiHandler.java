@@ -1,0 +1,125 @@
+package dev.lambdabridge.emulator;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.concurrent.CompletionException;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * The Lambda Invoke API: {@code POST /2015-03-31/functions/{name}/invocations}, answered as Lambda answers it
+ * (headers, status codes, {@code x-amzn-ErrorType}) so that curl and the AWS SDK both work against it.
+ */
+final class InvokeApiHandler extends Handler.Abstract {
+    private static final String PREFIX = "/2015-03-31/functions/";
+    private static final String SUFFIX = "/invocations";
+
+    private final Emulator emulator;
+
+    InvokeApiHandler(Emulator emulator) {
+        this.emulator = emulator;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        String path = request.getHttpURI().getDecodedPath();
+        if (!path.startsWith(PREFIX) || !path.endsWith(SUFFIX) || path.length() <= PREFIX.length() + SUFFIX.length()) {
+            fail(response, callback, new InvokeApiException(404, "UnknownOperationException",
+                    "no Lambda operation at " + request.getMethod() + " " + path));
+        } else if (!HttpMethod.POST.is(request.getMethod())) {
+            response.getHeaders().put("Allow", "POST");
+            fail(response, callback, new InvokeApiException(405, "MethodNotAllowedException",
+                    "method " + request.getMethod() + " not allowed on " + path + ", use POST"));
+        } else {
+            invoke(path.substring(PREFIX.length(), path.length() - SUFFIX.length()), request, response, callback);
+        }
+        return true;
+    }
+
+    private void invoke(String name, Request request, Response response, Callback callback) {
+        dev.lambdabridge.emulator.InvocationType type;
+        LogType logType;
+        try {
+            emulator.function(name);
+            type = dev.lambdabridge.emulator.InvocationType.fromHeader(request.getHeaders().get(InvokeApiHeaders.INVOCATION_TYPE));
+            logType = LogType.fromHeader(request.getHeaders().get(InvokeApiHeaders.LOG_TYPE));
+        } catch (IllegalArgumentException e) {
+            fail(response, callback, new InvokeApiException(400, ErrorTypes.INVALID_PARAMETER, e.getMessage()));
+            return;
+        } catch (InvokeApiException e) {
+            fail(response, callback, e);
+            return;
+        }
+        String clientContext = request.getHeaders().get(InvokeApiHeaders.CLIENT_CONTEXT);
+        String cognito = request.getHeaders().get(InvokeApiHeaders.COGNITO_IDENTITY);
+        BodyReader.read(request, Emulator.payloadLimit(type), new BodyReader.Listener() {
+            @Override
+            public void body(byte[] body) {
+                InvokeRequest invokeRequest = new InvokeRequest(body, type, logType, clientContext, cognito);
+                start(name, invokeRequest, response, callback);
+            }
+
+            @Override
+            public void tooLarge(long bytesSeen, boolean readToEnd) {
+                if (!readToEnd) {
+                    response.getHeaders().put(HttpHeader.CONNECTION, "close");
+                }
+                fail(response, callback, Emulator.tooLarge(type, bytesSeen));
+            }
+
+            @Override
+            public void failed(Throwable failure) {
+                callback.failed(failure);
+            }
+        });
+    }
+
+    private void start(String name, InvokeRequest invokeRequest, Response response, Callback callback) {
+        try {
+            emulator.invokeAsync(name, invokeRequest).whenComplete((result, failure) -> {
+                if (failure != null) {
+                    fail(response, callback, failure);
+                } else {
+                    succeed(result, response, callback);
+                }
+            });
+        } catch (RuntimeException e) {
+            fail(response, callback, e);
+        }
+    }
+
+    private static void succeed(InvokeResult result, Response response, Callback callback) {
+        HttpFields.Mutable headers = response.getHeaders();
+        headers.put(InvokeApiHeaders.REQUEST_ID, result.requestId());
+        headers.put(InvokeApiHeaders.EXECUTED_VERSION, "$LATEST");
+        if (result.functionError() != null) {
+            headers.put(InvokeApiHeaders.FUNCTION_ERROR, result.functionError());
+        }
+        if (result.logTail() != null) {
+            headers.put(InvokeApiHeaders.LOG_RESULT,
+                    Base64.getEncoder().encodeToString(result.logTail().getBytes(StandardCharsets.UTF_8)));
+        }
+        if (result.statusCode() == 204 || result.statusCode() == 202) {
+            response.setStatus(result.statusCode());
+            headers.put(HttpHeader.CONTENT_LENGTH, 0);
+            response.write(true, null, callback);
+            return;
+        }
+        HttpReplies.json(response, callback, result.statusCode(), result.payload());
+    }
+
+    private static void fail(Response response, Callback callback, Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        InvokeApiException error = cause instanceof InvokeApiException e ? e
+                : new InvokeApiException(500, ErrorTypes.SERVICE, "invocation failed in the emulator: " + cause);
+        response.getHeaders().put(InvokeApiHeaders.ERROR_TYPE, error.errorType());
+        HttpReplies.json(response, callback, error.statusCode(), error.body());
+    }
+
+}

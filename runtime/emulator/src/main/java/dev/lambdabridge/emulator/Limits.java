@@ -1,0 +1,20 @@
+package dev.lambdabridge.emulator;
+
+/** Lambda's size limits, and the emulator's own cap on bodies it reads only to discard them. */
+public final class Limits {
+    /** Synchronous invoke payload: 6 MB. */
+    public static final int SYNC_PAYLOAD_BYTES = 6 * 1024 * 1024;
+    /** Asynchronous (Event) invoke payload: 256 KB. */
+    public static final int EVENT_PAYLOAD_BYTES = 256 * 1024;
+    /** Runtime response payload, as AWS's runtime interface emulator counts it: 6 MiB + 100 bytes. */
+    public static final int RESPONSE_PAYLOAD_BYTES = 6 * 1024 * 1024 + 100;
+    /** Oversized bodies are read and dropped up to this size (the connection stays open), closed above it. */
+    public static final long DISCARD_CAP_BYTES = 64L * 1024 * 1024;
+    /** The {@code X-Amz-Log-Result} tail: the last 4 KB of an invocation's log. */
+    public static final int LOG_TAIL_BYTES = 4096;
+    /** A child's log line longer than this is split, as Lambda splits long lines. */
+    public static final int LOG_LINE_BYTES = 256 * 1024;
+
+    private Limits() {
+    }
+}

@@ -1,0 +1,48 @@
+package dev.lambdabridge.emulator;
+
+import java.time.Instant;
+import java.util.function.Consumer;
+
+/**
+ * Writes Lambda's platform lines (START, END, REPORT, timeouts, runtime exits) to the log sink and to the
+ * invocation's tail, in CloudWatch's format.
+ */
+final class PlatformLog {
+    private final Consumer<String> sink;
+
+    PlatformLog(Consumer<String> sink) {
+        this.sink = sink;
+    }
+
+    /** A line of the invocation's log: to the sink, and to its tail when one is kept. */
+    void line(LogTail tail, String line) {
+        sink.accept(line);
+        if (tail != null) {
+            tail.append(line);
+        }
+    }
+
+    void start(Invocation invocation) {
+        line(invocation.tail(), "START RequestId: " + invocation.requestId() + " Version: $LATEST");
+    }
+
+    void end(Invocation invocation) {
+        line(invocation.tail(), "END RequestId: " + invocation.requestId());
+    }
+
+    /** {@code <ISO time> <id> Task timed out after 3.00 seconds}. */
+    void timedOut(Invocation invocation, String seconds) {
+        line(invocation.tail(), Instant.now() + " " + invocation.requestId() + " Task timed out after " + seconds
+                + " seconds");
+    }
+
+    /** Lambda's two lines for a runtime that died during the invocation. */
+    void exitError(Invocation invocation, String message) {
+        line(invocation.tail(), message);
+        line(invocation.tail(), ErrorTypes.EXIT_ERROR);
+    }
+
+    void report(Invocation invocation, Report report) {
+        line(invocation.tail(), report.format(invocation.requestId()));
+    }
+}

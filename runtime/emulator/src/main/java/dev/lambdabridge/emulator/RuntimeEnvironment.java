@@ -1,0 +1,58 @@
+package dev.lambdabridge.emulator;
+
+import java.io.File;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The environment a runtime process starts with: Lambda's reserved variables, then the function's own. */
+final class RuntimeEnvironment {
+    static final String DEFAULT_REGION = "us-east-1";
+
+    private RuntimeEnvironment() {
+    }
+
+    /** The region a function runs in: its own AWS_REGION, the emulator's, or us-east-1. */
+    static String regionOf(FunctionConfig config) {
+        String region = config.env().get("AWS_REGION");
+        if (region == null || region.isBlank()) {
+            region = System.getenv("AWS_REGION");
+        }
+        return region == null || region.isBlank() ? DEFAULT_REGION : region;
+    }
+
+    static Map<String, String> build(FunctionConfig config, int runtimeApiPort, String logStreamName) {
+        Map<String, String> env = new HashMap<>();
+        String region = regionOf(config);
+        env.put("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:" + runtimeApiPort);
+        env.put("_HANDLER", config.handler());
+        env.put("LAMBDA_TASK_ROOT", config.codeDir().toString());
+        env.put("AWS_LAMBDA_FUNCTION_NAME", config.name());
+        env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+        env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(config.memoryMb()));
+        env.put("AWS_LAMBDA_FUNCTION_TIMEOUT", Long.toString(Math.max(1, ceilSeconds(config))));
+        env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + config.name());
+        env.put("AWS_LAMBDA_LOG_STREAM_NAME", logStreamName);
+        env.put("AWS_REGION", region);
+        env.put("AWS_DEFAULT_REGION", region);
+        env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
+        env.put("TZ", ":UTC");
+        env.put("LANG", "en_US.UTF-8");
+        env.put("PATH", path(config));
+        String javaHome = System.getenv("JAVA_HOME");
+        if (javaHome != null) {
+            env.put("JAVA_HOME", javaHome);
+        }
+        env.putAll(config.env());
+        return env;
+    }
+
+    private static long ceilSeconds(FunctionConfig config) {
+        return (config.timeout().toMillis() + 999) / 1000;
+    }
+
+    private static String path(FunctionConfig config) {
+        String own = System.getenv("PATH");
+        String path = config.codeDir() + File.pathSeparator + "/opt/bin";
+        return own == null || own.isEmpty() ? path : path + File.pathSeparator + own;
+    }
+}

@@ -1,0 +1,113 @@
+package dev.lambdabridge.emulator;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * One runtime process of a function: started with Lambda's environment in the code directory, its stdout and
+ * stderr pumped line by line to a consumer, killed with its descendants.
+ */
+final class RuntimeProcess {
+    private static final long KILL_WAIT_MILLIS = 5_000;
+    private static final long CATCH_UP_MILLIS = 50;
+
+    private final Process process;
+    private final long startNanos;
+    private final LogPump stdout;
+    private final LogPump stderr;
+    private final PipeProbe stdoutProbe;
+    private final PipeProbe stderrProbe;
+    private final MemoryMeter memory;
+    private volatile boolean firstNextSeen;
+
+    private RuntimeProcess(Process process, long startNanos, Consumer<String> lines, String name) {
+        this.process = process;
+        this.startNanos = startNanos;
+        this.stdoutProbe = PipeProbe.open(process.pid(), 1);
+        this.stderrProbe = PipeProbe.open(process.pid(), 2);
+        this.stdout = LogPump.start(process.getInputStream(), stdoutProbe, lines, name + "-stdout");
+        this.stderr = LogPump.start(process.getErrorStream(), stderrProbe, lines, name + "-stderr");
+        this.memory = new MemoryMeter(process.toHandle());
+        process.onExit().thenRun(this::closeProbes);
+    }
+
+    /**
+     * Starts the command of the config.
+     *
+     * @throws IOException when the program cannot be started (message names it)
+     */
+    static RuntimeProcess start(FunctionConfig config, List<String> command, int runtimeApiPort,
+                                Consumer<String> lines) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(config.codeDir().toFile());
+        builder.environment().clear();
+        builder.environment().putAll(RuntimeEnvironment.build(config, runtimeApiPort, Ids.logStreamName()));
+        builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        long startNanos = System.nanoTime();
+        try {
+            return new RuntimeProcess(builder.start(), startNanos, lines, "runtime-" + config.name());
+        } catch (IOException e) {
+            throw new IOException("cannot start the runtime of function " + config.name() + " with command "
+                    + command + " in " + config.codeDir() + ": " + e.getMessage(), e);
+        }
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    ProcessHandle handle() {
+        return process.toHandle();
+    }
+
+    CompletableFuture<Process> onExit() {
+        return process.onExit();
+    }
+
+    /** Marks the first {@code GET next}; returns the init duration in ms then, and null on later calls. */
+    Double firstNext() {
+        if (firstNextSeen) {
+            return null;
+        }
+        firstNextSeen = true;
+        return (System.nanoTime() - startNanos) / 1e6;
+    }
+
+    /** The init duration so far, for an invocation that ends before the runtime ever asked for it. */
+    double msSinceStart() {
+        return (System.nanoTime() - startNanos) / 1e6;
+    }
+
+    int maxMemoryUsedMb() {
+        return memory.maxUsedMb();
+    }
+
+    /** Lets the pumps hand on what the child wrote before it answered. */
+    void catchUpLogs() {
+        stdout.awaitCaughtUp(CATCH_UP_MILLIS);
+        stderr.awaitCaughtUp(CATCH_UP_MILLIS);
+    }
+
+    /** Waits a little for the last lines of an exited process. */
+    void drainLogs(long maxMillis) {
+        stdout.awaitEnd(maxMillis);
+        stderr.awaitEnd(maxMillis);
+    }
+
+    /** Lambda's (and Go's) wording: {@code exit status 3}, or {@code signal: killed}. */
+    String exitDescription() {
+        int status = process.exitValue();
+        return status > 128 && status < 128 + 32 ? "signal: " + Signals.name(status - 128) : "exit status " + status;
+    }
+
+    void kill() {
+        ProcessTree.kill(process.toHandle(), KILL_WAIT_MILLIS);
+        closeProbes();
+    }
+
+    private void closeProbes() {
+        stdoutProbe.close();
+        stderrProbe.close();
+    }
+}
