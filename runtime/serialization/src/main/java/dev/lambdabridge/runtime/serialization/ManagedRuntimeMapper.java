@@ -57,6 +57,9 @@ final class ManagedRuntimeMapper {
                 .enable(JsonReadFeature.ALLOW_BACKSLASH_ESCAPING_ANY_CHARACTER)
                 .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
                 .enable(JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES)
+                // parse errors quote the start of the document in their location, as Jackson 2.15 did (logs only:
+                // the error body says "An error occurred during JSON parsing" either way)
+                .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
                 // it never closes the streams it is given
                 .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
                 .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
