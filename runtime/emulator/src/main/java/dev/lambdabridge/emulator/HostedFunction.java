@@ -170,6 +170,7 @@ final class HostedFunction {
 
     // ---- the emulator's own events ----
 
+    /** Kills the runtime first, so that when the caller sees the timeout, the process is gone. */
     private void onTimeout(Invocation invocation) {
         RuntimeProcess victim;
         synchronized (this) {
@@ -177,13 +178,18 @@ final class HostedFunction {
                 return;
             }
             victim = retireProcess();
+        }
+        if (victim != null) {
+            victim.kill();
+        }
+        synchronized (this) {
+            if (invocation != current || invocation.isDone()) {
+                return;
+            }
             String seconds = config.timeoutSecondsText();
             log.timedOut(invocation, seconds);
             finish(invocation, Outcome.platformError(ErrorTypes.TIMED_OUT, "RequestId: " + invocation.requestId()
                     + " Error: Task timed out after " + seconds + " seconds", "timeout"), false);
-        }
-        if (victim != null) {
-            victim.kill();
         }
     }
 

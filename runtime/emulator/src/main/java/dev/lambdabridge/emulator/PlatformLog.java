@@ -1,6 +1,7 @@
 package dev.lambdabridge.emulator;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.function.Consumer;
 
 /**
@@ -32,7 +33,7 @@ final class PlatformLog {
 
     /** {@code <ISO time> <id> Task timed out after 3.00 seconds}. */
     void timedOut(Invocation invocation, String seconds) {
-        line(invocation.tail(), Instant.now() + " " + invocation.requestId() + " Task timed out after " + seconds
+        line(invocation.tail(), Instant.now().truncatedTo(ChronoUnit.MILLIS) + " " + invocation.requestId() + " Task timed out after " + seconds
                 + " seconds");
     }
 

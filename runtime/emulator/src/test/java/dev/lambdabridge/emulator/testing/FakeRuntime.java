@@ -1,0 +1,133 @@
+package dev.lambdabridge.emulator.testing;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * A stand-in runtime for the emulator's tests: speaks the Runtime API over {@link RawHttp} and behaves as
+ * FAKE_MODE says, or as the event's {@code "mode"} field says for one invocation: echo, error, sleep, exit,
+ * big, print, flood-stderr, context (answers with the invocation's headers and env), init-error (also when the
+ * file named by FAKE_INIT_FAIL_FILE exists).
+ */
+public final class FakeRuntime {
+    private static final String BASE = "/2018-06-01/runtime/";
+
+    private final RawHttp http;
+
+    private FakeRuntime(RawHttp http) {
+        this.http = http;
+    }
+
+    public static void main(String[] args) throws Exception {
+        String mode = System.getenv().getOrDefault("FAKE_MODE", "echo");
+        FakeRuntime runtime = new FakeRuntime(new RawHttp(System.getenv("AWS_LAMBDA_RUNTIME_API")));
+        String failFile = System.getenv("FAKE_INIT_FAIL_FILE");
+        if (mode.equals("init-error") || (failFile != null && Files.exists(Path.of(failFile)))) {
+            runtime.initError();
+            System.exit(1);
+        }
+        while (true) {
+            RawHttp.Reply next = runtime.http.get(BASE + "invocation/next");
+            if (next.status() != 200) {
+                System.err.println("fake runtime: next answered " + next.status() + ", exiting");
+                System.exit(5);
+            }
+            runtime.handle(next, modeOf(next.text(), mode));
+        }
+    }
+
+    private void initError() throws IOException {
+        System.err.println("fake runtime: failing init");
+        RawHttp.Reply reply = http.post(BASE + "init/error", Map.of("Lambda-Runtime-Function-Error-Type",
+                "Runtime.FakeInitError"), "{\"errorMessage\":\"init failed on purpose\",\"errorType\":\"FakeInitError\"}"
+                .getBytes(StandardCharsets.UTF_8));
+        System.err.println("fake runtime: init/error answered " + reply.status());
+    }
+
+    private void handle(RawHttp.Reply next, String mode) throws Exception {
+        String id = next.headers().get("lambda-runtime-aws-request-id");
+        switch (mode) {
+            case "error" -> error(id);
+            case "sleep" -> Thread.sleep(600_000);
+            case "exit" -> System.exit(3);
+            case "big" -> big(id);
+            case "print" -> {
+                System.out.println("stdout line for " + id);
+                System.err.println("stderr line for " + id);
+                respond(id, next.body());
+            }
+            case "flood-stderr" -> {
+                String line = "x".repeat(99);
+                for (int i = 0; i < 20_000; i++) {
+                    System.err.println(line);
+                }
+                respond(id, next.body());
+            }
+            case "context" -> respond(id, context(next).getBytes(StandardCharsets.UTF_8));
+            default -> respond(id, next.body());
+        }
+    }
+
+    private void respond(String id, byte[] body) throws IOException {
+        RawHttp.Reply reply = http.post(BASE + "invocation/" + id + "/response", Map.of(), body);
+        if (reply.status() != 202) {
+            System.err.println("fake runtime: response answered " + reply.status() + " " + reply.text());
+        }
+    }
+
+    private void error(String id) throws IOException {
+        http.post(BASE + "invocation/" + id + "/error", Map.of("Lambda-Runtime-Function-Error-Type",
+                "Runtime.FakeError"), "{\"errorMessage\":\"failed on purpose\",\"errorType\":\"FakeError\",\"stackTrace\":[]}"
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void big(String id) throws IOException {
+        byte[] body = ("\"" + "a".repeat(7 * 1024 * 1024) + "\"").getBytes(StandardCharsets.UTF_8);
+        RawHttp.Reply reply = http.post(BASE + "invocation/" + id + "/response", Map.of(), body);
+        System.err.println("fake runtime: big response answered " + reply.status());
+        RawHttp.Reply after = http.post(BASE + "invocation/" + id + "/error", Map.of(), "{}".getBytes());
+        System.err.println("fake runtime: error after big answered " + after.status());
+    }
+
+    private static String context(RawHttp.Reply next) {
+        StringBuilder json = new StringBuilder("{");
+        next.headers().forEach((name, value) -> field(json, "header." + name, value));
+        for (String name : new String[] {"_HANDLER", "LAMBDA_TASK_ROOT", "AWS_LAMBDA_FUNCTION_NAME",
+                "AWS_LAMBDA_FUNCTION_VERSION", "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "AWS_LAMBDA_FUNCTION_TIMEOUT",
+                "AWS_LAMBDA_LOG_GROUP_NAME", "AWS_LAMBDA_LOG_STREAM_NAME", "AWS_REGION", "AWS_DEFAULT_REGION",
+                "AWS_LAMBDA_INITIALIZATION_TYPE", "TZ", "LANG", "PATH", "EXTRA"}) {
+            field(json, "env." + name, System.getenv(name));
+        }
+        field(json, "cwd", Path.of("").toAbsolutePath().toString());
+        json.setLength(json.length() - 1);
+        return json.append('}').toString();
+    }
+
+    private static void field(StringBuilder json, String name, String value) {
+        json.append('"').append(name).append("\":");
+        if (value == null) {
+            json.append("null,");
+            return;
+        }
+        json.append('"');
+        for (char c : value.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                json.append('\\');
+            }
+            json.append(c < 0x20 ? ' ' : c);
+        }
+        json.append("\",");
+    }
+
+    private static String modeOf(String event, String defaultMode) {
+        int at = event.indexOf("\"mode\":\"");
+        if (at < 0) {
+            return defaultMode;
+        }
+        int from = at + 8;
+        return event.substring(from, event.indexOf('"', from));
+    }
+}
