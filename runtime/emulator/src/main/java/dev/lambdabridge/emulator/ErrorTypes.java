@@ -5,7 +5,8 @@ public final class ErrorTypes {
     // Invoke API errors (x-amzn-ErrorType)
     public static final String INVALID_REQUEST_CONTENT = "InvalidRequestContentException";
     public static final String RESOURCE_NOT_FOUND = "ResourceNotFoundException";
-    public static final String REQUEST_TOO_LARGE = "RequestEntityTooLargeException";
+    /** Lambda's (and the SDK model's) name; the SDK maps it to RequestTooLargeException, not the HTTP phrase. */
+    public static final String REQUEST_TOO_LARGE = "RequestTooLargeException";
     public static final String INVALID_PARAMETER = "InvalidParameterValueException";
     public static final String SERVICE = "ServiceException";
 

@@ -119,6 +119,7 @@ final class InvokeApiHandler extends Handler.Abstract {
         InvokeApiException error = cause instanceof InvokeApiException e ? e
                 : new InvokeApiException(500, ErrorTypes.SERVICE, "invocation failed in the emulator: " + cause);
         response.getHeaders().put(InvokeApiHeaders.ERROR_TYPE, error.errorType());
+        response.getHeaders().put(InvokeApiHeaders.REQUEST_ID, Ids.requestId());
         HttpReplies.json(response, callback, error.statusCode(), error.body());
     }
 
