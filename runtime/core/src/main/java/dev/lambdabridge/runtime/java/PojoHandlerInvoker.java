@@ -35,8 +35,10 @@ final class PojoHandlerInvoker implements InvocationHandler {
     /** {@code inputType} null: the handler takes no event; {@code outputType} null or void: it returns nothing. */
     PojoHandlerInvoker(PojoFunction function, Type inputType, Type outputType, ClassLoader loader) {
         this.function = function;
+        // input first, then output: the order in which the managed runtime creates them (it matters for one quirk
+        // of AWS's event serializers, see runtime/serialization)
         this.input = inputType == null ? null : Serializers.forType(inputType, loader);
-        this.output = outputType == null || isVoid(outputType) ? null : Serializers.forType(outputType, loader);
+        this.output = outputType == null || isVoid(outputType) ? null : Serializers.forResultType(outputType, loader);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -52,23 +54,13 @@ final class PojoHandlerInvoker implements InvocationHandler {
 
     @Override
     public void handle(Invocation invocation, LambdaContext context, OutputStream response) throws Exception {
-        Object event = null;
-        if (input != null) {
-            try {
-                event = input.fromJson(new ByteArrayInputStream(invocation.payload()));
-            } catch (Throwable t) {
-                throw new RuntimeException("An error occurred during JSON parsing", t);
-            }
-        }
+        // the serializers throw the managed runtime's own errors ("An error occurred during JSON parsing", ...)
+        Object event = input == null ? null : input.fromJson(new ByteArrayInputStream(invocation.payload()));
         Object result = function.apply(event, context);
-        try {
-            if (output == null) {
-                response.write(JSON_NULL);
-            } else {
-                output.toJson(result, response);
-            }
-        } catch (Throwable t) {
-            throw new RuntimeException("An error occurred during JSON serialization of response", t);
+        if (output == null) {
+            response.write(JSON_NULL);
+        } else {
+            output.toJson(result, response);
         }
     }
 }

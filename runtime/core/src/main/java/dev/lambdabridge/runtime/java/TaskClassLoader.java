@@ -33,7 +33,8 @@ public final class TaskClassLoader extends URLClassLoader {
     private final ClassLoader runtimeLoader;
 
     private TaskClassLoader(URL[] urls, ClassLoader runtimeLoader) {
-        super("lambda-task", urls, ClassLoader.getPlatformClassLoader());
+        // unnamed on purpose: a named loader puts "name//" in front of every frame of the function's stack traces
+        super(urls, ClassLoader.getPlatformClassLoader());
         this.runtimeLoader = runtimeLoader;
     }
 

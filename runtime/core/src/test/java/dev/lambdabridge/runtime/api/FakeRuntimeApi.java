@@ -60,6 +60,10 @@ final class FakeRuntimeApi implements AutoCloseable {
                     }
                     out.write(answer);
                     out.flush();
+                    if (answers.peek() == CLOSE) {
+                        answers.poll();
+                        break;
+                    }
                 }
             } catch (IOException | InterruptedException e) {
                 // test over or peer gone
