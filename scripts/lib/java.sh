@@ -71,5 +71,11 @@ lb_find_mvn
 # Maven 3.8's own libraries call sun.misc.Unsafe, which JDK 24+ warns about on every build: allow it quietly.
 case " ${MAVEN_OPTS:-} " in
   *" --sun-misc-unsafe-memory-access="*) ;;
-  *) MAVEN_OPTS="${MAVEN_OPTS:+$MAVEN_OPTS }--sun-misc-unsafe-memory-access=allow"; export MAVEN_OPTS ;;
+  *) MAVEN_OPTS="${MAVEN_OPTS:+$MAVEN_OPTS }--sun-misc-unsafe-memory-access=allow" ;;
 esac
+# Debian's Maven writes two ANSI reset codes at exit even in batch mode; jansi.noreset drops them.
+case " $MAVEN_OPTS " in
+  *" -Djansi.noreset="*) ;;
+  *) MAVEN_OPTS="$MAVEN_OPTS -Djansi.noreset=true" ;;
+esac
+export MAVEN_OPTS
