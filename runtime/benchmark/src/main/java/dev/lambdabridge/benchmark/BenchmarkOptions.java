@@ -1,0 +1,132 @@
+package dev.lambdabridge.benchmark;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What {@code scripts/bench} asked for.
+ *
+ * @param coldStarts  cold starts per runtime and handler, each a new function and process
+ * @param warmInvokes measured warm invokes per runtime and handler
+ * @param warmUp      unmeasured invokes before those
+ * @param runtimes    the runtimes to run
+ * @param memoryMb    the functions' memory size (the bootstrap sizes the heap from it)
+ * @param moduleDir   runtime/benchmark: where target/function and target/ric-lib are
+ * @param bootstrap   our bootstrap (runtime/core/target/dist/bootstrap)
+ * @param outDir      where latest.md and latest.svg go
+ * @param profile     whether to add one class-loading-logged cold start per Java runtime and handler
+ * @param command     the command line to print (as the user typed it)
+ */
+record BenchmarkOptions(int coldStarts, int warmInvokes, int warmUp, boolean quick, Set<RuntimeKind> runtimes,
+                        int memoryMb, Path moduleDir, Path bootstrap, Path outDir, boolean profile, String command) {
+
+    static final String USAGE = """
+            usage: scripts/bench [--cold N] [--warm N] [--warmup N] [--quick] [--runtimes ours,ric,raw]
+                                 [--memory MB] [--no-profile] [--out DIR]
+              --cold N      cold starts per runtime and handler (default 10; --quick: 3)
+              --warm N      measured warm invokes per runtime and handler (default 5000; --quick: 300)
+              --warmup N    warm-up invokes before them (default 2000; --quick: 200)
+              --quick       a smoke run: the small numbers above
+              --runtimes L  which runtimes (default all three)
+              --memory MB   the functions' memory size (default 512)
+              --no-profile  skip the class-loading profile of one cold start per Java runtime and handler
+              --out DIR     where latest.md and latest.svg go (default runtime/benchmark/results)""";
+
+    BenchmarkOptions {
+        runtimes = Set.copyOf(runtimes);
+        if (coldStarts < 1 || warmInvokes < 1 || warmUp < 0 || runtimes.isEmpty()) {
+            throw new IllegalArgumentException("need at least one cold start, one warm invoke and one runtime");
+        }
+    }
+
+    static BenchmarkOptions parse(String... args) {
+        Integer cold = null;
+        Integer warm = null;
+        Integer warmUp = null;
+        boolean quick = false;
+        boolean profile = true;
+        int memory = 512;
+        Set<RuntimeKind> runtimes = EnumSet.allOf(RuntimeKind.class);
+        Path module = null;
+        Path bootstrap = null;
+        Path out = null;
+        String command = null;
+        List<String> rest = new ArrayList<>(List.of(args));
+        while (!rest.isEmpty()) {
+            String arg = rest.removeFirst();
+            switch (arg) {
+                case "--cold" -> cold = positive(arg, value(arg, rest));
+                case "--warm" -> warm = positive(arg, value(arg, rest));
+                case "--warmup" -> warmUp = Math.max(0, number(arg, value(arg, rest)));
+                case "--quick" -> quick = true;
+                case "--no-profile" -> profile = false;
+                case "--memory" -> memory = positive(arg, value(arg, rest));
+                case "--runtimes" -> {
+                    runtimes = EnumSet.noneOf(RuntimeKind.class);
+                    for (String id : value(arg, rest).split(",")) {
+                        runtimes.add(RuntimeKind.byId(id.trim()));
+                    }
+                }
+                case "--module" -> module = Path.of(value(arg, rest));
+                case "--bootstrap" -> bootstrap = Path.of(value(arg, rest));
+                case "--out" -> out = Path.of(value(arg, rest));
+                case "--command" -> command = value(arg, rest);
+                case "-h", "--help" -> throw new IllegalArgumentException(USAGE);
+                default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
+            }
+        }
+        module = (module == null ? defaultModuleDir() : module).toAbsolutePath().normalize();
+        bootstrap = bootstrap == null ? module.resolve("../core/target/dist/bootstrap").normalize() : bootstrap;
+        out = out == null ? module.resolve("results") : out;
+        return new BenchmarkOptions(cold != null ? cold : quick ? 3 : 10, warm != null ? warm : quick ? 300 : 5000,
+                warmUp != null ? warmUp : quick ? 200 : 2000, quick, runtimes, memory, module,
+                bootstrap.toAbsolutePath(), out.toAbsolutePath(), profile,
+                command == null ? "RuntimeBenchmark " + String.join(" ", args) : command);
+    }
+
+    boolean runs(RuntimeKind kind) {
+        return runtimes.contains(kind);
+    }
+
+    /** The module directory: where this class was loaded from is its target/classes; else ./runtime/benchmark. */
+    private static Path defaultModuleDir() {
+        try {
+            Path classes = Path.of(BenchmarkOptions.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path module = classes.getParent() == null ? null : classes.getParent().getParent();
+            if (module != null && Files.isRegularFile(module.resolve("pom.xml"))) {
+                return module;
+            }
+        } catch (Exception ignored) {
+            // fall through to the working directory
+        }
+        Path here = Path.of("").toAbsolutePath();
+        return Files.isDirectory(here.resolve("runtime/benchmark")) ? here.resolve("runtime/benchmark") : here;
+    }
+
+    private static String value(String option, List<String> rest) {
+        if (rest.isEmpty()) {
+            throw new IllegalArgumentException(option + " needs a value\n" + USAGE);
+        }
+        return rest.removeFirst();
+    }
+
+    private static int number(String option, String text) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " takes a number, got: " + text);
+        }
+    }
+
+    private static int positive(String option, String text) {
+        int n = number(option, text);
+        if (n < 1) {
+            throw new IllegalArgumentException(option + " must be at least 1, got: " + n);
+        }
+        return n;
+    }
+}

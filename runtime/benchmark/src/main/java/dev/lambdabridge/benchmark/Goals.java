@@ -1,0 +1,59 @@
+package dev.lambdabridge.benchmark;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The goals, checked against one run. A goal whose runtimes did not run is "n/a". */
+final class Goals {
+    static final double COLD_RATIO = 0.5;
+    static final double WARM_RATIO_RIC = 0.5;
+    static final double WARM_RATIO_RAW = 1.5;
+    static final double EMULATOR_OVERHEAD_US = 100;
+    static final double POJO_RSS_MB = 64;
+
+    private Goals() {
+    }
+
+    static List<Results.Goal> check(Results.Report report) {
+        List<Results.Goal> goals = new ArrayList<>();
+        Results.Row oursPojo = report.row(RuntimeKind.LAMBDA_BRIDGE, BenchHandler.HELLO_POJO);
+        Results.Row ricPojo = report.row(RuntimeKind.AWS_RIC, BenchHandler.HELLO_POJO);
+        Results.Row oursStream = report.row(RuntimeKind.LAMBDA_BRIDGE, BenchHandler.STREAM_ECHO);
+        Results.Row ricStream = report.row(RuntimeKind.AWS_RIC, BenchHandler.STREAM_ECHO);
+        Results.Row raw = report.row(RuntimeKind.RAW_SOCKET, BenchHandler.STREAM_ECHO);
+
+        Double coldRatio = ratio(oursPojo == null ? null : oursPojo.cold().firstResponseMs().median(),
+                ricPojo == null ? null : ricPojo.cold().firstResponseMs().median());
+        Double wallRatio = ratio(oursPojo == null ? null : oursPojo.cold().wallMs().median(),
+                ricPojo == null ? null : ricPojo.cold().wallMs().median());
+        goals.add(new Results.Goal("our cold start / RIC cold start (hello POJO, medians)", coldRatio, "", "<=",
+                COLD_RATIO, wallRatio == null ? "" : String.format("wall-clock cross-check: %.2f", wallRatio)));
+        goals.add(new Results.Goal("our warm / RIC warm (stream echo, medians)", ratio(warm(oursStream),
+                warm(ricStream)), "", "<=", WARM_RATIO_RIC, ""));
+        goals.add(new Results.Goal("our warm / RIC warm (hello POJO, medians)", ratio(warm(oursPojo),
+                warm(ricPojo)), "", "<=", WARM_RATIO_RIC, ""));
+        goals.add(new Results.Goal("our warm / raw-socket warm (stream echo, medians)", ratio(warm(oursStream),
+                warm(raw)), "", "<=", WARM_RATIO_RAW, "same work: echo the event bytes"));
+        goals.add(new Results.Goal("our warm / raw-socket warm (hello POJO vs echo, medians)", ratio(warm(oursPojo),
+                warm(raw)), "", "<=", WARM_RATIO_RAW, "adds JSON in and out"));
+        Results.Overhead overhead = report.overhead();
+        goals.add(new Results.Goal("emulator overhead (median)", overhead == null ? null : overhead.medianUs(), "us",
+                "<", EMULATOR_OVERHEAD_US, overhead == null ? "needs the raw loop" : String.format(
+                        "raw loop: %.1f us via Emulator.invoke - %.1f us via a minimal server",
+                        overhead.viaEmulatorUs().median(), overhead.viaMinimalServerUs().median())));
+        goals.add(new Results.Goal("our hello POJO peak RSS", oursPojo == null ? null : oursPojo.warm().peakRssMb(),
+                "MB", "<", POJO_RSS_MB, oursPojo == null ? "" : String.format(
+                        "VmHWM after %d invokes; %d MB at the first response (median)",
+                        oursPojo.warm().roundTripUs().n() + report.options().warmUp() + 1,
+                        Math.round(oursPojo.cold().rssMb().median()))));
+        return goals;
+    }
+
+    private static Double warm(Results.Row row) {
+        return row == null ? null : row.warm().roundTripUs().median();
+    }
+
+    private static Double ratio(Double ours, Double theirs) {
+        return ours == null || theirs == null || theirs == 0 ? null : ours / theirs;
+    }
+}

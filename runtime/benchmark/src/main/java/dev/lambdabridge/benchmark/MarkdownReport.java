@@ -1,0 +1,145 @@
+package dev.lambdabridge.benchmark;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The report as markdown: circumstances, the table, the goals, then the details behind them. */
+final class MarkdownReport {
+    private MarkdownReport() {
+    }
+
+    static String render(Results.Report report) {
+        StringBuilder md = new StringBuilder();
+        Results.Environment env = report.environment();
+        BenchmarkOptions options = report.options();
+        md.append("# lambda-bridge runtime benchmark\n\n");
+        md.append("- date: ").append(env.date()).append('\n');
+        md.append("- machine: `").append(env.uname()).append("`, nproc ").append(env.nproc()).append('\n');
+        md.append("- JVM (harness and every runtime): ").append(env.jvm()).append(", `").append(env.javaPath())
+                .append("`\n");
+        md.append("- JVM options of all three runtimes: `").append(String.join(" ", report.flags().options()))
+                .append("` (").append(report.flags().source()).append(", for ").append(options.memoryMb())
+                .append(" MB)").append(report.flags().ourAotCache() == null ? ""
+                        : "; our bootstrap also uses `" + report.flags().ourAotCache() + "`, the others have none")
+                .append('\n');
+        md.append("- command: `").append(env.command()).append("`\n");
+        md.append("- harness: `").append(env.harnessCommand()).append("`\n");
+        md.append("- run: ").append(options.coldStarts()).append(" cold starts, ").append(options.warmUp())
+                .append(" warm-up + ").append(options.warmInvokes())
+                .append(" measured warm invokes per runtime and handler, interleaved")
+                .append(options.quick() ? " (--quick: a smoke run, not a measurement)" : "").append('\n');
+        md.append("- runtimes (each started by the in-process emulator, cwd = task root `target/function`):\n");
+        report.commands().forEach((kind, command) -> md.append("  - ").append(kind.label).append(": `")
+                .append(String.join(" ", command)).append("`\n"));
+        md.append('\n');
+
+        md.append("## Results\n\n");
+        md.append("| runtime | handler | cold start median (ms) | cold wall-clock median (ms) | warm median (us) "
+                + "| warm p99 (us) | peak RSS (MB) |\n");
+        md.append("| --- | --- | ---: | ---: | ---: | ---: | ---: |\n");
+        for (Results.Row row : report.rows()) {
+            md.append("| ").append(row.kind().label).append(" | ").append(row.handler().label).append(" | ")
+                    .append(f1(row.cold().firstResponseMs().median())).append(" | ")
+                    .append(f1(row.cold().wallMs().median())).append(" | ")
+                    .append(f1(row.warm().roundTripUs().median())).append(" | ")
+                    .append(f1(row.warm().roundTripUs().p99())).append(" | ")
+                    .append(f1(row.warm().peakRssMb())).append(" |\n");
+        }
+        md.append("\nCold start: process start to first response (the emulator's Init Duration + Duration of the "
+                + "first invoke), median of ").append(options.coldStarts())
+                .append(" new processes; wall-clock: the harness's clock around that first invoke. Warm: the "
+                        + "harness's clock around `Emulator.invoke`. Peak RSS: VmHWM of the long-lived process "
+                        + "after all its invokes.\n\n");
+
+        md.append("## Goals\n\n| goal | value | target | verdict | note |\n| --- | ---: | --- | --- | --- |\n");
+        for (Results.Goal goal : report.goals()) {
+            String value = !goal.checked() ? "n/a" : goal.unit().isEmpty() ? f2(goal.value())
+                    : f1(goal.value()) + " " + goal.unit();
+            md.append("| ").append(goal.name()).append(" | ").append(value).append(" | ")
+                    .append(goal.comparator()).append(' ').append(trim(goal.target()))
+                    .append(goal.unit().isEmpty() ? "" : " " + goal.unit()).append(" | **").append(goal.verdict())
+                    .append("** | ").append(goal.note()).append(" |\n");
+        }
+        md.append('\n');
+
+        Results.Overhead overhead = report.overhead();
+        if (overhead != null) {
+            md.append("## Emulator overhead\n\nThe raw-socket loop, measured interleaved with the rest:\n\n");
+            md.append("| the raw loop against | n | median (us) | p90 (us) | p99 (us) |\n| --- | ---: | ---: | ---: | ---: |\n");
+            overheadRow(md, "the emulator (`Emulator.invoke`)", overhead.viaEmulatorUs());
+            overheadRow(md, "a minimal blocking-socket Runtime API server", overhead.viaMinimalServerUs());
+            md.append("| **overhead (difference of medians)** | | **").append(f1(overhead.medianUs()))
+                    .append("** | | |\n\n");
+        }
+
+        md.append("## Cold start detail\n\n");
+        md.append("| runtime | handler | n | init (ms) | first invoke (ms) | cold start median (min-max) (ms) "
+                + "| wall-clock median (ms) | RSS at first response (MB) |\n");
+        md.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        for (Results.Row row : report.rows()) {
+            Results.Cold cold = row.cold();
+            md.append("| ").append(row.kind().label).append(" | ").append(row.handler().label).append(" | ")
+                    .append(cold.firstResponseMs().n()).append(" | ").append(f1(cold.initMs().median()))
+                    .append(" | ").append(f1(cold.firstInvokeMs().median())).append(" | ")
+                    .append(f1(cold.firstResponseMs().median())).append(" (").append(f1(cold.firstResponseMs().min()))
+                    .append('-').append(f1(cold.firstResponseMs().max())).append(") | ")
+                    .append(f1(cold.wallMs().median())).append(" | ").append(f1(cold.rssMb().median())).append(" |\n");
+        }
+        md.append("\ninit: process start to its first `GET next`; first invoke: event delivered to response.\n\n");
+
+        md.append("## Warm detail\n\n");
+        md.append("| runtime | handler | n | min (us) | median (us) | p90 (us) | p99 (us) | max (us) | VmHWM (MB) "
+                + "| emulator's Max Memory Used (MB) |\n");
+        md.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        for (Results.Row row : report.rows()) {
+            Stats s = row.warm().roundTripUs();
+            md.append("| ").append(row.kind().label).append(" | ").append(row.handler().label).append(" | ")
+                    .append(s.n()).append(" | ").append(f1(s.min())).append(" | ").append(f1(s.median()))
+                    .append(" | ").append(f1(s.p90())).append(" | ").append(f1(s.p99())).append(" | ")
+                    .append(f1(s.max())).append(" | ").append(f1(row.warm().peakRssMb())).append(" | ")
+                    .append(row.warm().emulatorPeakMb()).append(" |\n");
+        }
+        md.append('\n');
+
+        if (!report.profiles().isEmpty()) {
+            md.append("## Class loading in one cold start\n\n");
+            md.append("One extra cold start per runtime and handler with `-Xlog:class+load,startuptime` (stopped "
+                    + "after its first response).\n\n");
+            md.append("| runtime | handler | classes | CDS archive | JDK modules (jrt) | jars/dirs | generated "
+                    + "| Create VM (ms) | uptime at last class load (ms) | jars/dirs with most classes |\n");
+            md.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
+            for (Results.Profile p : report.profiles()) {
+                md.append("| ").append(p.kind().label).append(" | ").append(p.handler().label).append(" | ")
+                        .append(p.classes()).append(" | ").append(p.fromCds()).append(" | ").append(p.fromJdk())
+                        .append(" | ").append(p.fromApp()).append(" | ").append(p.generated()).append(" | ")
+                        .append(f1(p.createVmMs())).append(" | ").append(f1(p.lastLoadMs())).append(" | ")
+                        .append(sources(p.topSources())).append(" |\n");
+            }
+            md.append('\n');
+        }
+        return md.toString();
+    }
+
+    private static void overheadRow(StringBuilder md, String name, Stats s) {
+        md.append("| ").append(name).append(" | ").append(s.n()).append(" | ").append(f1(s.median())).append(" | ")
+                .append(f1(s.p90())).append(" | ").append(f1(s.p99())).append(" |\n");
+    }
+
+    private static String sources(List<Map.Entry<String, Integer>> top) {
+        return top.stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+    }
+
+    static String f1(double value) {
+        return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    static String f2(double value) {
+        return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    private static String trim(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+    }
+}

@@ -1,0 +1,418 @@
+package dev.lambdabridge.benchmark;
+
+import dev.lambdabridge.emulator.Emulator;
+import dev.lambdabridge.emulator.EmulatorOptions;
+import dev.lambdabridge.emulator.InvokeRequest;
+import dev.lambdabridge.emulator.InvokeResult;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The runtime benchmark behind {@code scripts/bench}: this runtime, AWS's runtime interface client and a
+ * raw-socket loop, side by side in one run, on one in-process {@link Emulator} (runtimes as child processes),
+ * the same handlers, JVM and JVM options.
+ *
+ * <ol>
+ *   <li>Starts one long-lived function per runtime and handler and warms it up (which also warms this JVM and
+ *       the emulator), and the raw loop against a minimal blocking-socket server, the emulator's baseline.</li>
+ *   <li>Cold starts, interleaved A,B,C,A,B,C: each a new function whose first invoke starts its process; the
+ *       process is killed after its first response.</li>
+ *   <li>Warm round trips, interleaved in blocks of 100 invokes, timed around {@code Emulator.invoke}.</li>
+ *   <li>Peak RSS of the long-lived processes; then one cold start per runtime and handler with class loading
+ *       logged, for the profile.</li>
+ * </ol>
+ * Prints the markdown report and writes it, with an SVG chart, to the output directory.
+ */
+public final class RuntimeBenchmark {
+    private static final int BLOCK = 100;
+    private static final int RECENT_LINES = 200;
+
+    private final BenchmarkOptions options;
+    private final PrintStream progress;
+    private final ArrayDeque<String> recent = new ArrayDeque<>();
+
+    RuntimeBenchmark(BenchmarkOptions options, PrintStream progress) {
+        this.options = options;
+        this.progress = progress;
+    }
+
+    public static void main(String[] args) {
+        BenchmarkOptions options;
+        try {
+            options = BenchmarkOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        try {
+            Results.Report report = new RuntimeBenchmark(options, System.err).run();
+            String markdown = MarkdownReport.render(report);
+            System.out.print(markdown);
+            Path md = write(options.outDir(), "latest.md", markdown);
+            Path svg = write(options.outDir(), "latest.svg", SvgChart.render(report));
+            System.out.println();
+            System.out.println("written: " + md + ", " + svg);
+        } catch (Exception e) {
+            System.err.println("benchmark failed: " + e.getMessage());
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    static Path write(Path dir, String name, String text) throws IOException {
+        Files.createDirectories(dir);
+        return Files.writeString(dir.resolve(name), text);
+    }
+
+    /** Runs everything and returns the findings; writes nothing but progress lines. */
+    Results.Report run() throws Exception {
+        Setup setup = Setup.prepare(options);
+        List<Case> cases = cases();
+        Map<RuntimeKind, List<String>> commands = new EnumMap<>(RuntimeKind.class);
+        for (Case c : cases) {
+            commands.putIfAbsent(c.kind(), setup.command(c.kind(), c.handler(), List.of()));
+        }
+        Results.Environment environment = environment(setup);
+        progress.printf("benchmark: %s; JVM options %s (%s)%n", cases, setup.flags().options(),
+                setup.flags().source());
+
+        EmulatorOptions emulatorOptions = EmulatorOptions.defaults().withLogSink(this::remember);
+        try (Emulator emulator = Emulator.start(emulatorOptions)) {
+            Map<Case, WarmFunction> warm = startWarm(emulator, setup, cases);
+            MinimalRuntimeApiServer baseline = null;
+            try {
+                if (options.runs(RuntimeKind.RAW_SOCKET)) {
+                    baseline = startBaseline(setup);
+                }
+                Map<Case, ColdSamples> cold = coldStarts(emulator, setup, cases);
+                Map<Object, long[]> roundTrips = measureWarm(emulator, warm, baseline);
+
+                List<Results.Row> rows = new ArrayList<>();
+                for (Case c : cases) {
+                    WarmFunction function = warm.get(c);
+                    rows.add(new Results.Row(c.kind(), c.handler(), cold.get(c).stats(c),
+                            new Results.Warm(c.kind(), c.handler(), Stats.micros(roundTrips.get(c)),
+                                    peakRssMb(function.last.pid()), function.last.maxMemoryUsedMb())));
+                }
+                Results.Overhead overhead = null;
+                if (baseline != null) {
+                    overhead = new Results.Overhead(Stats.micros(roundTrips.get(raw())),
+                            Stats.micros(roundTrips.get(baseline)));
+                }
+                List<Results.Profile> profiles = options.profile() ? profile(emulator, setup, cases) : List.of();
+                Results.Report partial = new Results.Report(environment, options, setup.flags(), commands, rows,
+                        overhead, profiles, List.of());
+                return new Results.Report(environment, options, setup.flags(), commands, rows, overhead, profiles,
+                        Goals.check(partial));
+            } finally {
+                if (baseline != null) {
+                    baseline.close();
+                }
+            }
+        }
+    }
+
+    /** One runtime with one handler. */
+    record Case(RuntimeKind kind, BenchHandler handler) {
+        String id() {
+            return kind.id + "-" + handler.id;
+        }
+
+        @Override
+        public String toString() {
+            return id();
+        }
+    }
+
+    private static Case raw() {
+        return new Case(RuntimeKind.RAW_SOCKET, BenchHandler.STREAM_ECHO);
+    }
+
+    /** The cases in interleaving order: by handler, then runtime (ours, RIC, raw). */
+    private List<Case> cases() {
+        List<Case> cases = new ArrayList<>();
+        for (BenchHandler handler : BenchHandler.values()) {
+            for (RuntimeKind kind : RuntimeKind.values()) {
+                if (options.runs(kind) && kind.runs(handler)) {
+                    cases.add(new Case(kind, handler));
+                }
+            }
+        }
+        return cases;
+    }
+
+    // ---- 1. the long-lived functions and the baseline ----
+
+    /** A long-lived function and its last result (for its pid and the emulator's memory reading). */
+    private static final class WarmFunction {
+        final Case c;
+        final String name;
+        final InvokeRequest request;
+        InvokeResult last;
+
+        WarmFunction(Case c, String name) {
+            this.c = c;
+            this.name = name;
+            this.request = InvokeRequest.of(c.handler().event);
+        }
+    }
+
+    private Map<Case, WarmFunction> startWarm(Emulator emulator, Setup setup, List<Case> cases) {
+        Map<Case, WarmFunction> warm = new LinkedHashMap<>();
+        for (Case c : cases) {
+            WarmFunction function = new WarmFunction(c, "warm-" + c.id());
+            emulator.addFunction(setup.function(function.name, c.kind(), c.handler(), List.of()));
+            function.last = invoke(emulator, c, function.name, function.request);
+            for (int i = 0; i < options.warmUp(); i++) {
+                function.last = invoke(emulator, c, function.name, function.request);
+            }
+            warm.put(c, function);
+            progress.printf("warm-up: %s started (pid %d) and invoked %d times%n", c, function.last.pid(),
+                    options.warmUp() + 1);
+        }
+        return warm;
+    }
+
+    private MinimalRuntimeApiServer startBaseline(Setup setup) throws IOException {
+        MinimalRuntimeApiServer baseline = new MinimalRuntimeApiServer(
+                setup.command(RuntimeKind.RAW_SOCKET, BenchHandler.STREAM_ECHO, List.of()), setup.functionDir(),
+                setup.env(RuntimeKind.RAW_SOCKET, List.of()), BenchHandler.STREAM_ECHO.event);
+        for (int i = 0; i <= options.warmUp(); i++) {
+            baseline.roundTripNanos();
+        }
+        progress.printf("warm-up: raw loop against the minimal server (pid %d) invoked %d times%n", baseline.pid(),
+                options.warmUp() + 1);
+        return baseline;
+    }
+
+    // ---- 2. cold starts ----
+
+    private static final class ColdSamples {
+        final List<Double> firstResponse = new ArrayList<>();
+        final List<Double> wall = new ArrayList<>();
+        final List<Double> init = new ArrayList<>();
+        final List<Double> firstInvoke = new ArrayList<>();
+        final List<Double> rss = new ArrayList<>();
+
+        Results.Cold stats(Case c) {
+            return new Results.Cold(c.kind(), c.handler(), of(firstResponse), of(wall), of(init), of(firstInvoke),
+                    of(rss));
+        }
+
+        private static Stats of(List<Double> values) {
+            return Stats.of(values.stream().mapToDouble(Double::doubleValue).toArray());
+        }
+    }
+
+    private Map<Case, ColdSamples> coldStarts(Emulator emulator, Setup setup, List<Case> cases) throws Exception {
+        Map<Case, ColdSamples> samples = new LinkedHashMap<>();
+        cases.forEach(c -> samples.put(c, new ColdSamples()));
+        for (int round = 1; round <= options.coldStarts(); round++) {
+            StringBuilder line = new StringBuilder("cold start " + round + "/" + options.coldStarts() + ":");
+            for (Case c : cases) {
+                String name = "cold-" + c.id() + "-" + round;
+                emulator.addFunction(setup.function(name, c.kind(), c.handler(), List.of()));
+                InvokeRequest request = InvokeRequest.of(c.handler().event);
+                long start = System.nanoTime();
+                InvokeResult result = emulator.invoke(name, request);
+                long wallNanos = System.nanoTime() - start;
+                check(c, result);
+                kill(result.pid(), false);
+                if (result.initDurationMs() == null) {
+                    throw new IllegalStateException(c + ": the first invoke of " + name + " reported no init "
+                            + "duration: it was not a cold start");
+                }
+                ColdSamples s = samples.get(c);
+                s.init.add(result.initDurationMs());
+                s.firstInvoke.add(result.durationMs());
+                s.firstResponse.add(result.initDurationMs() + result.durationMs());
+                s.wall.add(wallNanos / 1e6);
+                s.rss.add((double) result.maxMemoryUsedMb());
+                line.append(String.format(" %s %.0f ms", c, result.initDurationMs() + result.durationMs()));
+            }
+            progress.println(line);
+        }
+        return samples;
+    }
+
+    // ---- 3. warm round trips ----
+
+    /** Round trips of every warm function and the baseline, interleaved in blocks; keyed by Case or baseline. */
+    private Map<Object, long[]> measureWarm(Emulator emulator, Map<Case, WarmFunction> warm,
+                                            MinimalRuntimeApiServer baseline) throws Exception {
+        int n = options.warmInvokes();
+        Map<Object, long[]> samples = new LinkedHashMap<>();
+        warm.keySet().forEach(c -> samples.put(c, new long[n]));
+        if (baseline != null) {
+            samples.put(baseline, new long[n]);
+        }
+        int block = Math.min(BLOCK, n);
+        for (int from = 0; from < n; from += block) {
+            int to = Math.min(n, from + block);
+            for (Map.Entry<Object, long[]> entry : samples.entrySet()) {
+                long[] nanos = entry.getValue();
+                if (entry.getKey() instanceof Case c) {
+                    WarmFunction function = warm.get(c);
+                    for (int i = from; i < to; i++) {
+                        long start = System.nanoTime();
+                        InvokeResult result = emulator.invoke(function.name, function.request);
+                        nanos[i] = System.nanoTime() - start;
+                        check(c, result);
+                        function.last = result;
+                    }
+                } else {
+                    for (int i = from; i < to; i++) {
+                        nanos[i] = baseline.roundTripNanos();
+                    }
+                }
+            }
+        }
+        progress.printf("warm: %d round trips each for %s%s%n", n, warm.keySet(),
+                baseline == null ? "" : " and the baseline");
+        return samples;
+    }
+
+    // ---- 4. memory and the class-loading profile ----
+
+    /** VmHWM of a process, in MiB; NaN when /proc cannot tell. */
+    static double peakRssMb(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.substring(6).replace("kB", "").trim()) / 1024.0;
+                }
+            }
+        } catch (IOException | RuntimeException gone) {
+            // fall through
+        }
+        return Double.NaN;
+    }
+
+    private List<Results.Profile> profile(Emulator emulator, Setup setup, List<Case> cases) throws Exception {
+        Path dir = Files.createDirectories(options.moduleDir().resolve("target/benchmark-profile"));
+        List<Results.Profile> profiles = new ArrayList<>();
+        for (Case c : cases) {
+            Path log = dir.resolve(c.id() + ".log");
+            Files.deleteIfExists(log);
+            String name = "profile-" + c.id();
+            emulator.addFunction(setup.function(name, c.kind(), c.handler(), List.of(ClassLoadProfile.option(log))));
+            InvokeResult result = emulator.invoke(name, InvokeRequest.of(c.handler().event));
+            check(c, result);
+            kill(result.pid(), true);
+            Results.Profile profile = ClassLoadProfile.read(c.kind(), c.handler(), log);
+            profiles.add(profile);
+            progress.printf("profile: %s loaded %d classes (%d from the CDS archive, %d from jars/dirs)%n", c,
+                    profile.classes(), profile.fromCds(), profile.fromApp());
+        }
+        return profiles;
+    }
+
+    // ---- helpers ----
+
+    private InvokeResult invoke(Emulator emulator, Case c, String name, InvokeRequest request) {
+        InvokeResult result = emulator.invoke(name, request);
+        check(c, result);
+        return result;
+    }
+
+    private void check(Case c, InvokeResult result) {
+        if (result.statusCode() != 200 || result.isFunctionError() || !c.handler().isExpected(result.payload())) {
+            throw new IllegalStateException(c + " answered " + result.statusCode() + " " + result.functionError()
+                    + ": " + result.payloadText() + "\nlast log lines:\n" + String.join("\n", recentLines()));
+        }
+    }
+
+    /**
+     * Kills a runtime process (and its children); gently (SIGTERM first) when its log must be flushed. Waits by
+     * polling: {@code ProcessHandle.onExit()} completes on the common ForkJoinPool, which the emulator's own
+     * exit callbacks keep busy (up to 400 ms per exited process, one worker on 2 cores).
+     */
+    private static void kill(long pid, boolean gently) throws InterruptedException {
+        ProcessHandle process = ProcessHandle.of(pid).orElse(null);
+        if (process == null) {
+            return;
+        }
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        if (gently) {
+            process.destroy();
+            if (awaitGone(process, 5_000)) {
+                return;
+            }
+        }
+        process.destroyForcibly();
+        if (!awaitGone(process, 10_000)) {
+            throw new IllegalStateException("runtime process " + pid + " still runs 10 s after SIGKILL");
+        }
+    }
+
+    private static boolean awaitGone(ProcessHandle process, long millis) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        while (process.isAlive()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(1);
+        }
+        return true;
+    }
+
+    private void remember(String line) {
+        synchronized (recent) {
+            if (recent.size() == RECENT_LINES) {
+                recent.removeFirst();
+            }
+            recent.addLast(line);
+        }
+    }
+
+    private List<String> recentLines() {
+        synchronized (recent) {
+            return List.copyOf(recent);
+        }
+    }
+
+    private Results.Environment environment(Setup setup) {
+        String uname = run("uname", "-srm");
+        if (uname.isBlank()) {
+            uname = System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                    + System.getProperty("os.arch");
+        }
+        String jvm = System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version") + " ("
+                + System.getProperty("java.vendor") + ")";
+        String harness = ProcessHandle.current().info().commandLine().orElse("?");
+        int nproc;
+        try {
+            nproc = Integer.parseInt(run("nproc"));
+        } catch (NumberFormatException e) {
+            nproc = Runtime.getRuntime().availableProcessors();
+        }
+        return new Results.Environment(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), uname, nproc, jvm,
+                setup.java().toString(), options.command(), harness);
+    }
+
+    private static String run(String... command) {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(process.getInputStream().readAllBytes()).trim();
+            process.waitFor();
+            return out;
+        } catch (IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+}
