@@ -32,6 +32,11 @@ final class JettyServers {
         http.setSendDateHeader(false);
         http.setSendXPoweredBy(false);
         ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+        // each connector keeps its acceptor and selector threads for its lifetime; grow the pool with the number of
+        // hosted functions, or a few dozen functions exhaust it ("Insufficient configured threads")
+        if (server.getThreadPool() instanceof QueuedThreadPool pool) {
+            pool.setMaxThreads(pool.getMaxThreads() + 2);
+        }
         connector.setHost(host);
         connector.setPort(port);
         connector.setIdleTimeout(idleTimeoutMillis);
