@@ -391,7 +391,11 @@ public final class RuntimeBenchmark {
         }
         String jvm = System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version") + " ("
                 + System.getProperty("java.vendor") + ")";
-        String harness = ProcessHandle.current().info().commandLine().orElse("?");
+        ProcessHandle.Info info = ProcessHandle.current().info();
+        StringBuilder harness = new StringBuilder(quote(info.command().orElse("java")));
+        for (String arg : info.arguments().orElse(new String[0])) {
+            harness.append(' ').append(quote(arg));
+        }
         int nproc;
         try {
             nproc = Integer.parseInt(run("nproc"));
@@ -399,7 +403,12 @@ public final class RuntimeBenchmark {
             nproc = Runtime.getRuntime().availableProcessors();
         }
         return new Results.Environment(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), uname, nproc, jvm,
-                setup.java().toString(), options.command(), harness);
+                setup.java().toString(), options.command(), harness.toString());
+    }
+
+    /** An argument as a POSIX shell would need it. */
+    static String quote(String arg) {
+        return arg.matches("[A-Za-z0-9_@%+=:,./-]+") ? arg : "'" + arg.replace("'", "'\\''") + "'";
     }
 
     private static String run(String... command) {

@@ -11,9 +11,9 @@ import java.util.function.ToDoubleFunction;
  */
 final class SvgChart {
     private static final int WIDTH = 1040;
-    private static final int HEIGHT = 560;
-    private static final int PLOT_TOP = 110;
-    private static final int PLOT_BOTTOM = 430;
+    private static final int HEIGHT = 575;
+    private static final int PLOT_TOP = 135;
+    private static final int PLOT_BOTTOM = 440;
     private static final int PANEL_WIDTH = 430;
     private static final int[] PANEL_LEFT = {80, 590};
     private static final String[] COLORS = {"#1f77b4", "#ff7f0e", "#2ca02c"};
@@ -47,7 +47,7 @@ final class SvgChart {
         panel(svg, PANEL_LEFT[1], "Warm round trip via Emulator.invoke", "bar: median, whisker: p99, microseconds",
                 "us", rows, warmAxis, row -> row.warm().roundTripUs().median(), row -> row.warm().roundTripUs().p99());
 
-        int y = 492;
+        int y = 505;
         StringBuilder goals = new StringBuilder();
         for (Results.Goal goal : report.goals()) {
             if (!goal.checked()) {
@@ -83,9 +83,9 @@ final class SvgChart {
             if (!report.options().runs(kind)) {
                 continue;
             }
-            svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"58\" width=\"14\" height=\"14\" fill=\"%s\"/>%n",
+            svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"56\" width=\"14\" height=\"14\" fill=\"%s\"/>%n",
                     x, COLORS[kind.ordinal()]));
-            text(svg, x + 20, 70, "start", 12, "normal", kind.label);
+            text(svg, x + 20, 68, "start", 12, "normal", kind.label);
             x += 40 + kind.label.length() * 7.5;
         }
     }
@@ -95,8 +95,8 @@ final class SvgChart {
                               List<Results.Row> rows, double axisMax, ToDoubleFunction<Results.Row> value,
                               ToDoubleFunction<Results.Row> whisker) {
         int right = left + PANEL_WIDTH;
-        text(svg, left + PANEL_WIDTH / 2.0, PLOT_TOP - 22, "middle", 13, "bold", title);
-        text(svg, left + PANEL_WIDTH / 2.0, PLOT_TOP - 8, "middle", 11, "normal", subtitle);
+        text(svg, left + PANEL_WIDTH / 2.0, PLOT_TOP - 34, "middle", 13, "bold", title);
+        text(svg, left + PANEL_WIDTH / 2.0, PLOT_TOP - 20, "middle", 11, "normal", subtitle);
         double step = axisMax / 5;
         for (int i = 0; i <= 5; i++) {
             double y = yOf(i * step, axisMax);
@@ -139,10 +139,15 @@ final class SvgChart {
                     double wy = yOf(Math.min(p99, axisMax), axisMax);
                     svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
                             + "stroke=\"#333\" stroke-width=\"1.5\"/>%n", center, top, center, wy));
-                    svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
-                            + "stroke=\"#333\" stroke-width=\"1.5\"/>%n", center - 6, wy, center + 6, wy));
-                    text(svg, center + 8, wy + (clipped ? 10 : 4), "start", 9, "normal",
-                            "p99 " + number(p99) + (clipped ? " (off scale)" : ""));
+                    if (clipped) {
+                        svg.append(String.format(Locale.ROOT, "<path d=\"M%.1f %.1f l-5 8 h10 z\" fill=\"#333\"/>%n",
+                                center, wy));
+                        text(svg, center, PLOT_TOP - 4, "middle", 9, "normal", "p99 " + number(p99) + " \u2191");
+                    } else {
+                        svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
+                                + "y2=\"%.1f\" stroke=\"#333\" stroke-width=\"1.5\"/>%n", center - 6, wy, center + 6, wy));
+                        text(svg, center, wy - 4, "middle", 9, "normal", "p99 " + number(p99));
+                    }
                     labelY = Math.min(labelY, top - 4);
                 }
                 text(svg, whisker != null ? center - 4 : center, labelY, whisker != null ? "end" : "middle", 11,
