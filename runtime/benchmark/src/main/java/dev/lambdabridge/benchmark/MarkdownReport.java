@@ -16,7 +16,9 @@ final class MarkdownReport {
         BenchmarkOptions options = report.options();
         md.append("# lambda-bridge runtime benchmark\n\n");
         md.append("- date: ").append(env.date()).append('\n');
-        md.append("- machine: `").append(env.uname()).append("`, nproc ").append(env.nproc()).append('\n');
+        md.append("- machine: `").append(env.uname()).append("`, nproc ").append(env.nproc())
+                .append("; load average (1/5/15 min) at start ").append(env.loadAtStart()).append(", at end ")
+                .append(env.loadAtEnd()).append('\n');
         md.append("- JVM (harness and every runtime): ").append(env.jvm()).append(", `").append(env.javaPath())
                 .append("`\n");
         md.append("- JVM options of all three runtimes: `").append(String.join(" ", report.flags().options()))

@@ -85,9 +85,9 @@ final class Results {
         }
     }
 
-    /** The run's circumstances, printed above the table. */
+    /** The run's circumstances, printed above the table; load averages from /proc/loadavg (1, 5, 15 min). */
     record Environment(String date, String uname, int nproc, String jvm, String javaPath, String command,
-                       String harnessCommand) {
+                       String harnessCommand, String loadAtStart, String loadAtEnd) {
     }
 
     /** Everything one run produced. */

@@ -84,7 +84,7 @@ public final class RuntimeBenchmark {
         for (Case c : cases) {
             commands.putIfAbsent(c.kind(), setup.command(c.kind(), c.handler(), List.of()));
         }
-        Results.Environment environment = environment(setup);
+        String loadAtStart = loadAverage();
         progress.printf("benchmark: %s; JVM options %s (%s)%n", cases, setup.flags().options(),
                 setup.flags().source());
 
@@ -112,6 +112,7 @@ public final class RuntimeBenchmark {
                             Stats.micros(roundTrips.get(baseline)));
                 }
                 List<Results.Profile> profiles = options.profile() ? profile(emulator, setup, cases) : List.of();
+                Results.Environment environment = environment(setup, loadAtStart, loadAverage());
                 Results.Report partial = new Results.Report(environment, options, setup.flags(), commands, rows,
                         overhead, profiles, List.of());
                 return new Results.Report(environment, options, setup.flags(), commands, rows, overhead, profiles,
@@ -383,7 +384,7 @@ public final class RuntimeBenchmark {
         }
     }
 
-    private Results.Environment environment(Setup setup) {
+    private Results.Environment environment(Setup setup, String loadAtStart, String loadAtEnd) {
         String uname = run("uname", "-srm");
         if (uname.isBlank()) {
             uname = System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
@@ -403,7 +404,17 @@ public final class RuntimeBenchmark {
             nproc = Runtime.getRuntime().availableProcessors();
         }
         return new Results.Environment(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), uname, nproc, jvm,
-                setup.java().toString(), options.command(), harness.toString());
+                setup.java().toString(), options.command(), harness.toString(), loadAtStart, loadAtEnd);
+    }
+
+    /** The 1, 5 and 15 minute load averages, or "?" off Linux. */
+    static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
     }
 
     /** An argument as a POSIX shell would need it. */
