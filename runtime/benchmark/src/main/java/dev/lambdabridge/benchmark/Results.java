@@ -26,10 +26,13 @@ final class Results {
      * The warm round trip of one runtime and handler.
      *
      * @param roundTripUs     the harness's clock around {@code Emulator.invoke}, after the warm-up
+     * @param durationUs      the emulator's Duration of the same invokes: event handed over to response read,
+     *                        the part of the round trip spent outside the emulator's invoke path
      * @param peakRssMb       VmHWM of the runtime process after the run, from /proc (MiB)
      * @param emulatorPeakMb  the emulator's Max Memory Used on the last invoke (cross-check)
      */
-    record Warm(RuntimeKind kind, BenchHandler handler, Stats roundTripUs, double peakRssMb, int emulatorPeakMb) {
+    record Warm(RuntimeKind kind, BenchHandler handler, Stats roundTripUs, Stats durationUs, double peakRssMb,
+                int emulatorPeakMb) {
     }
 
     /** One row of the table. */

@@ -26,8 +26,8 @@ import java.util.concurrent.TimeUnit;
  * <ol>
  *   <li>Starts one long-lived function per runtime and handler and warms it up (which also warms this JVM and
  *       the emulator), and the raw loop against a minimal blocking-socket server, the emulator's baseline.</li>
- *   <li>Cold starts, interleaved A,B,C,A,B,C: each a new function whose first invoke starts its process; the
- *       process is killed after its first response.</li>
+ *   <li>Cold starts, interleaved A,B,C,B,C,A,...: each a new function whose first invoke starts its process;
+ *       the process is killed after its first response. Each round has an emulator of its own.</li>
  *   <li>Warm round trips, interleaved in blocks of 100 invokes, timed around {@code Emulator.invoke}.</li>
  *   <li>Peak RSS of the long-lived processes; then one cold start per runtime and handler with class loading
  *       logged, for the profile.</li>
@@ -88,15 +88,14 @@ public final class RuntimeBenchmark {
         progress.printf("benchmark: %s; JVM options %s (%s)%n", cases, setup.flags().options(),
                 setup.flags().source());
 
-        EmulatorOptions emulatorOptions = EmulatorOptions.defaults().withLogSink(this::remember);
-        try (Emulator emulator = Emulator.start(emulatorOptions)) {
+        try (Emulator emulator = startEmulator()) {
             Map<Case, WarmFunction> warm = startWarm(emulator, setup, cases);
             MinimalRuntimeApiServer baseline = null;
             try {
                 if (options.runs(RuntimeKind.RAW_SOCKET)) {
                     baseline = startBaseline(setup);
                 }
-                Map<Case, ColdSamples> cold = coldStarts(emulator, setup, cases);
+                Map<Case, ColdSamples> cold = coldStarts(setup, cases);
                 Map<Object, long[]> roundTrips = measureWarm(emulator, warm, baseline);
 
                 List<Results.Row> rows = new ArrayList<>();
@@ -104,14 +103,15 @@ public final class RuntimeBenchmark {
                     WarmFunction function = warm.get(c);
                     rows.add(new Results.Row(c.kind(), c.handler(), cold.get(c).stats(c),
                             new Results.Warm(c.kind(), c.handler(), Stats.micros(roundTrips.get(c)),
-                                    peakRssMb(function.last.pid()), function.last.maxMemoryUsedMb())));
+                                    Stats.micros(function.durations), peakRssMb(function.last.pid()),
+                                    function.last.maxMemoryUsedMb())));
                 }
                 Results.Overhead overhead = null;
                 if (baseline != null) {
                     overhead = new Results.Overhead(Stats.micros(roundTrips.get(raw())),
                             Stats.micros(roundTrips.get(baseline)));
                 }
-                List<Results.Profile> profiles = options.profile() ? profile(emulator, setup, cases) : List.of();
+                List<Results.Profile> profiles = options.profile() ? profile(setup, cases) : List.of();
                 Results.Environment environment = environment(setup, loadAtStart, loadAverage());
                 Results.Report partial = new Results.Report(environment, options, setup.flags(), commands, rows,
                         overhead, profiles, List.of());
@@ -162,6 +162,7 @@ public final class RuntimeBenchmark {
         final String name;
         final InvokeRequest request;
         InvokeResult last;
+        long[] durations = new long[0];
 
         WarmFunction(Case c, String name) {
             this.c = c;
@@ -217,31 +218,39 @@ public final class RuntimeBenchmark {
         }
     }
 
-    private Map<Case, ColdSamples> coldStarts(Emulator emulator, Setup setup, List<Case> cases) throws Exception {
+    /**
+     * Each round runs in an emulator of its own (closed after the round): an emulator cannot drop a function,
+     * and each hosted function holds Runtime API threads of its Jetty pool (about 30 functions fit in one). The
+     * order rotates by one each round, so that no runtime always goes first after a new emulator.
+     */
+    private Map<Case, ColdSamples> coldStarts(Setup setup, List<Case> cases) throws Exception {
         Map<Case, ColdSamples> samples = new LinkedHashMap<>();
         cases.forEach(c -> samples.put(c, new ColdSamples()));
         for (int round = 1; round <= options.coldStarts(); round++) {
             StringBuilder line = new StringBuilder("cold start " + round + "/" + options.coldStarts() + ":");
-            for (Case c : cases) {
-                String name = "cold-" + c.id() + "-" + round;
-                emulator.addFunction(setup.function(name, c.kind(), c.handler(), List.of()));
-                InvokeRequest request = InvokeRequest.of(c.handler().event);
-                long start = System.nanoTime();
-                InvokeResult result = emulator.invoke(name, request);
-                long wallNanos = System.nanoTime() - start;
-                check(c, result);
-                kill(result.pid(), false);
-                if (result.initDurationMs() == null) {
-                    throw new IllegalStateException(c + ": the first invoke of " + name + " reported no init "
-                            + "duration: it was not a cold start");
+            try (Emulator emulator = startEmulator()) {
+                for (int k = 0; k < cases.size(); k++) {
+                    Case c = cases.get((k + round - 1) % cases.size());
+                    String name = "cold-" + c.id() + "-" + round;
+                    emulator.addFunction(setup.function(name, c.kind(), c.handler(), List.of()));
+                    InvokeRequest request = InvokeRequest.of(c.handler().event);
+                    long start = System.nanoTime();
+                    InvokeResult result = emulator.invoke(name, request);
+                    long wallNanos = System.nanoTime() - start;
+                    check(c, result);
+                    kill(result.pid(), false);
+                    if (result.initDurationMs() == null) {
+                        throw new IllegalStateException(c + ": the first invoke of " + name + " reported no init "
+                                + "duration: it was not a cold start");
+                    }
+                    ColdSamples s = samples.get(c);
+                    s.init.add(result.initDurationMs());
+                    s.firstInvoke.add(result.durationMs());
+                    s.firstResponse.add(result.initDurationMs() + result.durationMs());
+                    s.wall.add(wallNanos / 1e6);
+                    s.rss.add((double) result.maxMemoryUsedMb());
+                    line.append(String.format(" %s %.0f ms", c, result.initDurationMs() + result.durationMs()));
                 }
-                ColdSamples s = samples.get(c);
-                s.init.add(result.initDurationMs());
-                s.firstInvoke.add(result.durationMs());
-                s.firstResponse.add(result.initDurationMs() + result.durationMs());
-                s.wall.add(wallNanos / 1e6);
-                s.rss.add((double) result.maxMemoryUsedMb());
-                line.append(String.format(" %s %.0f ms", c, result.initDurationMs() + result.durationMs()));
             }
             progress.println(line);
         }
@@ -256,6 +265,7 @@ public final class RuntimeBenchmark {
         int n = options.warmInvokes();
         Map<Object, long[]> samples = new LinkedHashMap<>();
         warm.keySet().forEach(c -> samples.put(c, new long[n]));
+        warm.values().forEach(function -> function.durations = new long[n]);
         if (baseline != null) {
             samples.put(baseline, new long[n]);
         }
@@ -271,6 +281,7 @@ public final class RuntimeBenchmark {
                         InvokeResult result = emulator.invoke(function.name, function.request);
                         nanos[i] = System.nanoTime() - start;
                         check(c, result);
+                        function.durations[i] = Math.round(result.durationMs() * 1e6);
                         function.last = result;
                     }
                 } else {
@@ -301,9 +312,17 @@ public final class RuntimeBenchmark {
         return Double.NaN;
     }
 
-    private List<Results.Profile> profile(Emulator emulator, Setup setup, List<Case> cases) throws Exception {
+    private List<Results.Profile> profile(Setup setup, List<Case> cases) throws Exception {
         Path dir = Files.createDirectories(options.moduleDir().resolve("target/benchmark-profile"));
         List<Results.Profile> profiles = new ArrayList<>();
+        try (Emulator emulator = startEmulator()) {
+            profile(emulator, setup, cases, dir, profiles);
+        }
+        return profiles;
+    }
+
+    private void profile(Emulator emulator, Setup setup, List<Case> cases, Path dir, List<Results.Profile> profiles)
+            throws Exception {
         for (Case c : cases) {
             Path log = dir.resolve(c.id() + ".log");
             Files.deleteIfExists(log);
@@ -317,10 +336,14 @@ public final class RuntimeBenchmark {
             progress.printf("profile: %s loaded %d classes (%d from the CDS archive, %d from jars/dirs)%n", c,
                     profile.classes(), profile.fromCds(), profile.fromApp());
         }
-        return profiles;
     }
 
     // ---- helpers ----
+
+    /** An emulator whose log lines (START/END/REPORT and the runtimes' output) only feed the failure report. */
+    private Emulator startEmulator() {
+        return Emulator.start(EmulatorOptions.defaults().withLogSink(this::remember));
+    }
 
     private InvokeResult invoke(Emulator emulator, Case c, String name, InvokeRequest request) {
         InvokeResult result = emulator.invoke(name, request);
