@@ -65,7 +65,10 @@ record JvmFlags(List<String> options, String ourAotCache, String source) {
             if (!process.waitFor(10, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 throw new IOException("running " + bootstrap + " with a stand-in java failed: " + output);
             }
-            return parse(output.lines().toList(), bootstrap);
+            JvmFlags flags = parse(output.lines().toList(), bootstrap);
+            String aotOption = flags.ourAotCache() == null ? null
+                    : flags.ourAotCache().replace(dist.toString(), bootstrap.toAbsolutePath().getParent().toString());
+            return new JvmFlags(flags.options(), aotOption, flags.source());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while reading " + bootstrap, e);

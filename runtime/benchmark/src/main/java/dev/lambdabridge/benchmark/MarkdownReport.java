@@ -24,8 +24,10 @@ final class MarkdownReport {
         md.append("- JVM options of all three runtimes: `").append(String.join(" ", report.flags().options()))
                 .append("` (").append(report.flags().source()).append(", for ").append(options.memoryMb())
                 .append(" MB)").append(report.flags().ourAotCache() == null ? ""
-                        : "; our bootstrap also uses `" + report.flags().ourAotCache() + "`, the others have none")
+                        : "; our bootstrap also uses its AOT cache, `" + report.flags().ourAotCache()
+                                + "`: the others run without one")
                 .append('\n');
+        md.append("- source: ").append(env.revision()).append('\n');
         md.append("- command: `").append(env.command()).append("`\n");
         md.append("- harness: `").append(env.harnessCommand()).append("`\n");
         md.append("- run: ").append(options.coldStarts()).append(" cold starts, ").append(options.warmUp())
@@ -74,6 +76,27 @@ final class MarkdownReport {
             overheadRow(md, "a minimal blocking-socket Runtime API server", overhead.viaMinimalServerUs());
             md.append("| **overhead (difference of medians)** | | **").append(f1(overhead.medianUs()))
                     .append("** | | |\n\n");
+        }
+
+        if (!report.direct().isEmpty()) {
+            md.append("## Warm round trip without the emulator\n\n");
+            md.append("One more process of each runtime, against the minimal blocking-socket server instead of the "
+                    + "emulator (timed from writing the event to having read the response), interleaved with the "
+                    + "rest: the runtimes' own cost.\n\n");
+            md.append("| runtime | handler | n | median (us) | p90 (us) | p99 (us) | median / RIC | median / raw loop |\n");
+            md.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+            Results.Direct rawDirect = report.direct(RuntimeKind.RAW_SOCKET, BenchHandler.STREAM_ECHO);
+            for (Results.Direct d : report.direct()) {
+                Stats s = d.roundTripUs();
+                Results.Direct ric = report.direct(RuntimeKind.AWS_RIC, d.handler());
+                md.append("| ").append(d.kind().label).append(" | ").append(d.handler().label).append(" | ")
+                        .append(s.n()).append(" | ").append(f1(s.median())).append(" | ").append(f1(s.p90()))
+                        .append(" | ").append(f1(s.p99())).append(" | ")
+                        .append(ric == null ? "" : f2(s.median() / ric.roundTripUs().median())).append(" | ")
+                        .append(rawDirect == null ? "" : f2(s.median() / rawDirect.roundTripUs().median()))
+                        .append(" |\n");
+            }
+            md.append('\n');
         }
 
         md.append("## Cold start detail\n\n");

@@ -42,6 +42,10 @@ final class Results {
         }
     }
 
+    /** The warm round trip of one runtime and handler against the minimal server, without the emulator. */
+    record Direct(RuntimeKind kind, BenchHandler handler, Stats roundTripUs) {
+    }
+
     /**
      * The emulator's own cost: the raw-socket loop's round trip through {@code Emulator.invoke} and against the
      * minimal blocking-socket server, measured interleaved in the same run.
@@ -90,16 +94,21 @@ final class Results {
 
     /** The run's circumstances, printed above the table; load averages from /proc/loadavg (1, 5, 15 min). */
     record Environment(String date, String uname, int nproc, String jvm, String javaPath, String command,
-                       String harnessCommand, String loadAtStart, String loadAtEnd) {
+                       String harnessCommand, String loadAtStart, String loadAtEnd, String revision) {
     }
 
     /** Everything one run produced. */
     record Report(Environment environment, BenchmarkOptions options, JvmFlags flags,
-                  Map<RuntimeKind, List<String>> commands, List<Row> rows, Overhead overhead,
-                  List<Profile> profiles, List<Goal> goals) {
+                  Map<RuntimeKind, List<String>> commands, List<Row> rows, List<Direct> direct,
+                  Overhead overhead, List<Profile> profiles, List<Goal> goals) {
 
         Row row(RuntimeKind kind, BenchHandler handler) {
             return rows.stream().filter(row -> row.kind() == kind && row.handler() == handler).findFirst()
+                    .orElse(null);
+        }
+
+        Direct direct(RuntimeKind kind, BenchHandler handler) {
+            return direct.stream().filter(d -> d.kind() == kind && d.handler() == handler).findFirst()
                     .orElse(null);
         }
     }

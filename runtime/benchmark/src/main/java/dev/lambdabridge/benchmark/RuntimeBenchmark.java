@@ -25,10 +25,12 @@ import java.util.concurrent.TimeUnit;
  *
  * <ol>
  *   <li>Starts one long-lived function per runtime and handler and warms it up (which also warms this JVM and
- *       the emulator), and the raw loop against a minimal blocking-socket server, the emulator's baseline.</li>
+ *       the emulator), and one more process of each against a minimal blocking-socket server (no emulator: the
+ *       raw loop's is the baseline of the emulator's overhead).</li>
  *   <li>Cold starts, interleaved A,B,C,B,C,A,...: each a new function whose first invoke starts its process;
  *       the process is killed after its first response. Each round has an emulator of its own.</li>
- *   <li>Warm round trips, interleaved in blocks of 100 invokes, timed around {@code Emulator.invoke}.</li>
+ *   <li>Warm round trips, interleaved in blocks of 100 invokes, timed around {@code Emulator.invoke} and, for
+ *       the processes against the minimal server, from event out to response in.</li>
  *   <li>Peak RSS of the long-lived processes; then one cold start per runtime and handler with class loading
  *       logged, for the profile.</li>
  * </ol>
@@ -90,39 +92,44 @@ public final class RuntimeBenchmark {
 
         try (Emulator emulator = startEmulator()) {
             Map<Case, WarmFunction> warm = startWarm(emulator, setup, cases);
-            MinimalRuntimeApiServer baseline = null;
+            Map<Case, MinimalRuntimeApiServer> direct = new LinkedHashMap<>();
             try {
-                if (options.runs(RuntimeKind.RAW_SOCKET)) {
-                    baseline = startBaseline(setup);
+                for (Case c : cases) {
+                    direct.put(c, startDirect(setup, c));
                 }
                 Map<Case, ColdSamples> cold = coldStarts(setup, cases);
-                Map<Object, long[]> roundTrips = measureWarm(emulator, warm, baseline);
+                Map<Object, long[]> roundTrips = measureWarm(emulator, warm, direct);
 
                 List<Results.Row> rows = new ArrayList<>();
+                List<Results.Direct> directs = new ArrayList<>();
                 for (Case c : cases) {
                     WarmFunction function = warm.get(c);
                     rows.add(new Results.Row(c.kind(), c.handler(), cold.get(c).stats(c),
                             new Results.Warm(c.kind(), c.handler(), Stats.micros(roundTrips.get(c)),
                                     Stats.micros(function.durations), peakRssMb(function.last.pid()),
                                     function.last.maxMemoryUsedMb())));
+                    directs.add(new Results.Direct(c.kind(), c.handler(),
+                            Stats.micros(roundTrips.get(new Direct(c)))));
                 }
                 Results.Overhead overhead = null;
-                if (baseline != null) {
+                if (direct.containsKey(raw())) {
                     overhead = new Results.Overhead(Stats.micros(roundTrips.get(raw())),
-                            Stats.micros(roundTrips.get(baseline)));
+                            Stats.micros(roundTrips.get(new Direct(raw()))));
                 }
                 List<Results.Profile> profiles = options.profile() ? profile(setup, cases) : List.of();
                 Results.Environment environment = environment(setup, loadAtStart, loadAverage());
                 Results.Report partial = new Results.Report(environment, options, setup.flags(), commands, rows,
-                        overhead, profiles, List.of());
-                return new Results.Report(environment, options, setup.flags(), commands, rows, overhead, profiles,
-                        Goals.check(partial));
+                        directs, overhead, profiles, List.of());
+                return new Results.Report(environment, options, setup.flags(), commands, rows, directs, overhead,
+                        profiles, Goals.check(partial));
             } finally {
-                if (baseline != null) {
-                    baseline.close();
-                }
+                direct.values().forEach(MinimalRuntimeApiServer::close);
             }
         }
+    }
+
+    /** A case's runtime process against the minimal server, without the emulator. */
+    record Direct(Case c) {
     }
 
     /** One runtime with one handler. */
@@ -187,16 +194,17 @@ public final class RuntimeBenchmark {
         return warm;
     }
 
-    private MinimalRuntimeApiServer startBaseline(Setup setup) throws IOException {
-        MinimalRuntimeApiServer baseline = new MinimalRuntimeApiServer(
-                setup.command(RuntimeKind.RAW_SOCKET, BenchHandler.STREAM_ECHO, List.of()), setup.functionDir(),
-                setup.env(RuntimeKind.RAW_SOCKET, List.of()), BenchHandler.STREAM_ECHO.event);
+    private MinimalRuntimeApiServer startDirect(Setup setup, Case c) throws IOException {
+        String name = "direct-" + c.id();
+        MinimalRuntimeApiServer server = new MinimalRuntimeApiServer(setup.command(c.kind(), c.handler(), List.of()),
+                setup.functionDir(), setup.directEnv(c.kind(), c.handler(), name), c.handler(),
+                options.moduleDir().resolve("target/benchmark-direct/" + c.id() + ".log"));
         for (int i = 0; i <= options.warmUp(); i++) {
-            baseline.roundTripNanos();
+            server.roundTripNanos();
         }
-        progress.printf("warm-up: raw loop against the minimal server (pid %d) invoked %d times%n", baseline.pid(),
+        progress.printf("warm-up: %s against the minimal server (pid %d) invoked %d times%n", c, server.pid(),
                 options.warmUp() + 1);
-        return baseline;
+        return server;
     }
 
     // ---- 2. cold starts ----
@@ -259,16 +267,17 @@ public final class RuntimeBenchmark {
 
     // ---- 3. warm round trips ----
 
-    /** Round trips of every warm function and the baseline, interleaved in blocks; keyed by Case or baseline. */
+    /**
+     * Round trips of every warm function (keyed by its Case) and of every runtime against the minimal server
+     * (keyed by a Direct), interleaved in blocks of {@value #BLOCK}.
+     */
     private Map<Object, long[]> measureWarm(Emulator emulator, Map<Case, WarmFunction> warm,
-                                            MinimalRuntimeApiServer baseline) throws Exception {
+                                            Map<Case, MinimalRuntimeApiServer> direct) throws Exception {
         int n = options.warmInvokes();
         Map<Object, long[]> samples = new LinkedHashMap<>();
         warm.keySet().forEach(c -> samples.put(c, new long[n]));
         warm.values().forEach(function -> function.durations = new long[n]);
-        if (baseline != null) {
-            samples.put(baseline, new long[n]);
-        }
+        direct.keySet().forEach(c -> samples.put(new Direct(c), new long[n]));
         int block = Math.min(BLOCK, n);
         for (int from = 0; from < n; from += block) {
             int to = Math.min(n, from + block);
@@ -284,15 +293,16 @@ public final class RuntimeBenchmark {
                         function.durations[i] = Math.round(result.durationMs() * 1e6);
                         function.last = result;
                     }
-                } else {
+                } else if (entry.getKey() instanceof Direct(Case c)) {
+                    MinimalRuntimeApiServer server = direct.get(c);
                     for (int i = from; i < to; i++) {
-                        nanos[i] = baseline.roundTripNanos();
+                        nanos[i] = server.roundTripNanos();
                     }
                 }
             }
         }
-        progress.printf("warm: %d round trips each for %s%s%n", n, warm.keySet(),
-                baseline == null ? "" : " and the baseline");
+        progress.printf("warm: %d round trips each for %s, through the emulator and against the minimal server%n",
+                n, warm.keySet());
         return samples;
     }
 
@@ -427,7 +437,18 @@ public final class RuntimeBenchmark {
             nproc = Runtime.getRuntime().availableProcessors();
         }
         return new Results.Environment(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), uname, nproc, jvm,
-                setup.java().toString(), options.command(), harness.toString(), loadAtStart, loadAtEnd);
+                setup.java().toString(), options.command(), harness.toString(), loadAtStart, loadAtEnd, revision());
+    }
+
+    /** The commit the runtime was built from, and whether the runtime's sources had uncommitted changes. */
+    private String revision() {
+        String dir = options.moduleDir().toString();
+        String commit = run("git", "-C", dir, "rev-parse", "--short", "HEAD");
+        if (commit.isBlank() || commit.contains(" ")) {
+            return "unknown (not a git work tree)";
+        }
+        String dirty = run("git", "-C", dir, "status", "--porcelain", "--", "../core", "../serialization");
+        return commit + (dirty.isBlank() ? "" : " + uncommitted changes in runtime/core or runtime/serialization");
     }
 
     /** The 1, 5 and 15 minute load averages, or "?" off Linux. */

@@ -98,6 +98,29 @@ record Setup(Path java, Path javaHome, JvmFlags flags, Path bootstrap, Path func
                 : Map.of("JAVA_HOME", javaHome.toString(), "LAMBDA_BRIDGE_JVM_OPTS", String.join(" ", extraJvmOptions));
     }
 
+    /**
+     * Lambda's environment for a runtime started without the emulator (against the minimal server), as the
+     * emulator gives it, less {@code AWS_LAMBDA_RUNTIME_API}, which the server adds.
+     */
+    Map<String, String> directEnv(RuntimeKind kind, BenchHandler handler, String name) {
+        Map<String, String> env = new java.util.HashMap<>(env(kind, List.of()));
+        env.put("_HANDLER", handler.handler);
+        env.put("LAMBDA_TASK_ROOT", functionDir.toString());
+        env.put("AWS_LAMBDA_FUNCTION_NAME", name);
+        env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+        env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(memoryMb));
+        env.put("AWS_LAMBDA_FUNCTION_TIMEOUT", Long.toString(TIMEOUT.toSeconds()));
+        env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + name);
+        env.put("AWS_LAMBDA_LOG_STREAM_NAME", "2026/01/01/[$LATEST]" + name);
+        env.put("AWS_REGION", "us-east-1");
+        env.put("AWS_DEFAULT_REGION", "us-east-1");
+        env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
+        env.put("TZ", ":UTC");
+        env.put("LANG", "en_US.UTF-8");
+        env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+        return env;
+    }
+
     private static void requireDir(Path dir, String what) throws IOException {
         if (!Files.isDirectory(dir)) {
             throw new IOException("no " + what + " at " + dir + ": build runtime/benchmark with mvn -o package "
