@@ -25,6 +25,9 @@ import java.util.List;
  */
 public final class Bootstrap {
 
+    /** System property: serve this many invocations and exit 0 (used to train the JVM's AOT cache). */
+    static final String TRAINING_INVOCATIONS_PROPERTY = "lambdabridge.trainingInvocations";
+
     private Bootstrap() {
     }
 
@@ -67,7 +70,14 @@ public final class Bootstrap {
                                 InvocationHandler handler, RuntimeLogger logger) {
         int loops = handler.isThreadSafe() ? environment.maxConcurrency() : 1;
         if (loops == 1) {
-            return exitCode(runLoop(new InvokeLoop(client, handler, environment, logger, true)));
+            InvokeLoop loop = new InvokeLoop(client, handler, environment, logger, true);
+            Integer trainingRun = Integer.getInteger(TRAINING_INVOCATIONS_PROPERTY);
+            if (trainingRun != null) {
+                // an ahead-of-time cache training run (layers/): serve that many events, then exit normally so
+                // that the JVM writes the cache
+                return loop.runFor(trainingRun) == null ? 0 : 2;
+            }
+            return exitCode(runLoop(loop));
         }
         List<Thread> threads = new ArrayList<>(loops);
         Throwable[] firstFatal = new Throwable[1];

@@ -54,6 +54,17 @@ public final class InvokeLoop {
         }
     }
 
+    /** Runs {@code invocations} invocations (an AOT training run); returns the fatal error that ended it early. */
+    public Throwable runFor(int invocations) {
+        for (int i = 0; i < invocations; i++) {
+            Throwable fatal = runOnce();
+            if (fatal != null) {
+                return fatal;
+            }
+        }
+        return null;
+    }
+
     /** One invocation; returns a fatal error when the loop must stop after it, null otherwise. */
     Throwable runOnce() {
         Invocation invocation = client.next();

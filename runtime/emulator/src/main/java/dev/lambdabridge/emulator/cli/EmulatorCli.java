@@ -14,7 +14,10 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
-/** The emulator's command line: {@code serve}, {@code invoke}, {@code invoke-all}. Exit 0 ok, 1 failed, 2 usage. */
+/**
+ * The emulator's command line: {@code serve}, {@code invoke}, {@code invoke-all}, {@code train-aot}.
+ * Exit 0 ok, 1 failed, 2 usage.
+ */
 public final class EmulatorCli {
     static final String USAGE = """
             usage: emulator serve --handler H --code DIR [--name N] [--timeout SECONDS] [--memory MB]
@@ -22,6 +25,7 @@ public final class EmulatorCli {
                    emulator serve --functions FILE.json [--port 9000] [--host 127.0.0.1]
                    emulator invoke --handler H --code DIR --event FILE|- [same options as serve]
                    emulator invoke-all --functions FILE.json
+                   emulator train-aot --handler H --code DIR --event FILE --output FILE.aot [--invocations 200]
             FILE.json: [{"name","handler","code","timeout","memory","env":{},"event","bootstrap"}], paths relative
             to the file. Without --bootstrap the runtime is the file named by -Dlambdabridge.bootstrap or
             $LAMBDA_BRIDGE_BOOTSTRAP.""";
@@ -52,6 +56,7 @@ public final class EmulatorCli {
                 case "serve" -> serve(CliOptions.parse(rest, 9000));
                 case "invoke" -> invoke(CliOptions.parse(rest, 0));
                 case "invoke-all" -> InvokeAll.run(CliOptions.parse(rest, 0), out, err);
+                case "train-aot" -> AotTraining.run(rest, out, err);
                 case "-h", "--help", "help" -> {
                     out.println(USAGE);
                     yield 0;

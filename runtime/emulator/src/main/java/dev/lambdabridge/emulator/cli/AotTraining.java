@@ -1,0 +1,128 @@
+package dev.lambdabridge.emulator.cli;
+
+import dev.lambdabridge.emulator.Emulator;
+import dev.lambdabridge.emulator.EmulatorOptions;
+import dev.lambdabridge.emulator.FunctionConfig;
+import dev.lambdabridge.emulator.InvokeRequest;
+import dev.lambdabridge.emulator.InvokeResult;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code train-aot}: makes the JVM's ahead-of-time cache (JEP 483/514/515) for lambda-bridge's runtime by running
+ * a function on the emulator: the runtime starts with {@code -XX:AOTCacheOutput}, serves {@code --invocations}
+ * events, exits normally, and the JVM writes the cache. Only the runtime's own class path is cached (the JVM
+ * caches classes of its built-in loaders); the function's classes, loaded by the task class loader, are not.
+ */
+final class AotTraining {
+    private static final long EXIT_WAIT_MILLIS = 180_000;
+
+    private AotTraining() {
+    }
+
+    static int run(List<String> args, PrintStream out, PrintStream err) throws UsageException {
+        List<String> rest = new ArrayList<>();
+        Path output = null;
+        int invocations = 200;
+        for (int i = 0; i < args.size(); i++) {
+            String option = args.get(i);
+            if ((option.equals("--output") || option.equals("--invocations")) && i + 1 < args.size()) {
+                String value = args.get(++i);
+                if (option.equals("--output")) {
+                    output = Path.of(value).toAbsolutePath();
+                } else {
+                    invocations = parseCount(value);
+                }
+            } else {
+                rest.add(option);
+            }
+        }
+        if (output == null) {
+            throw new UsageException("train-aot needs --output FILE.aot");
+        }
+        CliOptions options = CliOptions.parse(rest, 0);
+        if (options.event() == null) {
+            throw new UsageException("train-aot needs --event FILE");
+        }
+        byte[] event;
+        try {
+            event = Files.readAllBytes(Path.of(options.event()));
+        } catch (java.io.IOException e) {
+            throw new UsageException("--event " + options.event() + ": cannot read it: " + e.getMessage());
+        }
+        FunctionConfig function = withTrainingOptions(options.function(), output, invocations);
+        return train(function, event, invocations, output, out, err);
+    }
+
+    private static int parseCount(String value) throws UsageException {
+        try {
+            int count = Integer.parseInt(value);
+            if (count >= 1 && count <= 100_000) {
+                return count;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new UsageException("--invocations needs a whole number from 1 to 100000, got '" + value + "'");
+    }
+
+    private static FunctionConfig withTrainingOptions(FunctionConfig function, Path output, int invocations) {
+        Map<String, String> env = new LinkedHashMap<>(function.env());
+        String jvmOptions = "-XX:AOTCacheOutput=" + output + " -Dlambdabridge.trainingInvocations=" + invocations;
+        env.merge("LAMBDA_BRIDGE_JVM_OPTS", jvmOptions, (old, added) -> old + " " + added);
+        env.put("LAMBDA_BRIDGE_AOT", "off");
+        return function.withEnv(env);
+    }
+
+    private static int train(FunctionConfig function, byte[] event, int invocations, Path output,
+                             PrintStream out, PrintStream err) {
+        try {
+            Files.deleteIfExists(output);
+        } catch (java.io.IOException e) {
+            err.println("emulator: cannot replace " + output + ": " + e.getMessage());
+            return 1;
+        }
+        try (Emulator emulator = Emulator.start(EmulatorOptions.defaults().withLogSink(line -> { }))) {
+            emulator.addFunction(function);
+            for (int i = 1; i <= invocations; i++) {
+                InvokeResult result = emulator.invoke(function.name(), InvokeRequest.of(event));
+                if (result.isFunctionError()) {
+                    err.println("emulator: training invocation " + i + " failed: " + result.payloadText());
+                    return 1;
+                }
+                if (i % 50 == 0 || i == invocations) {
+                    out.println("train-aot: " + i + "/" + invocations + " invocations");
+                }
+            }
+            waitForExit(emulator);
+        }
+        if (!Files.isRegularFile(output)) {
+            err.println("emulator: the runtime exited but wrote no AOT cache at " + output);
+            return 1;
+        }
+        out.println("train-aot: wrote " + output + " (" + output.toFile().length() / 1024 + " KiB)");
+        return 0;
+    }
+
+    /** The JVM writes the cache after its last invocation; closing the emulator earlier would kill it. */
+    private static void waitForExit(Emulator emulator) {
+        long deadline = System.currentTimeMillis() + EXIT_WAIT_MILLIS;
+        for (long pid : emulator.runtimePids()) {
+            ProcessHandle.of(pid).ifPresent(process -> {
+                while (process.isAlive() && System.currentTimeMillis() < deadline) {
+                    try {
+                        process.onExit().get(1, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (Exception stillRunning) {
+                        // keep waiting until the deadline
+                    }
+                }
+            });
+        }
+    }
+}
