@@ -31,6 +31,7 @@ final class ClassLoadProfile {
     static Results.Profile parse(RuntimeKind kind, BenchHandler handler, List<String> lines) {
         int classes = 0;
         int cds = 0;
+        int appFromCache = 0;
         int jdk = 0;
         int app = 0;
         int generated = 0;
@@ -55,6 +56,9 @@ final class ClassLoadProfile {
             String source = at < 0 ? "" : line.substring(at + 9).trim();
             if (source.startsWith("shared objects file")) {
                 cds++;
+                if (!isJdkClass(line)) {
+                    appFromCache++;
+                }
             } else if (source.startsWith("jrt:/")) {
                 jdk++;
             } else if (source.startsWith("file:") || source.startsWith("jar:") || source.startsWith("/")) {
@@ -68,7 +72,22 @@ final class ClassLoadProfile {
                 .sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())
                         .thenComparing(Map.Entry.comparingByKey()))
                 .limit(TOP).map(entry -> Map.entry(entry.getKey(), entry.getValue())).toList();
-        return new Results.Profile(kind, handler, classes, cds, jdk, app, generated, createVmMs, lastLoadMs, top);
+        return new Results.Profile(kind, handler, classes, cds, appFromCache, jdk, app, generated, createVmMs, lastLoadMs,
+                top);
+    }
+
+    private static final Pattern CLASS_NAME = Pattern.compile("\\[class,load\\s*] (\\S+) source:");
+    private static final List<String> JDK_PACKAGES = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.",
+            "org.w3c.", "org.xml.", "org.ietf.", "org.jcp.");
+
+    /** Whether the class of a class+load line is the JDK's own. */
+    static boolean isJdkClass(String line) {
+        Matcher name = CLASS_NAME.matcher(line);
+        if (!name.find()) {
+            return true;
+        }
+        String className = name.group(1);
+        return JDK_PACKAGES.stream().anyMatch(className::startsWith);
     }
 
     /** A jar's file name, or a directory's last element followed by '/'. */

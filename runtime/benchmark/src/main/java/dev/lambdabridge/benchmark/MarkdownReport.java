@@ -135,12 +135,14 @@ final class MarkdownReport {
             md.append("## Class loading in one cold start\n\n");
             md.append("One extra cold start per runtime and handler with `-Xlog:class+load,startuptime` (stopped "
                     + "after its first response).\n\n");
-            md.append("| runtime | handler | classes | CDS archive | JDK modules (jrt) | jars/dirs | generated "
-                    + "| Create VM (ms) | uptime at last class load (ms) | jars/dirs with most classes |\n");
-            md.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
+            md.append("| runtime | handler | classes | CDS archive / AOT cache | of which not the JDK's "
+                    + "| JDK modules (jrt) | jars/dirs | generated | Create VM (ms) | uptime at last class load (ms) "
+                    + "| jars/dirs with most classes |\n");
+            md.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
             for (Results.Profile p : report.profiles()) {
                 md.append("| ").append(p.kind().label).append(" | ").append(p.handler().label).append(" | ")
-                        .append(p.classes()).append(" | ").append(p.fromCds()).append(" | ").append(p.fromJdk())
+                        .append(p.classes()).append(" | ").append(p.fromCds()).append(" | ").append(p.appFromCache())
+                        .append(" | ").append(p.fromJdk())
                         .append(" | ").append(p.fromApp()).append(" | ").append(p.generated()).append(" | ")
                         .append(f1(p.createVmMs())).append(" | ").append(f1(p.lastLoadMs())).append(" | ")
                         .append(sources(p.topSources())).append(" |\n");

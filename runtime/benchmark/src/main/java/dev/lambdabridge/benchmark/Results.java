@@ -60,7 +60,9 @@ final class Results {
      * What one cold start loaded, from {@code -Xlog:class+load,startuptime}.
      *
      * @param classes      classes loaded until the process was stopped after its first response
-     * @param fromCds      from the JDK's CDS archive ("shared objects file")
+     * @param fromCds      from the CDS archive or AOT cache ("shared objects file")
+     * @param appFromCache of those, classes of the runtime and its libraries (not java.*, jdk.*, sun.*, ...):
+     *                     non-zero only when an AOT cache made from the runtime's jars was used
      * @param fromJdk      from the JDK's modules, parsed at run time (jrt:/)
      * @param fromApp      from jars and directories on the class path or the task root
      * @param generated    defined at run time (lambda forms, hidden classes, proxies, reflection accessors)
@@ -68,7 +70,8 @@ final class Results {
      * @param lastLoadMs   JVM uptime at the last class load: roughly when the first response was sent
      * @param topSources   the sources of the app classes, most classes first
      */
-    record Profile(RuntimeKind kind, BenchHandler handler, int classes, int fromCds, int fromJdk, int fromApp,
+    record Profile(RuntimeKind kind, BenchHandler handler, int classes, int fromCds, int appFromCache, int fromJdk,
+                   int fromApp,
                    int generated, double createVmMs, double lastLoadMs, List<Map.Entry<String, Integer>> topSources) {
     }
 

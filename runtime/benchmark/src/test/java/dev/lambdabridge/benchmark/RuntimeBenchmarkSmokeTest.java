@@ -90,12 +90,14 @@ class RuntimeBenchmarkSmokeTest {
                 java.util.List.of(
                         "[0.020s][startuptime] Create VM, 0.0195 secs",
                         "[0.010s][class,load] java.lang.Object source: shared objects file",
+                        "[0.011s][class,load] com.fasterxml.jackson.core.JsonParser source: shared objects file",
                         "[0.030s][class,load] sun.nio.ch.Foo source: jrt:/java.base",
                         "[0.040s][class,load] a.B source: file:/x/target/function/",
                         "[0.041s][class,load] c.D source: jar:file:/x/lib/dep-1.0.jar!/c/D.class",
                         "[0.050s][class,load] a.B$$Lambda/0x1 source: a.B"));
-        assertEquals(5, profile.classes());
-        assertEquals(1, profile.fromCds());
+        assertEquals(6, profile.classes());
+        assertEquals(2, profile.fromCds());
+        assertEquals(1, profile.appFromCache(), "a library class from an AOT cache");
         assertEquals(1, profile.fromJdk());
         assertEquals(2, profile.fromApp());
         assertEquals(1, profile.generated());
