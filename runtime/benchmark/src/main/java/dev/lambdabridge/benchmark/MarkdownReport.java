@@ -27,6 +27,13 @@ final class MarkdownReport {
                         : "; our bootstrap also uses its AOT cache, `" + report.flags().ourAotCache()
                                 + "`: the others run without one")
                 .append('\n');
+        if (report.flags().ourAotCache() != null) {
+            report.profiles().stream().filter(p -> p.kind() == RuntimeKind.LAMBDA_BRIDGE).forEach(p -> md.append(
+                    "- our AOT cache, ").append(p.handler().label).append(": ").append(p.appFromCache() > 0
+                    ? p.appFromCache() + " of the runtime's own classes came from it"
+                    : "**not used** (none of the runtime's classes came from it: made from other jars?)")
+                    .append('\n'));
+        }
         md.append("- source: ").append(env.revision()).append('\n');
         md.append("- command: `").append(env.command()).append("`\n");
         md.append("- harness: `").append(env.harnessCommand()).append("`\n");
