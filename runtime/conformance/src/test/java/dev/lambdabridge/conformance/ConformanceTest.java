@@ -67,15 +67,16 @@ class ConformanceTest {
     }
 
     /**
-     * Where the two runtimes differ, and why. APIGatewayV2HTTPEvent is not one of the types AWS's serialization
-     * library has mixins for, so both runtimes write it with their plain Jackson; its requestContext.time is a
-     * Joda {@code DateTime}. AWS's shaded Jackson 2.15 writes that DateTime's bean internals (chronology, zone,
-     * some twenty getters) and succeeds; Jackson 2.23, which this runtime uses, refuses Joda types without the
-     * Joda module, so echoing the event back fails with the managed runtime's serialization error. Reading the
-     * event (what handlers do with it) works under both; only returning it unchanged differs.
+     * Where the two runtimes differ, and why. APIGatewayV2CustomAuthorizerEvent is not one of the types AWS's
+     * serialization library has mixins for, so both runtimes write it with their plain Jackson; its
+     * requestContext.time is a Joda {@code DateTime}. AWS's shaded Jackson 2.15 writes that DateTime's bean
+     * internals (chronology, zone, some twenty getters) and succeeds; Jackson 2.23, which this runtime uses,
+     * refuses Joda types without the Joda module (unconditionally: there is no feature to turn the check off), so
+     * echoing the event back fails with the managed runtime's serialization error. Reading the event, which is
+     * what an authorizer does with it, works under both; only returning it unchanged differs.
      */
     private static final java.util.Map<String, String> KNOWN_DIFFERENCES = java.util.Map.of(
-            "com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent",
+            "com.amazonaws.services.lambda.runtime.events.APIGatewayV2CustomAuthorizerEvent",
             "Joda DateTime outside AWS's mixins: AWS's Jackson 2.15 writes bean internals, Jackson 2.23 refuses");
 
     @TestFactory

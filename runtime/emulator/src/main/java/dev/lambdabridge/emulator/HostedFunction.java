@@ -310,13 +310,17 @@ final class HostedFunction {
                 served == null ? 0 : served.pid());
     }
 
-    /** Fails what is queued or in flight and kills the runtime process. */
+    /**
+     * Fails what is queued or in flight and kills the runtime process. The process dies before its waiting
+     * {@code GET next} is answered, so that it never sees (and logs) a 500 from an emulator that is going away.
+     */
     void close() {
         RuntimeProcess victim;
         ArrayDeque<Invocation> pending = new ArrayDeque<>();
         synchronized (this) {
             closed = true;
-            victim = retireProcess();
+            victim = process;
+            process = null;
             if (current != null && !current.isDone()) {
                 pending.add(current);
             }
@@ -324,10 +328,15 @@ final class HostedFunction {
             queue.clear();
             current = null;
         }
-        pending.forEach(invocation -> invocation.result().completeExceptionally(new IllegalStateException(
-                "invocation " + invocation.requestId() + " of " + config.name() + " cancelled: emulator closed")));
         if (victim != null) {
             victim.kill();
         }
+        synchronized (this) {
+            while (!parked.isEmpty()) {
+                parked.poll().abandon("the emulator was closed");
+            }
+        }
+        pending.forEach(invocation -> invocation.result().completeExceptionally(new IllegalStateException(
+                "invocation " + invocation.requestId() + " of " + config.name() + " cancelled: emulator closed")));
     }
 }
