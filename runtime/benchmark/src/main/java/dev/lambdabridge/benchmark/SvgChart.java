@@ -5,17 +5,17 @@ import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 
 /**
- * The chart, written by hand: two panels of grouped bars (groups = handlers, one bar per runtime), cold start in
- * ms on the left, warm round trip in us on the right with a p99 whisker, linear axes with labelled ticks, every
- * bar labelled with its value, the goals' verdicts underneath.
+ * The chart, written by hand: three panels of grouped bars (groups = handlers, one bar per runtime): cold start in
+ * ms, warm round trip through the emulator in us with a p99 whisker, and the same without the emulator; linear
+ * axes with labelled ticks, every bar labelled with its value, the goals' verdicts underneath.
  */
 final class SvgChart {
-    private static final int WIDTH = 1040;
+    private static final int WIDTH = 1420;
     private static final int HEIGHT = 575;
     private static final int PLOT_TOP = 135;
     private static final int PLOT_BOTTOM = 440;
-    private static final int PANEL_WIDTH = 430;
-    private static final int[] PANEL_LEFT = {80, 590};
+    private static final int PANEL_WIDTH = 380;
+    private static final int[] PANEL_LEFT = {80, 550, 1020};
     private static final String[] COLORS = {"#1f77b4", "#ff7f0e", "#2ca02c"};
 
     private SvgChart() {
@@ -46,6 +46,18 @@ final class SvgChart {
         double warmAxis = niceMax(Math.max(warmMedianMax * 1.15, Math.min(warmP99Max * 1.05, warmMedianMax * 3)));
         panel(svg, PANEL_LEFT[1], "Warm round trip via Emulator.invoke", "bar: median, whisker: p99, microseconds",
                 "us", rows, warmAxis, row -> row.warm().roundTripUs().median(), row -> row.warm().roundTripUs().p99());
+        List<Results.Row> direct = rows.stream().filter(row -> report.direct(row.kind(), row.handler()) != null)
+                .toList();
+        if (!direct.isEmpty()) {
+            ToDoubleFunction<Results.Row> median = row -> report.direct(row.kind(), row.handler()).roundTripUs()
+                    .median();
+            ToDoubleFunction<Results.Row> p99 = row -> report.direct(row.kind(), row.handler()).roundTripUs().p99();
+            double directMedianMax = max(direct, median);
+            double directAxis = niceMax(Math.max(directMedianMax * 1.15, Math.min(max(direct, p99) * 1.05,
+                    directMedianMax * 3)));
+            panel(svg, PANEL_LEFT[2], "Warm round trip without the emulator", "against a minimal blocking-socket "
+                    + "server; bar: median, whisker: p99, us", "us", direct, directAxis, median, p99);
+        }
 
         int y = 505;
         StringBuilder goals = new StringBuilder();
@@ -57,7 +69,7 @@ final class SvgChart {
                     : MarkdownReport.f1(goal.value()) + " " + goal.unit();
             String line = goal.name() + ": " + value + " (" + goal.comparator() + " " + target(goal) + ": "
                     + goal.verdict() + ")";
-            if (goals.length() + line.length() > 150) {
+            if (goals.length() + line.length() > 210) {
                 text(svg, 20, y, "start", 11, "normal", goals.toString());
                 y += 16;
                 goals.setLength(0);
@@ -78,7 +90,7 @@ final class SvgChart {
     }
 
     private static void legend(StringBuilder svg, Results.Report report) {
-        double x = 250;
+        double x = 440;
         for (RuntimeKind kind : RuntimeKind.values()) {
             if (!report.options().runs(kind)) {
                 continue;
@@ -142,7 +154,7 @@ final class SvgChart {
                     if (clipped) {
                         svg.append(String.format(Locale.ROOT, "<path d=\"M%.1f %.1f l-5 8 h10 z\" fill=\"#333\"/>%n",
                                 center, wy));
-                        text(svg, center, PLOT_TOP - 4, "middle", 9, "normal", "p99 " + number(p99) + " \u2191");
+                        text(svg, center, PLOT_TOP - 4, "middle", 8, "normal", "p99 " + number(p99));
                     } else {
                         svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
                                 + "y2=\"%.1f\" stroke=\"#333\" stroke-width=\"1.5\"/>%n", center - 6, wy, center + 6, wy));
