@@ -8,15 +8,12 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The runtime benchmark behind {@code scripts/bench}: this runtime, AWS's runtime interface client and a
@@ -86,7 +83,7 @@ public final class RuntimeBenchmark {
         for (Case c : cases) {
             commands.putIfAbsent(c.kind(), setup.command(c.kind(), c.handler(), List.of()));
         }
-        String loadAtStart = loadAverage();
+        String loadAtStart = Machine.loadAverage();
         progress.printf("benchmark: %s; JVM options %s (%s)%n", cases, setup.flags().options(),
                 setup.flags().source());
 
@@ -106,7 +103,7 @@ public final class RuntimeBenchmark {
                     WarmFunction function = warm.get(c);
                     rows.add(new Results.Row(c.kind(), c.handler(), cold.get(c).stats(c),
                             new Results.Warm(c.kind(), c.handler(), Stats.micros(roundTrips.get(c)),
-                                    Stats.micros(function.durations), peakRssMb(function.last.pid()),
+                                    Stats.micros(function.durations), Processes.peakRssMb(function.last.pid()),
                                     function.last.maxMemoryUsedMb())));
                     directs.add(new Results.Direct(c.kind(), c.handler(),
                             Stats.micros(roundTrips.get(new Direct(c)))));
@@ -117,7 +114,7 @@ public final class RuntimeBenchmark {
                             Stats.micros(roundTrips.get(new Direct(raw()))));
                 }
                 List<Results.Profile> profiles = options.profile() ? profile(setup, cases) : List.of();
-                Results.Environment environment = environment(setup, loadAtStart, loadAverage());
+                Results.Environment environment = Machine.describe(setup, options, loadAtStart, Machine.loadAverage());
                 Results.Report partial = new Results.Report(environment, options, setup.flags(), commands, rows,
                         directs, overhead, profiles, List.of());
                 return new Results.Report(environment, options, setup.flags(), commands, rows, directs, overhead,
@@ -246,7 +243,7 @@ public final class RuntimeBenchmark {
                     InvokeResult result = emulator.invoke(name, request);
                     long wallNanos = System.nanoTime() - start;
                     check(c, result);
-                    kill(result.pid(), false);
+                    Processes.kill(result.pid(), false);
                     if (result.initDurationMs() == null) {
                         throw new IllegalStateException(c + ": the first invoke of " + name + " reported no init "
                                 + "duration: it was not a cold start");
@@ -308,20 +305,6 @@ public final class RuntimeBenchmark {
 
     // ---- 4. memory and the class-loading profile ----
 
-    /** VmHWM of a process, in MiB; NaN when /proc cannot tell. */
-    static double peakRssMb(long pid) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-                if (line.startsWith("VmHWM:")) {
-                    return Long.parseLong(line.substring(6).replace("kB", "").trim()) / 1024.0;
-                }
-            }
-        } catch (IOException | RuntimeException gone) {
-            // fall through
-        }
-        return Double.NaN;
-    }
-
     private List<Results.Profile> profile(Setup setup, List<Case> cases) throws Exception {
         Path dir = Files.createDirectories(options.moduleDir().resolve("target/benchmark-profile"));
         List<Results.Profile> profiles = new ArrayList<>();
@@ -340,7 +323,7 @@ public final class RuntimeBenchmark {
             emulator.addFunction(setup.function(name, c.kind(), c.handler(), List.of(ClassLoadProfile.option(log))));
             InvokeResult result = emulator.invoke(name, InvokeRequest.of(c.handler().event));
             check(c, result);
-            kill(result.pid(), true);
+            Processes.kill(result.pid(), true);
             Results.Profile profile = ClassLoadProfile.read(c.kind(), c.handler(), log);
             profiles.add(profile);
             progress.printf("profile: %s loaded %d classes (%d from the CDS archive, %d from jars/dirs)%n", c,
@@ -368,40 +351,6 @@ public final class RuntimeBenchmark {
         }
     }
 
-    /**
-     * Kills a runtime process (and its children); gently (SIGTERM first) when its log must be flushed. Waits by
-     * polling: {@code ProcessHandle.onExit()} completes on the common ForkJoinPool, which the emulator's own
-     * exit callbacks keep busy (up to 400 ms per exited process, one worker on 2 cores).
-     */
-    private static void kill(long pid, boolean gently) throws InterruptedException {
-        ProcessHandle process = ProcessHandle.of(pid).orElse(null);
-        if (process == null) {
-            return;
-        }
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        if (gently) {
-            process.destroy();
-            if (awaitGone(process, 5_000)) {
-                return;
-            }
-        }
-        process.destroyForcibly();
-        if (!awaitGone(process, 10_000)) {
-            throw new IllegalStateException("runtime process " + pid + " still runs 10 s after SIGKILL");
-        }
-    }
-
-    private static boolean awaitGone(ProcessHandle process, long millis) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-        while (process.isAlive()) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            Thread.sleep(1);
-        }
-        return true;
-    }
-
     private void remember(String line) {
         synchronized (recent) {
             if (recent.size() == RECENT_LINES) {
@@ -417,66 +366,5 @@ public final class RuntimeBenchmark {
         }
     }
 
-    private Results.Environment environment(Setup setup, String loadAtStart, String loadAtEnd) {
-        String uname = run("uname", "-srm");
-        if (uname.isBlank()) {
-            uname = System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
-                    + System.getProperty("os.arch");
-        }
-        String jvm = System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version") + " ("
-                + System.getProperty("java.vendor") + ")";
-        ProcessHandle.Info info = ProcessHandle.current().info();
-        StringBuilder harness = new StringBuilder(quote(info.command().orElse("java")));
-        for (String arg : info.arguments().orElse(new String[0])) {
-            harness.append(' ').append(quote(arg));
-        }
-        int nproc;
-        try {
-            nproc = Integer.parseInt(run("nproc"));
-        } catch (NumberFormatException e) {
-            nproc = Runtime.getRuntime().availableProcessors();
-        }
-        return new Results.Environment(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), uname, nproc, jvm,
-                setup.java().toString(), options.command(), harness.toString(), loadAtStart, loadAtEnd, revision());
-    }
 
-    /** The commit the runtime was built from, and whether the runtime's sources had uncommitted changes. */
-    private String revision() {
-        String dir = options.moduleDir().toString();
-        String commit = run("git", "-C", dir, "rev-parse", "--short", "HEAD");
-        if (commit.isBlank() || commit.contains(" ")) {
-            return "unknown (not a git work tree)";
-        }
-        String dirty = run("git", "-C", dir, "status", "--porcelain", "--", "../core", "../serialization");
-        return commit + (dirty.isBlank() ? "" : " + uncommitted changes in runtime/core or runtime/serialization");
-    }
-
-    /** The 1, 5 and 15 minute load averages, or "?" off Linux. */
-    static String loadAverage() {
-        try {
-            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-            return fields[0] + " " + fields[1] + " " + fields[2];
-        } catch (IOException | RuntimeException e) {
-            return "?";
-        }
-    }
-
-    /** An argument as a POSIX shell would need it. */
-    static String quote(String arg) {
-        return arg.matches("[A-Za-z0-9_@%+=:,./-]+") ? arg : "'" + arg.replace("'", "'\\''") + "'";
-    }
-
-    private static String run(String... command) {
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String out = new String(process.getInputStream().readAllBytes()).trim();
-            process.waitFor();
-            return out;
-        } catch (IOException e) {
-            return "";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "";
-        }
-    }
 }
