@@ -42,9 +42,23 @@ public final class Emulator implements AutoCloseable {
         this.timers = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().name("emulator-timer").daemon()
                 .factory());
         timers.setRemoveOnCancelPolicy(true);
+        timers.scheduleAtFixedRate(this::checkDeadlines, HostedFunction.DEADLINE_TICK_MILLIS,
+                HostedFunction.DEADLINE_TICK_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
         server.addConnector(invokeConnector);
         server.setHandler(router);
         router.route(invokeConnector, new InvokeApiHandler(this));
+    }
+
+    /** The deadline tick: every hosted function's in-flight invocation past its deadline is timed out. */
+    private void checkDeadlines() {
+        long now = System.nanoTime();
+        for (HostedFunction function : functions.values()) {
+            try {
+                function.checkDeadline(now);
+            } catch (RuntimeException e) {
+                log.line(null, "emulator: timeout handling of " + function.config().name() + " failed: " + e);
+            }
+        }
     }
 
     /** Starts the Invoke API; add functions next. */

@@ -3,7 +3,6 @@ package dev.lambdabridge.emulator;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledFuture;
 
 /** One invocation on its way through a function: queued, started (runtime starting), delivered, done. */
 final class Invocation {
@@ -23,7 +22,6 @@ final class Invocation {
     boolean coldStart;
     Double initDurationMs;
     long deliveredNanos;
-    ScheduledFuture<?> timer;
 
     Invocation(InvokeRequest request) {
         this.payload = request.payload().length == 0 ? EMPTY_EVENT : request.payload();

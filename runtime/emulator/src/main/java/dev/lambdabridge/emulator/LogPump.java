@@ -83,8 +83,12 @@ final class LogPump implements Runnable {
      */
     void awaitCaughtUp(long maxMillis) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(maxMillis);
-        while (pending() && System.nanoTime() < deadline && thread.isAlive()) {
-            Thread.onSpinWait();
+        // twice: the pump may have taken the last bytes out of the pipe and not yet marked itself busy
+        for (int check = 0; check < 2; check++) {
+            while (pending() && System.nanoTime() < deadline && thread.isAlive()) {
+                Thread.onSpinWait();
+                Thread.yield();
+            }
             Thread.yield();
         }
     }

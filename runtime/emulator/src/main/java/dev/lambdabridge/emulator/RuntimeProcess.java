@@ -11,7 +11,8 @@ import java.util.function.Consumer;
  */
 final class RuntimeProcess {
     private static final long KILL_WAIT_MILLIS = 5_000;
-    private static final long CATCH_UP_MILLIS = 50;
+    /** Only spent while output is actually pending; a loaded 2-core machine can leave the pump unscheduled for tens of ms. */
+    private static final long CATCH_UP_MILLIS = 1000;
 
     private final Process process;
     private final long startNanos;
