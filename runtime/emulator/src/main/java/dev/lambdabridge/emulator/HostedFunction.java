@@ -182,9 +182,11 @@ final class HostedFunction {
             if (invocation != current || invocation.isDone()) {
                 return;
             }
+            invocation.endedNanos = System.nanoTime();
             victim = retireProcess();
         }
         if (victim != null) {
+            invocation.maxMemoryUsedMb = victim.maxMemoryUsedMb(); // read before the kill: /proc goes with it
             victim.kill();
         }
         synchronized (this) {
@@ -320,7 +322,8 @@ final class HostedFunction {
 
     private InvokeResult report(Invocation invocation, Outcome outcome, RuntimeProcess served) {
         double durationMs = invocation.durationMs();
-        int memoryUsed = served == null ? 0 : served.maxMemoryUsedMb();
+        int memoryUsed = invocation.maxMemoryUsedMb > 0 ? invocation.maxMemoryUsedMb
+                : served == null ? 0 : served.maxMemoryUsedMb();
         log.end(invocation);
         log.report(invocation, new Report(durationMs, invocation.initDurationMs, config.memoryMb(), memoryUsed,
                 outcome.status(), outcome.errorType()));

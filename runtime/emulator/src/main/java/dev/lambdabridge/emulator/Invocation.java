@@ -72,7 +72,13 @@ final class Invocation {
     }
 
     /** Milliseconds since the runtime received the event (0 when it never did). */
+    /** Set when the emulator ends the invocation itself (a timeout): its duration stops there, not after the kill. */
+    long endedNanos;
+    /** Max Memory Used, when it had to be read before the process was killed. */
+    int maxMemoryUsedMb;
+
     double durationMs() {
-        return deliveredNanos == 0 ? 0 : (System.nanoTime() - deliveredNanos) / 1e6;
+        long end = endedNanos != 0 ? endedNanos : System.nanoTime();
+        return deliveredNanos == 0 ? 0 : (end - deliveredNanos) / 1e6;
     }
 }
