@@ -12,7 +12,7 @@ import org.eclipse.jetty.util.Callback;
  * One Jetty server serves the Invoke API and every function's Runtime API, each on its own connector (port):
  * this handler picks the handler of the connector a request came in on.
  */
-final class ConnectorRouter extends Handler.Abstract {
+final class ConnectorRouter extends Handler.Abstract.NonBlocking {
     private final Map<Connector, Handler> handlers = new ConcurrentHashMap<>();
 
     void route(Connector connector, Handler handler) {

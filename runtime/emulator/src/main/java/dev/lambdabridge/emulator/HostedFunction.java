@@ -260,7 +260,8 @@ final class HostedFunction {
         }
         RuntimeProcess started = process;
         onStart.accept(started);
-        started.onExit().thenRun(() -> onExit(started));
+        // on a thread of its own: onExit waits for the log pumps, and must not hold a shared pool's only worker
+        started.onExit().thenRunAsync(() -> onExit(started), task -> Thread.ofVirtual().name("runtime-exit").start(task));
         return true;
     }
 

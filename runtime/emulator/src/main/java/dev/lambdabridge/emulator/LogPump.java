@@ -83,12 +83,11 @@ final class LogPump implements Runnable {
      */
     void awaitCaughtUp(long maxMillis) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(maxMillis);
-        // twice: the pump may have taken the last bytes out of the pipe and not yet marked itself busy
-        for (int check = 0; check < 2; check++) {
-            while (pending() && System.nanoTime() < deadline && thread.isAlive()) {
-                Thread.onSpinWait();
-                Thread.yield();
-            }
+        if (!pending()) {
+            return; // the common case: one FIONREAD, no waiting
+        }
+        while (pending() && System.nanoTime() < deadline && thread.isAlive()) {
+            Thread.onSpinWait();
             Thread.yield();
         }
     }

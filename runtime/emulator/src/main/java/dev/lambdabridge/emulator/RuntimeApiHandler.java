@@ -10,7 +10,7 @@ import org.eclipse.jetty.util.Callback;
  * The Lambda Runtime API of one function, server side: routes the four calls of {@code /2018-06-01} to its
  * {@link HostedFunction}, with Lambda's status codes. {@code GET next} is parked, not waited for.
  */
-final class RuntimeApiHandler extends Handler.Abstract {
+final class RuntimeApiHandler extends Handler.Abstract.NonBlocking {
     static final String BASE = "/2018-06-01";
     private static final String NEXT = BASE + "/runtime/invocation/next";
     private static final String INIT_ERROR = BASE + "/runtime/init/error";
