@@ -18,7 +18,8 @@ import java.util.Set;
  * a handler exception gives {@code {"errorMessage","errorType","stackTrace"}} with error type
  * {@code Runtime.UserException}; a {@link HandlerFault} gives {@code {"errorMessage","errorType"}} with
  * {@code Runtime.BadFunctionCode}. Stack traces are cut at the first frame of this runtime, so they show only the
- * function's own frames.
+ * function's own frames. An exception that is a {@link TypedError} names its own {@code errorType} (and may bring
+ * its own stack trace lines) instead of its class name.
  */
 public final class ErrorReports {
     public static final String USER_EXCEPTION = "Runtime.UserException";
@@ -43,11 +44,11 @@ public final class ErrorReports {
         filterStackTrace(failure);
         StringBuilder json = new StringBuilder(512).append("{\"errorMessage\":");
         JsonText.appendString(json, messageOf(failure));
-        JsonText.appendString(json.append(",\"errorType\":"), failure.getClass().getName());
+        JsonText.appendString(json.append(",\"errorType\":"), typeOf(failure));
         json.append(",\"stackTrace\":[");
-        StackTraceElement[] trace = failure.getStackTrace();
-        for (int i = 0; i < trace.length; i++) {
-            JsonText.appendString(i == 0 ? json : json.append(','), trace[i].toString());
+        List<String> lines = stackTraceLines(failure);
+        for (int i = 0; i < lines.size(); i++) {
+            JsonText.appendString(i == 0 ? json : json.append(','), lines.get(i));
         }
         json.append("]}");
         String cause = xrayCause(failure);
@@ -57,9 +58,15 @@ public final class ErrorReports {
     /** The text logged for a failed invocation or init: message, type and the filtered stack trace. */
     public static String logText(Throwable failure) {
         filterStackTrace(failure);
+        if (failure instanceof TypedError typed && typed.errorStackTrace() != null) {
+            StringBuilder text = new StringBuilder(256).append(messageOf(failure)).append(": ")
+                    .append(typed.errorType()).append('\n');
+            typed.errorStackTrace().forEach(line -> text.append('\t').append(line).append('\n'));
+            return text.toString();
+        }
         StringWriter trace = new StringWriter();
         failure.printStackTrace(new PrintWriter(trace));
-        String type = failure instanceof HandlerFault fault ? fault.errorType() : failure.getClass().getName();
+        String type = failure instanceof HandlerFault fault ? fault.errorType() : typeOf(failure);
         Throwable shown = failure instanceof HandlerFault && failure.getCause() != null ? failure.getCause() : failure;
         if (shown != failure) {
             trace = new StringWriter();
@@ -67,6 +74,26 @@ public final class ErrorReports {
             shown.printStackTrace(new PrintWriter(trace));
         }
         return messageOf(failure) + ": " + (type == null ? "" : type) + "\n" + trace;
+    }
+
+    /** The errorType of a handler failure: a {@link TypedError}'s own, else the exception's class name. */
+    private static String typeOf(Throwable t) {
+        if (t instanceof TypedError typed && typed.errorType() != null) {
+            return typed.errorType();
+        }
+        return t.getClass().getName();
+    }
+
+    private static List<String> stackTraceLines(Throwable t) {
+        if (t instanceof TypedError typed && typed.errorStackTrace() != null) {
+            return typed.errorStackTrace();
+        }
+        StackTraceElement[] trace = t.getStackTrace();
+        List<String> lines = new ArrayList<>(trace.length);
+        for (StackTraceElement element : trace) {
+            lines.add(element.toString());
+        }
+        return lines;
     }
 
     private static String messageOf(Throwable t) {
@@ -104,7 +131,7 @@ public final class ErrorReports {
         if (t.getMessage() != null) {
             JsonText.appendString(json.append("\"message\":"), t.getMessage()).append(',');
         }
-        JsonText.appendString(json.append("\"type\":"), t.getClass().getName());
+        JsonText.appendString(json.append("\"type\":"), typeOf(t));
         json.append(",\"stack\":[");
         Set<String> paths = new LinkedHashSet<>();
         StackTraceElement[] trace = t.getStackTrace();

@@ -48,6 +48,52 @@ class ErrorReportsTest {
         assertEquals("\"a\\u0001b\\tc\\u2028\"", JsonText.appendString(new StringBuilder(), "a\u0001b\tc\u2028").toString());
     }
 
+    /** A bridge error with its own type, e.g. a PHP handler's error relayed by the worker bridge. */
+    static final class Typed extends RuntimeException implements TypedError {
+        private final String type;
+        private final java.util.List<String> lines;
+
+        Typed(String message, String type, java.util.List<String> lines) {
+            super(message);
+            this.type = type;
+            this.lines = lines;
+        }
+
+        @Override
+        public String errorType() {
+            return type;
+        }
+
+        @Override
+        public java.util.List<String> errorStackTrace() {
+            return lines;
+        }
+    }
+
+    @Test
+    void typedErrorNamesItsOwnTypeAndStackTrace() {
+        ErrorPayload payload = ErrorReports.toPayload(
+                new Typed("php exited with status 3", "Process.ExitError", java.util.List.of("#0 handler.php(3)")));
+        assertEquals("Runtime.UserException", payload.runtimeErrorType());
+        assertEquals("{\"errorMessage\":\"php exited with status 3\",\"errorType\":\"Process.ExitError\","
+                + "\"stackTrace\":[\"#0 handler.php(3)\"]}", payload.json());
+        assertTrue(payload.xrayCauseJson().contains("\"type\":\"Process.ExitError\""), payload.xrayCauseJson());
+        assertEquals("php exited with status 3: Process.ExitError\n\t#0 handler.php(3)\n",
+                ErrorReports.logText(new Typed("php exited with status 3", "Process.ExitError",
+                        java.util.List.of("#0 handler.php(3)"))));
+    }
+
+    @Test
+    void typedErrorWithoutOwnLinesKeepsItsJavaStackTrace() {
+        Typed failure = new Typed("boom", "Worker.Timeout", null);
+        failure.setStackTrace(new StackTraceElement[] {
+                new StackTraceElement("com.example.Bridge", "call", "Bridge.java", 7)});
+        ErrorPayload payload = ErrorReports.toPayload(failure);
+        assertEquals("{\"errorMessage\":\"boom\",\"errorType\":\"Worker.Timeout\","
+                + "\"stackTrace\":[\"com.example.Bridge.call(Bridge.java:7)\"]}", payload.json());
+        assertTrue(ErrorReports.logText(failure).startsWith("boom: Worker.Timeout\n"), ErrorReports.logText(failure));
+    }
+
     @Test
     void logTextNamesMessageTypeAndTrace() {
         String text = ErrorReports.logText(new IllegalArgumentException("nope"));
