@@ -1,0 +1,3 @@
+module lambdabridge.dev/shim
+
+go 1.19
