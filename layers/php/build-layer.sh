@@ -1,0 +1,196 @@
+#!/usr/bin/env bash
+# usage: layers/php/build-layer.sh [--al 2|2023] [--php 8.2] [--arch x86_64|arm64] [--out DIR] [--dry-run]
+#        layers/php/build-layer.sh --from-host [--prefix DIR] [--out DIR]
+#   Builds a Lambda layer with a PHP interpreter for provided.al2 / provided.al2023 (unzipped at /opt):
+#   bin/php (a small sh wrapper), lib/php/bin/php (the interpreter, its php.ini next to it), lib/php/conf.d and
+#   lib/php/modules (its extensions), lib/*.so* (the shared libraries it needs beyond glibc), and the worker shim
+#   under lambda-bridge/shims/php. Output: OUT/php-PHP-alAL-ARCH.zip (OUT defaults to layers/php/target).
+#   The interpreter comes from Amazon Linux's packages, installed in an amazonlinux:AL container: this needs a
+#   working Docker engine; without one the script says so and stops (exit 3).
+#   --dry-run     print the plan (container, packages, layout, zip) and change nothing
+#   --from-host   lay out the host's own `php` instead (no Docker), with its paths baked for --prefix (default:
+#                 OUT/host-layer, so that the layout runs where it is): a local smoke test of the layout, not a
+#                 layer for Lambda (Debian's PHP needs Debian's glibc)
+#   --packages "P..."  the packages to install instead of the defaults (see layers/php/README.md)
+set -euo pipefail
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
+REPO=$(cd "$HERE/../.." && pwd -P)
+
+al=2023
+php_version=8.2
+arch=$(uname -m)
+out="$HERE/target"
+prefix=
+mode=docker
+dry_run=no
+packages=
+
+usage() { sed -n '2,17s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; }
+die() { echo "layers/php/build-layer.sh: $1" >&2; exit "${2:-1}"; }
+
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --al) al=${2:?--al needs 2 or 2023}; shift 2 ;;
+    --php) php_version=${2:?--php needs a version, e.g. 8.2}; shift 2 ;;
+    --arch) arch=${2:?--arch needs x86_64 or arm64}; shift 2 ;;
+    --out) out=${2:?--out needs a directory}; shift 2 ;;
+    --prefix) prefix=${2:?--prefix needs a directory}; shift 2 ;;
+    --packages) packages=${2:?--packages needs a list}; shift 2 ;;
+    --dry-run) dry_run=yes; shift ;;
+    --from-host) mode=host; shift ;;
+    --in-container) mode=container; shift ;; # internal: the part that runs inside the container
+    -h|--help) usage; exit 0 ;;
+    *) usage >&2; die "unknown argument: $1" 2 ;;
+  esac
+done
+case "$al" in 2|2023) ;; *) die "--al must be 2 or 2023, got $al" 2 ;; esac
+case "$arch" in x86_64|amd64) arch=x86_64; platform=linux/amd64 ;; arm64|aarch64) arch=arm64; platform=linux/arm64 ;;
+  *) die "--arch must be x86_64 or arm64, got $arch" 2 ;; esac
+[[ "$php_version" =~ ^[0-9]+\.[0-9]+$ ]] || die "--php must look like 8.2, got $php_version" 2
+case "$out" in /*) ;; *) out="$PWD/$out" ;; esac
+
+# The packages of each Amazon Linux: AL2023 names them by version (php8.2-cli), AL2 takes PHP from an
+# amazon-linux-extras topic. Both fall back to the unversioned names when the versioned ones are missing.
+install_commands() {
+  local v=$php_version
+  if [[ $al == 2023 ]]; then
+    local wanted=${packages:-"php$v-cli php$v-mbstring php$v-process php$v-xml"}
+    echo "dnf install -y --setopt=install_weak_deps=False $wanted zip findutils"
+  else
+    local wanted=${packages:-"php-cli php-mbstring php-process php-xml"}
+    echo "amazon-linux-extras enable php$v && yum clean metadata && yum install -y $wanted zip findutils"
+  fi
+}
+
+zip_name() { echo "php-$1-al$al-$arch.zip"; }
+
+# copy_libs DEST FILE...: the shared libraries FILEs need, except glibc's own (the Lambda base image has them),
+# into DEST (following links, so that the zip holds plain files).
+copy_libs() {
+  local dest=$1; shift
+  mkdir -p "$dest"
+  local missing
+  missing=$(ldd "$@" 2>/dev/null | awk '/=> not found/ { print $1 }' | sort -u | tr '\n' ' ')
+  [[ -z "$missing" ]] || echo "warning: libraries not found by ldd (not in the layer): $missing" >&2
+  ldd "$@" 2>/dev/null | awk '/=> \// { print $3 }' | sort -u | while read -r lib; do
+    case "$(basename "$lib")" in
+      ld-linux*|libc.so*|libm.so*|libpthread.so*|libdl.so*|librt.so*|libutil.so*|libresolv.so*|libanl.so*) ;;
+      *) cp -L "$lib" "$dest/" ;;
+    esac
+  done
+}
+
+# make_layout LAYER PREFIX: lays out the `php` on PATH in LAYER, with its paths baked for PREFIX.
+make_layout() {
+  local layer=$1 pfx=$2
+  local info binary version ext_dir ini scan_dir
+  info=$(php -r 'echo PHP_BINARY, "\n", PHP_VERSION, "\n", ini_get("extension_dir"), "\n", PHP_CONFIG_FILE_SCAN_DIR, "\n";')
+  { read -r binary; read -r version; read -r ext_dir; read -r scan_dir; } <<<"$info"
+  ini=$(php -r 'echo (string) php_ini_loaded_file();')
+  echo "layout: PHP $version from $binary (php.ini: ${ini:-none}, extensions: $ext_dir, scan dir: ${scan_dir:-none}) -> $layer for $pfx"
+
+  rm -rf "$layer"
+  mkdir -p "$layer/bin" "$layer/lib/php/bin" "$layer/lib/php/conf.d" "$layer/lib/php/modules" \
+    "$layer/lambda-bridge/shims"
+  cp -L "$binary" "$layer/lib/php/bin/php"
+  if [[ -d "$ext_dir" ]]; then
+    find "$ext_dir" -maxdepth 1 -name '*.so' -exec cp -L {} "$layer/lib/php/modules/" \;
+  fi
+  if [[ -n "$scan_dir" && -d "$scan_dir" ]]; then
+    find "$scan_dir" -maxdepth 1 -name '*.ini' -exec cp -L {} "$layer/lib/php/conf.d/" \;
+  fi
+  # php.ini next to the binary: PHP looks there first (after PHPRC); the distribution's settings, then ours.
+  { if [[ -n "$ini" ]]; then cat "$ini"; fi
+    cat <<EOF
+
+[PHP]
+; lambda-bridge layer (layers/php/build-layer.sh): paths relocated to $pfx
+extension_dir = "$pfx/lib/php/modules"
+include_path = ".:$pfx/lambda-bridge/shims/php"
+EOF
+  } >"$layer/lib/php/bin/php.ini"
+  copy_libs "$layer/lib" "$layer/lib/php/bin/php" "$layer"/lib/php/modules/*.so
+  cat >"$layer/bin/php" <<EOF
+#!/bin/sh
+# PHP $version for Lambda, laid out by lambda-bridge's layers/php/build-layer.sh for $pfx: the interpreter is
+# $pfx/lib/php/bin/php (php.ini beside it); its extensions' ini files are in $pfx/lib/php/conf.d, before any
+# directory of an inherited PHP_INI_SCAN_DIR (a leading empty entry, PHP's compiled-in directory, is dropped).
+scan=\${PHP_INI_SCAN_DIR#:}
+PHP_INI_SCAN_DIR="$pfx/lib/php/conf.d\${scan:+:\$scan}"
+LD_LIBRARY_PATH="$pfx/lib\${LD_LIBRARY_PATH:+:\$LD_LIBRARY_PATH}"
+export PHP_INI_SCAN_DIR LD_LIBRARY_PATH
+exec "$pfx/lib/php/bin/php" "\$@"
+EOF
+  chmod 755 "$layer/bin/php" "$layer/lib/php/bin/php"
+  cp -R "$REPO/bridge/process/shims/php" "$layer/lambda-bridge/shims/php"
+  cp "$REPO/bridge/process/shims/README.md" "$layer/lambda-bridge/shims/README.md"
+  LAYOUT_VERSION=$version
+}
+
+# zip_layout LAYER ZIP
+zip_layout() {
+  mkdir -p "$(dirname "$2")"
+  rm -f "$2"
+  (cd "$1" && zip -qrX "$2" .)
+  echo "layer: $2 ($(du -k "$2" | cut -f1) KiB)"
+}
+
+case "$mode" in
+  container)
+    # Inside amazonlinux:$al, as root; the repository is at /src (read-only), the output directory at /out.
+    eval "$(install_commands)"
+    command -v php >/dev/null || die "no php after installing the packages"
+    php -r 'json_encode([1]); exit(0);' || die "the installed php cannot run"
+    make_layout /tmp/layer /opt
+    zip_layout /tmp/layer "/out/$(zip_name "$LAYOUT_VERSION")"
+    if [[ -n "${HOST_UID:-}" ]]; then chown -R "$HOST_UID:${HOST_GID:-$HOST_UID}" /out; fi
+    exit 0
+    ;;
+  host)
+    command -v php >/dev/null || die "--from-host: no php on PATH (Debian: apt-get install php-cli)"
+    command -v zip >/dev/null || die "--from-host: no zip on PATH (Debian: apt-get install zip)"
+    mkdir -p "$out"
+    out=$(cd "$out" && pwd -P)
+    layer="$out/host-layer"
+    prefix=${prefix:-$layer}
+    if [[ $dry_run == yes ]]; then
+      echo "plan: lay out the host's $(command -v php) in $layer for prefix $prefix, zip it to $out/php-host.zip"
+      exit 0
+    fi
+    make_layout "$layer" "$prefix"
+    zip_layout "$layer" "$out/php-host.zip"
+    exit 0
+    ;;
+esac
+
+image="amazonlinux:$al"
+docker_cmd=(docker run --rm --platform "$platform" -v "$REPO:/src:ro" -v "$out:/out"
+  -e "HOST_UID=$(id -u)" -e "HOST_GID=$(id -g)" "$image"
+  bash /src/layers/php/build-layer.sh --in-container --al "$al" --php "$php_version" --arch "$arch")
+[[ -n "$packages" ]] && docker_cmd+=(--packages "$packages")
+if [[ $dry_run == yes ]]; then
+  cat <<EOF
+plan: PHP $php_version layer for Amazon Linux $al ($arch)
+  1. container: ${docker_cmd[*]}
+  2. in it:     $(install_commands)
+  3. layout:    /opt/bin/php (sh wrapper), /opt/lib/php/bin/php + php.ini (extension_dir, include_path relocated),
+                /opt/lib/php/conf.d/*.ini, /opt/lib/php/modules/*.so, /opt/lib/*.so* (ldd, without glibc),
+                /opt/lambda-bridge/shims/php (from bridge/process/shims/php)
+  4. zip:       $out/$(zip_name "$php_version.x")
+EOF
+  exit 0
+fi
+
+if ! command -v docker >/dev/null 2>&1; then
+  die "no docker command: this recipe installs PHP from Amazon Linux's packages in an $image container, so it
+needs a machine with a working Docker engine. Use --dry-run to see the plan, --from-host for a local smoke test." 3
+fi
+if ! docker_error=$(docker info 2>&1 >/dev/null); then
+  die "no working Docker engine (docker info: $(echo "$docker_error" | tail -1)): this recipe installs PHP
+from Amazon Linux's packages in an $image container, so it needs a machine with a working Docker engine.
+Use --dry-run to see the plan, --from-host for a local smoke test." 3
+fi
+mkdir -p "$out"
+echo "layers/php/build-layer.sh: ${docker_cmd[*]}"
+"${docker_cmd[@]}"
