@@ -1,0 +1,40 @@
+package dev.lambdabridge.bridge.process;
+
+import java.util.Map;
+
+/** Lambda's limits and the bridge's timing settings. */
+final class Limits {
+    /** Lambda's response limit: 6 MiB, plus the 100 bytes AWS's own emulator allows. */
+    static final int RESPONSE_BYTES = 6 * 1024 * 1024 + 100;
+    /** Lambda's init phase limit for on-demand functions. */
+    static final long INIT_MILLIS = 10_000;
+    /** Environment variable: how long before the deadline the bridge kills a program (default 100 ms). */
+    static final String MARGIN_VARIABLE = "LAMBDA_BRIDGE_TIMEOUT_MARGIN_MS";
+    static final long DEFAULT_MARGIN_MILLIS = 100;
+    /** After a kill, how long to wait for the process to be gone before going on. */
+    static final long KILL_WAIT_MILLIS = 2_000;
+
+    private Limits() {
+    }
+
+    /**
+     * The safety margin: a program is killed this long before Lambda's deadline, so that the runtime can still
+     * report the timeout (and survive it) instead of being killed with the program.
+     */
+    static long marginMillis(Map<String, String> env) {
+        String value = env.get(MARGIN_VARIABLE);
+        if (value == null || value.isBlank()) {
+            return DEFAULT_MARGIN_MILLIS;
+        }
+        try {
+            long margin = Long.parseLong(value.trim());
+            if (margin >= 0) {
+                return margin;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new IllegalArgumentException(MARGIN_VARIABLE + " must be a number of milliseconds (0 or more), got \""
+                + value + "\"");
+    }
+}
