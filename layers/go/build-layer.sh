@@ -43,6 +43,10 @@ while [[ $# -gt 0 ]]; do
 done
 case "$arch" in x86_64|amd64) arch=x86_64; goarch=amd64 ;; arm64|aarch64) arch=arm64; goarch=arm64 ;;
   *) die "--arch must be x86_64 or arm64, got $arch" 2 ;; esac
+# go needs a build cache and a module path: under $HOME by default, so give it some when HOME is unset
+if [ -z "${HOME:-}" ]; then
+  export GOCACHE="${GOCACHE:-${TMPDIR:-/tmp}/lambda-bridge-go/cache}" GOPATH="${GOPATH:-${TMPDIR:-/tmp}/lambda-bridge-go/path}"
+fi
 [[ -d "$package_dir" ]] || die "no such directory: $package_dir" 2
 package_dir=$(cd "$package_dir" && pwd -P)
 if [[ -z "$name" ]]; then # the name go build gives the binary: the last element of the package's import path

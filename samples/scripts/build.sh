@@ -16,6 +16,10 @@ if ! command -v go >/dev/null 2>&1; then
 fi
 GO_DIR=$(cd "$(dirname "$0")/go" && pwd -P)
 export GOFLAGS=-mod=mod GOPROXY=off GOSUMDB=off CGO_ENABLED=0
+# go needs a build cache and a module path: under $HOME by default, so give it some when HOME is unset
+if [ -z "${HOME:-}" ]; then
+  export GOCACHE="${GOCACHE:-${TMPDIR:-/tmp}/lambda-bridge-go/cache}" GOPATH="${GOPATH:-${TMPDIR:-/tmp}/lambda-bridge-go/path}"
+fi
 
 cd "$GO_DIR"
 go build -trimpath -o hello .
