@@ -1,0 +1,61 @@
+package dev.lambdabridge.bridge.polyglot;
+
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.EnvironmentAccess;
+import org.graalvm.polyglot.HostAccess;
+import org.graalvm.polyglot.PolyglotAccess;
+import org.graalvm.polyglot.io.FileSystem;
+import org.graalvm.polyglot.io.IOAccess;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What guest code may reach outside its context, from {@value #VARIABLE}:
+ * <ul>
+ *   <li>{@code none} (the default): no Java classes or objects, no processes, no native code, no threads; files
+ *       only in the task root (read) and {@code /tmp} (read and write), plus the language's own home;
+ *       environment variables readable;</li>
+ *   <li>{@code all}: everything the JVM may do ({@code Context.Builder.allowAllAccess(true)}): Java classes
+ *       ({@code Java.type}, {@code Java::}), processes, native access, the whole file system.</li>
+ * </ul>
+ * One setting per process: every context on the shared engine is built with it (GraalVM refuses contexts whose
+ * host access differs from the engine's other contexts).
+ */
+public enum HostAccessSetting {
+    NONE, ALL;
+
+    public static final String VARIABLE = "LAMBDA_BRIDGE_POLYGLOT_HOST_ACCESS";
+
+    public static HostAccessSetting from(String value) {
+        if (value == null || value.isBlank()) {
+            return NONE;
+        }
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "none" -> NONE;
+            case "all" -> ALL;
+            default -> throw new IllegalArgumentException(VARIABLE + " must be \"none\" (the default) or \"all\", got \""
+                    + value + "\"");
+        };
+    }
+
+    /** Applies this setting to a context builder for a function whose code is in {@code taskRoot}. */
+    Context.Builder apply(Context.Builder builder, Path taskRoot) {
+        if (this == ALL) {
+            return builder.allowAllAccess(true);
+        }
+        FileSystem files = FileSystem.allowLanguageHomeAccess(
+                new SandboxFileSystem(List.of(taskRoot, Path.of("/tmp")), List.of(Path.of("/tmp"))));
+        return builder
+                .allowHostAccess(HostAccess.NONE)
+                .allowHostClassLookup(name -> false)
+                .allowHostClassLoading(false)
+                .allowCreateProcess(false)
+                .allowCreateThread(false)
+                .allowNativeAccess(false)
+                .allowPolyglotAccess(PolyglotAccess.NONE)
+                .allowEnvironmentAccess(EnvironmentAccess.INHERIT)
+                .allowIO(IOAccess.newBuilder().fileSystem(files).build());
+    }
+}
