@@ -52,9 +52,16 @@ final class ProcessTree {
 
     /** Kills every process (but this one) whose initial environment holds {@code marker}; returns how many. */
     static int killMarked(String marker) {
+        List<ProcessHandle> marked = findMarked(marker);
+        marked.forEach(ProcessHandle::destroyForcibly);
+        return marked.size();
+    }
+
+    /** The processes (but this one) whose initial environment holds {@code marker} ({@code NAME=value}). */
+    static List<ProcessHandle> findMarked(String marker) {
         byte[] needle = (marker + "\0").getBytes(StandardCharsets.UTF_8);
         long self = ProcessHandle.current().pid();
-        int killed = 0;
+        List<ProcessHandle> marked = new ArrayList<>();
         for (ProcessHandle process : (Iterable<ProcessHandle>) ProcessHandle.allProcesses()::iterator) {
             if (process.pid() == self || process.pid() <= 1) {
                 continue;
@@ -65,12 +72,11 @@ final class ProcessTree {
             } catch (IOException | SecurityException notOursOrGone) {
                 continue;
             }
-            if (containsEntry(environ, needle)) {
-                process.destroyForcibly();
-                killed++;
+            if (containsEntry(environ, needle) && process.isAlive()) {
+                marked.add(process);
             }
         }
-        return killed;
+        return marked;
     }
 
     /** Whether {@code environ} (NUL-separated entries) holds the entry {@code needle} (which ends with NUL). */

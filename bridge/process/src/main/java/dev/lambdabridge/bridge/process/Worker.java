@@ -277,6 +277,9 @@ final class Worker {
     }
 
     private BridgeError exitedBeforeReady(String when) {
+        if (timedOut) { // the timer killed it: its end of the connection closed because of that
+            return startFailure(new IOException("timed out"));
+        }
         Integer status = awaitExit();
         kill();
         if (status == null) {
@@ -527,6 +530,11 @@ final class Worker {
     /** {@link #kill()}, then waits for the process to be gone. */
     void killAndWait() {
         kill();
+        awaitGone();
+    }
+
+    /** Waits (a bounded time) for a killed worker's process to be gone. */
+    void awaitGone() {
         try {
             process.waitFor(Limits.KILL_WAIT_MILLIS, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {

@@ -45,26 +45,27 @@ final class WorkerHandler implements InvocationHandler {
     @Override
     public void handle(Invocation invocation, LambdaContext context, OutputStream response) throws Exception {
         long killAt = invocation.deadlineMs() - marginMillis;
-        Worker current = usableWorker(invocation, killAt);
-        try {
-            current.invoke(invocation, response, killAt);
-        } catch (Worker.NotDelivered gone) {
-            settings.log().note(settings.display() + " (pid " + current.pid() + ") was gone before it got the "
-                    + "event (" + gone.getMessage() + "); the event goes to a new one");
-            worker = null;
-            current = usableWorker(invocation, killAt);
+        for (int attempt = 1; ; attempt++) {
+            Worker current = usableWorker(invocation, killAt);
             try {
                 current.invoke(invocation, response, killAt);
-            } catch (Worker.NotDelivered goneAgain) {
+                return;
+            } catch (Worker.NotDelivered gone) {
+                current.awaitGone();
                 worker = null;
-                throw new BridgeError(BridgeError.WORKER_EXITED, settings.display() + " was gone twice before it "
-                        + "got the event: " + goneAgain.getMessage());
+                if (attempt == 2) {
+                    throw new BridgeError(BridgeError.WORKER_EXITED, settings.display() + " was gone twice before "
+                            + "it got the event: " + gone.getMessage());
+                }
+                settings.log().note(settings.display() + " (pid " + current.pid() + ") was gone before it got the "
+                        + "event (" + gone.getMessage() + "); the event goes to a new one");
+            } catch (BridgeError failure) {
+                if (!current.usable()) {
+                    current.awaitGone(); // killed: gone before the error is reported
+                    worker = null;
+                }
+                throw failure;
             }
-        } catch (BridgeError failure) {
-            if (!current.usable()) {
-                worker = null;
-            }
-            throw failure;
         }
     }
 
