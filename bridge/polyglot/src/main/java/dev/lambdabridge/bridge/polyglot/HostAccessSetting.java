@@ -14,9 +14,13 @@ import java.util.Locale;
 /**
  * What guest code may reach outside its context, from {@value #VARIABLE}:
  * <ul>
- *   <li>{@code none} (the default): no Java classes or objects, no processes, no native code, no threads; files
- *       only in the task root (read) and {@code /tmp} (read and write), plus the language's own home;
- *       environment variables readable;</li>
+ *   <li>{@code none} (the default): no Java classes or objects ({@code Java.type} fails), no processes, no native
+ *       code, no threads. JavaScript may read files in the task root and {@code /tmp} and write in {@code /tmp}
+ *       ({@link SandboxFileSystem}), plus GraalJS's own home. Ruby: TruffleRuby does files, processes and ENV through
+ *       native POSIX calls, which no polyglot setting restricts, so it runs without native access: {@code require}
+ *       and {@code require_relative} of the function's files and the standard library work, {@code ENV} is a
+ *       snapshot of the environment (bridge.rb), and {@code File}/{@code Dir}/{@code IO} on paths, backticks and
+ *       {@code system} are refused ("native access is not allowed");</li>
  *   <li>{@code all}: everything the JVM may do ({@code Context.Builder.allowAllAccess(true)}): Java classes
  *       ({@code Java.type}, {@code Java::}), processes, native access, the whole file system.</li>
  * </ul>
