@@ -84,6 +84,10 @@ loop do
   when 'close' # closes the connection but stays alive
     sock.close
     sleep 600
+  when 'answer-then-close' # answers, then closes its end of the connection and stays alive
+    frame(sock, 'RESULT', '{"closing":true}')
+    sock.close
+    sleep 600
   when 'extra' # answers, then sends bytes nobody asked for
     frame(sock, 'RESULT', '{"first":true}')
     sock.write("RESULT 2\n{}")

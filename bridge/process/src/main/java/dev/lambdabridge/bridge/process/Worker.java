@@ -492,18 +492,35 @@ final class Worker {
     }
 
     /**
-     * Whether the next INVOKE can go to this worker: alive, not killed, and nothing unread on its connection
-     * (bytes sent after its last answer would be taken for the next answer).
+     * Whether the next INVOKE can go to this worker: alive, not killed, its end of the connection still open, and
+     * nothing unread on the connection (bytes sent after its last answer would be taken for the next answer).
+     * Costs a non-blocking read (a few microseconds).
      */
     boolean usable() {
         if (killed || !process.isAlive() || channel == null || !channel.isOpen()) {
             return false;
         }
         try {
-            if (in.available() > 0) {
+            byte[] stray = new byte[Frames.SHOWN_BYTES];
+            int buffered = in.available() > 0 ? in.read(stray) : 0;
+            int read;
+            synchronized (channel.blockingLock()) {
+                channel.configureBlocking(false);
+                try {
+                    read = channel.read(java.nio.ByteBuffer.wrap(stray, Math.max(0, buffered),
+                            stray.length - Math.max(0, buffered)));
+                } finally {
+                    channel.configureBlocking(true);
+                }
+            }
+            if (buffered > 0 || read > 0) {
                 settings.log().note(settings.display() + " sent data after its last answer: "
-                        + Utf8.escape(in.readNBytes(Math.min(in.available(), Frames.SHOWN_BYTES)), Frames.SHOWN_BYTES)
+                        + Utf8.escape(stray, 0, Math.max(0, buffered) + Math.max(0, read), Frames.SHOWN_BYTES)
                         + "; starting a new one");
+                kill();
+                return false;
+            }
+            if (read < 0) { // it closed its end (it is exiting, or it broke off)
                 kill();
                 return false;
             }

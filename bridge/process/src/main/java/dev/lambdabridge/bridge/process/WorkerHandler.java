@@ -99,6 +99,11 @@ final class WorkerHandler implements InvocationHandler {
         }
     }
 
+    /** The current worker (for tests). */
+    Worker currentWorker() {
+        return worker;
+    }
+
     /** The pid of the current worker, or -1 (for tests). */
     long workerPid() {
         Worker current = worker;

@@ -194,15 +194,35 @@ class WorkerHandlerTest {
     void workerKilledBetweenInvocationsIsReplaced() throws Exception {
         WorkerHandler handler = start();
         long first = pid(handler);
-        ProcessHandle.of(first).orElseThrow().destroyForcibly(); // and invoke at once: the INVOKE finds it gone
-        assertEquals("{\"a\":1}", invoke(handler, "{\"a\":1}"));
-        long second = pid(handler);
-        assertNotEquals(first, second);
-        ProcessHandle worker = ProcessHandle.of(second).orElseThrow();
+        ProcessHandle worker = ProcessHandle.of(first).orElseThrow();
         worker.destroyForcibly();
         worker.onExit().join();
-        Thread.sleep(50); // the bridge notices the exit
         assertEquals("{\"b\":2}", invoke(handler, "{\"b\":2}"));
+        assertNotEquals(first, pid(handler));
+    }
+
+    @Test
+    void workerThatClosedItsConnectionBetweenInvocationsIsReplaced() throws Exception {
+        WorkerHandler handler = start();
+        long first = pid(handler);
+        assertEquals("{\"closing\":true}", invoke(handler, "{\"do\":\"answer-then-close\"}"));
+        Thread.sleep(100); // it has closed its end; it is still alive
+        assertTrue(ProcessHandle.of(first).map(ProcessHandle::isAlive).orElse(false));
+        assertEquals("{\"c\":3}", invoke(handler, "{\"c\":3}"));
+        assertNotEquals(first, pid(handler));
+    }
+
+    @Test
+    void eventThatCannotBeDeliveredGoesToANewWorker() throws Exception {
+        WorkerHandler handler = start();
+        Worker worker = handler.currentWorker();
+        assertEquals("{\"closing\":true}", invoke(handler, "{\"do\":\"answer-then-close\"}"));
+        Thread.sleep(100);
+        // as if the worker's end closed just after the check before the INVOKE: the write fails
+        Invocation invocation = Fixtures.invocation("{\"d\":4}", 10_000);
+        assertThrows(Worker.NotDelivered.class, () -> worker.invoke(invocation, new ByteArrayOutputStream(),
+                invocation.deadlineMs() - 100));
+        assertEquals("{\"d\":4}", new String(invoke(handler, invocation), StandardCharsets.UTF_8));
     }
 
     @Test
