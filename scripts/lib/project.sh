@@ -3,7 +3,8 @@
 #
 # Where the build puts things, whether they are older than their sources, and how to start the emulator.
 
-LB_BOOTSTRAP="$LB_ROOT/runtime/core/target/dist/bootstrap"
+# the runtime with every bridge, laid out as the layers unpack into /opt (layers/dist)
+LB_BOOTSTRAP="$LB_ROOT/layers/dist/target/dist/bootstrap"
 LB_EMULATOR_TARGET="$LB_ROOT/runtime/emulator/target"
 LB_SAMPLE_FUNCTION="$LB_ROOT/samples/java-hello/target/function"
 LB_EMULATOR_MAIN=dev.lambdabridge.emulator.cli.EmulatorCli
@@ -48,6 +49,12 @@ lb_needs_build() {
   # shellcheck disable=SC2086
   lb_stale "$LB_BOOTSTRAP" "$LB_ROOT/runtime/core/src/main/dist" && return 0
   # shellcheck disable=SC2086
+  lb_dist_jar=$(lb_first "$LB_ROOT/layers/dist/target/dist/lib/bridge-process-*.jar")
+  lb_stale "${lb_dist_jar:-$LB_ROOT/layers/dist/target/dist/lib/bridge-process.jar}" $lb_poms "$LB_ROOT/layers/dist/pom.xml" \
+    "$LB_ROOT/bridge/process/pom.xml" "$LB_ROOT/bridge/process/src/main" "$LB_ROOT/bridge/process/shims" && return 0
+  lb_stale "$LB_ROOT/samples/scripts/go/hello" "$LB_ROOT/samples/scripts/go/hello.go" && return 0
+  lb_stale "$LB_ROOT/samples/scripts/go/worker" "$LB_ROOT/samples/scripts/go/cmd" && return 0
+  # shellcheck disable=SC2086
   lb_stale "$LB_ROOT/runtime/core/target/dist/lib/runtime-core.jar" $lb_poms \
     "$LB_ROOT/runtime/core/pom.xml" "$LB_ROOT/runtime/core/src/main" \
     "$LB_ROOT/runtime/serialization/pom.xml" "$LB_ROOT/runtime/serialization/src/main" && return 0
@@ -62,8 +69,16 @@ lb_needs_build() {
   return 1
 }
 
-# lb_build_if_needed: runs scripts/build when lb_needs_build says so.
+# lb_first GLOB: prints the first file the glob names, or nothing.
+lb_first() {
+  for lb_f in $1; do
+    [ -e "$lb_f" ] && { echo "$lb_f"; return 0; }
+  done
+}
+
+# lb_build_if_needed: runs scripts/build when lb_needs_build says so (not from inside scripts/build itself).
 lb_build_if_needed() {
+  [ -n "${LB_BUILDING:-}" ] && return 0
   if lb_needs_build; then
     echo "lambda-bridge: building first ($lb_why)" >&2
     "$LB_ROOT/scripts/build" || exit 1
