@@ -62,7 +62,8 @@ final class Machine {
         return arg.matches("[A-Za-z0-9_@%+=:,./-]+") ? arg : "'" + arg.replace("'", "'\\''") + "'";
     }
 
-    private static String run(String... command) {
+    /** Runs a command and returns its output (stdout and stderr), trimmed; empty when it cannot start. */
+    static String run(String... command) {
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             String out = new String(process.getInputStream().readAllBytes()).trim();

@@ -78,7 +78,7 @@ final class Results {
     /**
      * One goal of the issue, checked.
      *
-     * @param comparator "<=" or "<"
+     * @param comparator "<=", "<", ">=" or ">"
      * @param note       a cross-check or a reason it could not be checked
      */
     record Goal(String name, Double value, String unit, String comparator, double target, String note) {
@@ -87,7 +87,12 @@ final class Results {
         }
 
         boolean met() {
-            return checked() && (comparator.equals("<") ? value < target : value <= target);
+            return checked() && switch (comparator) {
+                case "<" -> value < target;
+                case ">" -> value > target;
+                case ">=" -> value >= target;
+                default -> value <= target;
+            };
         }
 
         String verdict() {
