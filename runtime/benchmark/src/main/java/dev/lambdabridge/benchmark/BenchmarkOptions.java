@@ -1,6 +1,5 @@
 package dev.lambdabridge.benchmark;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -59,27 +58,27 @@ record BenchmarkOptions(int coldStarts, int warmInvokes, int warmUp, boolean qui
         while (!rest.isEmpty()) {
             String arg = rest.removeFirst();
             switch (arg) {
-                case "--cold" -> cold = positive(arg, value(arg, rest));
-                case "--warm" -> warm = positive(arg, value(arg, rest));
-                case "--warmup" -> warmUp = Math.max(0, number(arg, value(arg, rest)));
+                case "--cold" -> cold = Args.positive(arg, Args.value(arg, rest, USAGE));
+                case "--warm" -> warm = Args.positive(arg, Args.value(arg, rest, USAGE));
+                case "--warmup" -> warmUp = Math.max(0, Args.number(arg, Args.value(arg, rest, USAGE)));
                 case "--quick" -> quick = true;
                 case "--no-profile" -> profile = false;
-                case "--memory" -> memory = positive(arg, value(arg, rest));
+                case "--memory" -> memory = Args.positive(arg, Args.value(arg, rest, USAGE));
                 case "--runtimes" -> {
                     runtimes = EnumSet.noneOf(RuntimeKind.class);
-                    for (String id : value(arg, rest).split(",")) {
+                    for (String id : Args.value(arg, rest, USAGE).split(",")) {
                         runtimes.add(RuntimeKind.byId(id.trim()));
                     }
                 }
-                case "--module" -> module = Path.of(value(arg, rest));
-                case "--bootstrap" -> bootstrap = Path.of(value(arg, rest));
-                case "--out" -> out = Path.of(value(arg, rest));
-                case "--command" -> command = value(arg, rest);
+                case "--module" -> module = Path.of(Args.value(arg, rest, USAGE));
+                case "--bootstrap" -> bootstrap = Path.of(Args.value(arg, rest, USAGE));
+                case "--out" -> out = Path.of(Args.value(arg, rest, USAGE));
+                case "--command" -> command = Args.value(arg, rest, USAGE);
                 case "-h", "--help" -> throw new IllegalArgumentException(USAGE);
                 default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
             }
         }
-        module = (module == null ? defaultModuleDir() : module).toAbsolutePath().normalize();
+        module = (module == null ? Args.moduleDir() : module).toAbsolutePath().normalize();
         bootstrap = bootstrap == null ? module.resolve("../core/target/dist/bootstrap").normalize() : bootstrap;
         out = out == null ? module.resolve("results") : out;
         return new BenchmarkOptions(cold != null ? cold : quick ? 3 : 10, warm != null ? warm : quick ? 300 : 5000,
@@ -90,43 +89,5 @@ record BenchmarkOptions(int coldStarts, int warmInvokes, int warmUp, boolean qui
 
     boolean runs(RuntimeKind kind) {
         return runtimes.contains(kind);
-    }
-
-    /** The module directory: where this class was loaded from is its target/classes; else ./runtime/benchmark. */
-    private static Path defaultModuleDir() {
-        try {
-            Path classes = Path.of(BenchmarkOptions.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            Path module = classes.getParent() == null ? null : classes.getParent().getParent();
-            if (module != null && Files.isRegularFile(module.resolve("pom.xml"))) {
-                return module;
-            }
-        } catch (Exception ignored) {
-            // fall through to the working directory
-        }
-        Path here = Path.of("").toAbsolutePath();
-        return Files.isDirectory(here.resolve("runtime/benchmark")) ? here.resolve("runtime/benchmark") : here;
-    }
-
-    private static String value(String option, List<String> rest) {
-        if (rest.isEmpty()) {
-            throw new IllegalArgumentException(option + " needs a value\n" + USAGE);
-        }
-        return rest.removeFirst();
-    }
-
-    private static int number(String option, String text) {
-        try {
-            return Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " takes a number, got: " + text);
-        }
-    }
-
-    private static int positive(String option, String text) {
-        int n = number(option, text);
-        if (n < 1) {
-            throw new IllegalArgumentException(option + " must be at least 1, got: " + n);
-        }
-        return n;
     }
 }

@@ -52,9 +52,9 @@ final class BridgeChart {
         svg.append("<rect x=\"0\" y=\"0\" width=\"").append(WIDTH).append("\" height=\"").append(HEIGHT)
                 .append("\" fill=\"white\"/>\n");
         BridgeResults.Environment env = report.environment();
-        text(svg, WIDTH / 2.0, 24, "middle", 16, "bold", "lambda-bridge process bridge: PHP, Ruby and Go per "
+        Svg.text(svg, WIDTH / 2.0, 24, "middle", 16, "bold", "lambda-bridge process bridge: PHP, Ruby and Go per "
                 + "invocation (exec:) and as persistent workers (worker:), on the local emulator");
-        text(svg, WIDTH / 2.0, 44, "middle", 11, "normal", env.date() + " - " + env.uname() + ", nproc "
+        Svg.text(svg, WIDTH / 2.0, 44, "middle", 11, "normal", env.date() + " - " + env.uname() + ", nproc "
                 + env.nproc() + ", load " + env.loadAtStart() + " .. " + env.loadAtEnd() + " - " + env.jvm()
                 + (report.options().quick() ? " - QUICK SMOKE RUN" : ""));
         legend(svg);
@@ -108,14 +108,14 @@ final class BridgeChart {
             String line = goal.name() + ": " + value + " (" + goal.comparator() + " " + BridgeReport.target(goal)
                     + ": " + goal.verdict() + ")";
             if (goals.length() + line.length() > 200) {
-                text(svg, 20, y, "start", 11, "normal", goals.toString());
+                Svg.text(svg, 20, y, "start", 11, "normal", goals.toString());
                 y += 16;
                 goals.setLength(0);
             }
             goals.append(goals.isEmpty() ? "" : "   |   ").append(line);
         }
         if (!goals.isEmpty()) {
-            text(svg, 20, y, "start", 11, "normal", goals.toString());
+            Svg.text(svg, 20, y, "start", 11, "normal", goals.toString());
         }
         svg.append("</svg>\n");
         return svg.toString();
@@ -153,7 +153,7 @@ final class BridgeChart {
         for (String[] entry : entries) {
             svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"58\" width=\"14\" height=\"14\" fill=\"%s\"/>%n",
                     x, entry[0]));
-            text(svg, x + 20, 70, "start", 12, "normal", entry[1]);
+            Svg.text(svg, x + 20, 70, "start", 12, "normal", entry[1]);
             x += 44 + entry[1].length() * 6.8;
         }
     }
@@ -162,34 +162,34 @@ final class BridgeChart {
     private static void panel(StringBuilder svg, int left, String title, String subtitle, String unit,
                               List<Group> groups, double axisMax, double goal) {
         int right = left + PANEL_WIDTH;
-        text(svg, left + PANEL_WIDTH / 2.0, PLOT_TOP - 40, "middle", 13, "bold", title);
-        text(svg, left + PANEL_WIDTH / 2.0, PLOT_TOP - 25, "middle", 11, "normal", subtitle);
+        Svg.text(svg, left + PANEL_WIDTH / 2.0, PLOT_TOP - 40, "middle", 13, "bold", title);
+        Svg.text(svg, left + PANEL_WIDTH / 2.0, PLOT_TOP - 25, "middle", 11, "normal", subtitle);
         double step = axisMax / 5;
         for (int i = 0; i <= 5; i++) {
             double y = yOf(i * step, axisMax);
             svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"%s\"/>%n",
                     left, y, right, y, i == 0 ? "#000" : "#ddd"));
-            text(svg, left - 6, y + 4, "end", 11, "normal", number(i * step));
+            Svg.text(svg, left - 6, y + 4, "end", 11, "normal", number(i * step));
         }
         svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#000\"/>%n",
                 left, PLOT_TOP, left, PLOT_BOTTOM));
         double midY = (PLOT_TOP + PLOT_BOTTOM) / 2.0;
         svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"middle\" font-size=\"12\" "
                 + "transform=\"rotate(-90 %d %.1f)\">%s</text>%n", left - 50, midY, left - 50, midY,
-                SvgChart.escape(unit)));
+                Svg.escape(unit)));
         if (!Double.isNaN(goal) && goal <= axisMax) {
             double gy = yOf(goal, axisMax);
             svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#d62728\" "
                     + "stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>%n", left, gy, right, gy));
-            text(svg, right + 4, gy - 2, "start", 10, "normal", "goal");
-            text(svg, right + 4, gy + 10, "start", 10, "normal", "< " + number(goal) + " " + unit);
+            Svg.text(svg, right + 4, gy - 2, "start", 10, "normal", "goal");
+            Svg.text(svg, right + 4, gy + 10, "start", 10, "normal", "< " + number(goal) + " " + unit);
         }
 
         double groupWidth = (double) PANEL_WIDTH / Math.max(1, groups.size());
         for (int g = 0; g < groups.size(); g++) {
             Group group = groups.get(g);
             double groupLeft = left + g * groupWidth;
-            text(svg, groupLeft + groupWidth / 2, PLOT_BOTTOM + 34, "middle", 12, "bold", group.label());
+            Svg.text(svg, groupLeft + groupWidth / 2, PLOT_BOTTOM + 34, "middle", 12, "bold", group.label());
             double barWidth = Math.min(60, groupWidth * 0.8 / group.bars().size());
             double barsLeft = groupLeft + (groupWidth - barWidth * group.bars().size()) / 2;
             for (int b = 0; b < group.bars().size(); b++) {
@@ -205,7 +205,7 @@ final class BridgeChart {
                     rect(svg, x + 3, stackTop, barWidth - 6, top - stackTop, bar.stackedColor(), bar.title());
                     labelTop = stackTop;
                 }
-                text(svg, center, PLOT_BOTTOM + 15, "middle", 10, "normal", bar.label());
+                Svg.text(svg, center, PLOT_BOTTOM + 15, "middle", 10, "normal", bar.label());
                 if (!Double.isNaN(bar.whisker())) {
                     // the whisker starts above the bar's label, so that both stay readable on narrow bars
                     double p99 = bar.whisker();
@@ -218,14 +218,14 @@ final class BridgeChart {
                     if (p99 > axisMax) {
                         svg.append(String.format(Locale.ROOT, "<path d=\"M%.1f %.1f l-5 8 h10 z\" fill=\"#333\"/>%n",
                                 center, wy));
-                        text(svg, center, PLOT_TOP - 4, "middle", 8, "normal", "p99 " + number(p99));
+                        Svg.text(svg, center, PLOT_TOP - 4, "middle", 8, "normal", "p99 " + number(p99));
                     } else if (wy < from) {
                         svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
                                 + "y2=\"%.1f\" stroke=\"#333\" stroke-width=\"1.5\"/>%n", center - 6, wy, center + 6, wy));
-                        text(svg, center, wy - 4, "middle", 9, "normal", "p99 " + number(p99));
+                        Svg.text(svg, center, wy - 4, "middle", 9, "normal", "p99 " + number(p99));
                     }
                 }
-                text(svg, center, labelTop - 4, "middle", 11, "bold", number(bar.top()));
+                Svg.text(svg, center, labelTop - 4, "middle", 11, "bold", number(bar.top()));
             }
         }
     }
@@ -234,7 +234,7 @@ final class BridgeChart {
                              String title) {
         svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
                 + "fill=\"%s\"><title>%s</title></rect>%n", x, y, Math.max(0, width), Math.max(0, height), color,
-                SvgChart.escape(title)));
+                Svg.escape(title)));
     }
 
     private static double yOf(double value, double axisMax) {
@@ -249,9 +249,4 @@ final class BridgeChart {
                 : value >= 10 ? String.format(Locale.ROOT, "%.1f", value) : String.format(Locale.ROOT, "%.2f", value);
     }
 
-    private static void text(StringBuilder svg, double x, double y, String anchor, int size, String weight,
-                             String content) {
-        svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" font-size=\"%d\" "
-                + "font-weight=\"%s\">%s</text>%n", x, y, anchor, size, weight, SvgChart.escape(content)));
-    }
 }

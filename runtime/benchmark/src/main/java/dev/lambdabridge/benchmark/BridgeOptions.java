@@ -1,6 +1,5 @@
 package dev.lambdabridge.benchmark;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -74,29 +73,29 @@ record BridgeOptions(int execInvokes, int workerInvokes, int execWarmUp, int wor
             String arg = rest.removeFirst();
             switch (arg) {
                 case "--quick" -> quick = true;
-                case "--exec" -> exec = positive(arg, value(arg, rest));
-                case "--worker" -> worker = positive(arg, value(arg, rest));
-                case "--warmup" -> warmUp = Math.max(0, number(arg, value(arg, rest)));
-                case "--starts" -> starts = positive(arg, value(arg, rest));
-                case "--cold" -> cold = Math.max(0, number(arg, value(arg, rest)));
-                case "--rounds" -> rounds = positive(arg, value(arg, rest));
-                case "--memory" -> memory = positive(arg, value(arg, rest));
+                case "--exec" -> exec = Args.positive(arg, Args.value(arg, rest, USAGE));
+                case "--worker" -> worker = Args.positive(arg, Args.value(arg, rest, USAGE));
+                case "--warmup" -> warmUp = Math.max(0, Args.number(arg, Args.value(arg, rest, USAGE)));
+                case "--starts" -> starts = Args.positive(arg, Args.value(arg, rest, USAGE));
+                case "--cold" -> cold = Math.max(0, Args.number(arg, Args.value(arg, rest, USAGE)));
+                case "--rounds" -> rounds = Args.positive(arg, Args.value(arg, rest, USAGE));
+                case "--memory" -> memory = Args.positive(arg, Args.value(arg, rest, USAGE));
                 case "--languages" -> {
                     languages = EnumSet.noneOf(Language.class);
-                    for (String id : value(arg, rest).split(",")) {
+                    for (String id : Args.value(arg, rest, USAGE).split(",")) {
                         languages.add(Language.byId(id.trim()));
                     }
                 }
-                case "--module" -> module = Path.of(value(arg, rest));
-                case "--bootstrap" -> bootstrap = Path.of(value(arg, rest));
-                case "--samples" -> samples = Path.of(value(arg, rest));
-                case "--out" -> out = Path.of(value(arg, rest));
-                case "--command" -> command = value(arg, rest);
+                case "--module" -> module = Path.of(Args.value(arg, rest, USAGE));
+                case "--bootstrap" -> bootstrap = Path.of(Args.value(arg, rest, USAGE));
+                case "--samples" -> samples = Path.of(Args.value(arg, rest, USAGE));
+                case "--out" -> out = Path.of(Args.value(arg, rest, USAGE));
+                case "--command" -> command = Args.value(arg, rest, USAGE);
                 case "-h", "--help" -> throw new IllegalArgumentException(USAGE);
                 default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
             }
         }
-        module = (module == null ? defaultModuleDir() : module).toAbsolutePath().normalize();
+        module = (module == null ? Args.moduleDir() : module).toAbsolutePath().normalize();
         Path root = module.resolve("../..").normalize();
         bootstrap = bootstrap == null ? root.resolve("layers/dist/target/dist/bootstrap") : bootstrap;
         samples = samples == null ? root.resolve("samples/scripts") : samples;
@@ -114,43 +113,5 @@ record BridgeOptions(int execInvokes, int workerInvokes, int execWarmUp, int wor
     /** The languages in the order of {@link Language}. */
     List<Language> languageList() {
         return EnumSet.copyOf(languages).stream().toList();
-    }
-
-    /** The module directory: where this class was loaded from is its target/classes; else ./runtime/benchmark. */
-    private static Path defaultModuleDir() {
-        try {
-            Path classes = Path.of(BridgeOptions.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            Path module = classes.getParent() == null ? null : classes.getParent().getParent();
-            if (module != null && Files.isRegularFile(module.resolve("pom.xml"))) {
-                return module;
-            }
-        } catch (Exception ignored) {
-            // fall through to the working directory
-        }
-        Path here = Path.of("").toAbsolutePath();
-        return Files.isDirectory(here.resolve("runtime/benchmark")) ? here.resolve("runtime/benchmark") : here;
-    }
-
-    private static String value(String option, List<String> rest) {
-        if (rest.isEmpty()) {
-            throw new IllegalArgumentException(option + " needs a value\n" + USAGE);
-        }
-        return rest.removeFirst();
-    }
-
-    private static int number(String option, String text) {
-        try {
-            return Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " takes a number, got: " + text);
-        }
-    }
-
-    private static int positive(String option, String text) {
-        int n = number(option, text);
-        if (n < 1) {
-            throw new IllegalArgumentException(option + " must be at least 1, got: " + n);
-        }
-        return n;
     }
 }

@@ -30,9 +30,9 @@ final class SvgChart {
         svg.append("<rect x=\"0\" y=\"0\" width=\"").append(WIDTH).append("\" height=\"").append(HEIGHT)
                 .append("\" fill=\"white\"/>\n");
         Results.Environment env = report.environment();
-        text(svg, WIDTH / 2.0, 24, "middle", 16, "bold", "lambda-bridge vs AWS RIC 2.10.1 vs a raw-socket loop, "
+        Svg.text(svg, WIDTH / 2.0, 24, "middle", 16, "bold", "lambda-bridge vs AWS RIC 2.10.1 vs a raw-socket loop, "
                 + "on the local emulator");
-        text(svg, WIDTH / 2.0, 44, "middle", 11, "normal", env.date() + " - " + env.uname() + ", nproc "
+        Svg.text(svg, WIDTH / 2.0, 44, "middle", 11, "normal", env.date() + " - " + env.uname() + ", nproc "
                 + env.nproc() + " - " + env.jvm() + (report.options().quick() ? " - QUICK SMOKE RUN" : ""));
         legend(svg, report);
 
@@ -70,14 +70,14 @@ final class SvgChart {
             String line = goal.name() + ": " + value + " (" + goal.comparator() + " " + target(goal) + ": "
                     + goal.verdict() + ")";
             if (goals.length() + line.length() > 210) {
-                text(svg, 20, y, "start", 11, "normal", goals.toString());
+                Svg.text(svg, 20, y, "start", 11, "normal", goals.toString());
                 y += 16;
                 goals.setLength(0);
             }
             goals.append(goals.isEmpty() ? "" : "   |   ").append(line);
         }
         if (!goals.isEmpty()) {
-            text(svg, 20, y, "start", 11, "normal", goals.toString());
+            Svg.text(svg, 20, y, "start", 11, "normal", goals.toString());
         }
         svg.append("</svg>\n");
         return svg.toString();
@@ -97,7 +97,7 @@ final class SvgChart {
             }
             svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"56\" width=\"14\" height=\"14\" fill=\"%s\"/>%n",
                     x, COLORS[kind.ordinal()]));
-            text(svg, x + 20, 68, "start", 12, "normal", kind.label);
+            Svg.text(svg, x + 20, 68, "start", 12, "normal", kind.label);
             x += 40 + kind.label.length() * 7.5;
         }
     }
@@ -107,20 +107,20 @@ final class SvgChart {
                               List<Results.Row> rows, double axisMax, ToDoubleFunction<Results.Row> value,
                               ToDoubleFunction<Results.Row> whisker) {
         int right = left + PANEL_WIDTH;
-        text(svg, left + PANEL_WIDTH / 2.0, PLOT_TOP - 34, "middle", 13, "bold", title);
-        text(svg, left + PANEL_WIDTH / 2.0, PLOT_TOP - 20, "middle", 11, "normal", subtitle);
+        Svg.text(svg, left + PANEL_WIDTH / 2.0, PLOT_TOP - 34, "middle", 13, "bold", title);
+        Svg.text(svg, left + PANEL_WIDTH / 2.0, PLOT_TOP - 20, "middle", 11, "normal", subtitle);
         double step = axisMax / 5;
         for (int i = 0; i <= 5; i++) {
             double y = yOf(i * step, axisMax);
             svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"%s\"/>%n",
                     left, y, right, y, i == 0 ? "#000" : "#ddd"));
-            text(svg, left - 6, y + 4, "end", 11, "normal", number(i * step));
+            Svg.text(svg, left - 6, y + 4, "end", 11, "normal", number(i * step));
         }
         svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#000\"/>%n",
                 left, PLOT_TOP, left, PLOT_BOTTOM));
         double midY = (PLOT_TOP + PLOT_BOTTOM) / 2.0;
         svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"middle\" font-size=\"12\" "
-                + "transform=\"rotate(-90 %d %.1f)\">%s</text>%n", left - 50, midY, left - 50, midY, escape(unit)));
+                + "transform=\"rotate(-90 %d %.1f)\">%s</text>%n", left - 50, midY, left - 50, midY, Svg.escape(unit)));
 
         BenchHandler[] handlers = BenchHandler.values();
         double groupWidth = (double) PANEL_WIDTH / handlers.length;
@@ -128,7 +128,7 @@ final class SvgChart {
             BenchHandler handler = handlers[g];
             List<Results.Row> group = rows.stream().filter(row -> row.handler() == handler).toList();
             double groupLeft = left + g * groupWidth;
-            text(svg, groupLeft + groupWidth / 2, PLOT_BOTTOM + 34, "middle", 12, "bold", handler.label);
+            Svg.text(svg, groupLeft + groupWidth / 2, PLOT_BOTTOM + 34, "middle", 12, "bold", handler.label);
             if (group.isEmpty()) {
                 continue;
             }
@@ -141,9 +141,9 @@ final class SvgChart {
                 double top = yOf(Math.min(v, axisMax), axisMax);
                 svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
                         + "fill=\"%s\"><title>%s: %s %s</title></rect>%n", x + 3, top, barWidth - 6,
-                        PLOT_BOTTOM - top, COLORS[row.kind().ordinal()], escape(row.label()), number(v), unit));
+                        PLOT_BOTTOM - top, COLORS[row.kind().ordinal()], Svg.escape(row.label()), number(v), unit));
                 double center = x + barWidth / 2;
-                text(svg, center, PLOT_BOTTOM + 15, "middle", 10, "normal", shortLabel(row.kind()));
+                Svg.text(svg, center, PLOT_BOTTOM + 15, "middle", 10, "normal", shortLabel(row.kind()));
                 double labelY = top - 4;
                 if (whisker != null) {
                     double p99 = whisker.applyAsDouble(row);
@@ -154,15 +154,15 @@ final class SvgChart {
                     if (clipped) {
                         svg.append(String.format(Locale.ROOT, "<path d=\"M%.1f %.1f l-5 8 h10 z\" fill=\"#333\"/>%n",
                                 center, wy));
-                        text(svg, center, PLOT_TOP - 4, "middle", 8, "normal", "p99 " + number(p99));
+                        Svg.text(svg, center, PLOT_TOP - 4, "middle", 8, "normal", "p99 " + number(p99));
                     } else {
                         svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
                                 + "y2=\"%.1f\" stroke=\"#333\" stroke-width=\"1.5\"/>%n", center - 6, wy, center + 6, wy));
-                        text(svg, center, wy - 4, "middle", 9, "normal", "p99 " + number(p99));
+                        Svg.text(svg, center, wy - 4, "middle", 9, "normal", "p99 " + number(p99));
                     }
                     labelY = Math.min(labelY, top - 4);
                 }
-                text(svg, whisker != null ? center - 4 : center, labelY, whisker != null ? "end" : "middle", 11,
+                Svg.text(svg, whisker != null ? center - 4 : center, labelY, whisker != null ? "end" : "middle", 11,
                         "bold", number(v));
             }
         }
@@ -207,13 +207,5 @@ final class SvgChart {
                 : String.format(Locale.ROOT, "%.1f", value);
     }
 
-    private static void text(StringBuilder svg, double x, double y, String anchor, int size, String weight,
-                             String content) {
-        svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" font-size=\"%d\" "
-                + "font-weight=\"%s\">%s</text>%n", x, y, anchor, size, weight, escape(content)));
-    }
 
-    static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
 }
