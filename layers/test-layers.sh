@@ -1,0 +1,135 @@
+#!/usr/bin/env bash
+# usage: layers/test-layers.sh
+#   Builds the layer zips (scripts/build-layers) and runs the samples from them as Lambda lays a function out:
+#   the layers unzipped into /opt, the function's code in /var/task, the emulator as the Runtime API, and
+#   /opt/bootstrap started with the Lambda environment and no JAVA_HOME, so the java-runtime layer's own jre/
+#   must be used. As root with `unshare --mount` (CI, this machine): each function in its own mount namespace
+#   where /opt and /var/task are bind mounts of the unzipped layers and the code, read-only, the root file
+#   system is read-only too and /tmp is a fresh tmpfs ("mount" mode). Without that: the same layout under
+#   layers/target/test with its own paths ("path-prefix" mode, weaker: nothing is read-only). Checks that the
+#   JVM maps the layer's AOT cache and validates it against the layer's jre (-Xlog:aot, -Xlog:class+path).
+set -euo pipefail
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
+REPO=$(cd "$HERE/.." && pwd -P)
+OUT="$HERE/target/test"
+JDK=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+
+# inside: the part that runs in the mount namespace: lays out /opt and /var/task, then invokes
+if [[ "${1:-}" == --inside ]]; then
+  opt=$2 code=$3; shift 3
+  mount --make-rprivate /
+  mount --bind "$opt" /opt && mount -o remount,bind,ro /opt
+  mount -t tmpfs tmpfs /var && mkdir /var/task && mount --bind "$code" /var/task && mount -o remount,bind,ro /var/task
+  mount -o remount,ro /var
+  mount -o remount,bind,ro /
+  mount -t tmpfs tmpfs /tmp
+  exec "$@"
+fi
+
+failures=0
+ok() { echo "ok   $1"; }
+fail() { echo "FAIL $1"; failures=$((failures + 1)); }
+expect() { if [[ "$3" == *"$2"* ]]; then ok "$1"; else fail "$1: no \"$2\" in: ${3:0:3000}"; fi; }
+
+echo "layers/test-layers.sh: scripts/build-layers"
+"$REPO/scripts/build-layers" >"$HERE/target/build-layers.log" 2>&1 || { cat "$HERE/target/build-layers.log"; exit 1; }
+sed -n '/^layer /,/^$/p' "$HERE/target/build-layers.log"
+
+mode=path-prefix
+if [[ $(id -u) == 0 ]] && unshare --mount true 2>/dev/null; then
+  mode=mount
+fi
+mode=${LB_LAYERS_TEST_MODE:-$mode}   # path-prefix to force the weaker mode
+echo "layers/test-layers.sh: mode: $mode"
+
+rm -rf "$OUT"
+mkdir -p "$OUT"
+# unpack COMBO: unzips the layers of COMBO (a+b+c), in that order, into OUT/COMBO/opt, as Lambda does
+unpack() {
+  local dir="$OUT/$1/opt"
+  mkdir -p "$dir"
+  for layer in ${1//+/ }; do
+    unzip -q -o "$REPO/layers/target/$layer.zip" -d "$dir"
+  done
+  echo "$dir"
+}
+
+emulator_jar=$(ls "$REPO"/runtime/emulator/target/runtime-emulator-*.jar | grep -v -- '-sources\|-tests' | head -n 1)
+# run COMBO CODE HANDLER EVENT MEMORY [JVM_OPTS]: invokes the function once; prints its log and result
+run() {
+  local combo=$1 code=$2 handler=$3 event=$4 memory=$5 jvm_opts=${6:-}
+  local opt bootstrap task
+  opt=$(unpack_once "$combo")
+  local cmd=(env -u JAVA_HOME "$JDK/bin/java" -cp "$emulator_jar:$REPO/runtime/emulator/target/lib/*"
+             dev.lambdabridge.emulator.cli.EmulatorCli invoke --handler "$handler" --event "$event"
+             --memory "$memory" --timeout 20 --env "LAMBDA_BRIDGE_JVM_OPTS=$jvm_opts")
+  if [[ $mode == mount ]]; then
+    unshare --mount "$0" --inside "$opt" "$code" "${cmd[@]}" --bootstrap /opt/bootstrap --code /var/task 2>&1 || true
+  else
+    (cd "$code" && "${cmd[@]}" --bootstrap "$opt/bootstrap" --code "$code" 2>&1) || true
+  fi
+}
+declare -A unpacked=()
+unpack_once() {
+  if [[ -z "${unpacked[$1]:-}" ]]; then unpacked[$1]=$(unpack "$1"); fi
+  echo "${unpacked[$1]}"
+}
+# unpack in this shell (not in run's subshell), so that each combination is unzipped once
+for combo in java-runtime java-runtime+process-bridge java-runtime+polyglot-base+polyglot-js \
+             java-runtime+polyglot-base+polyglot-ruby; do
+  unpacked[$combo]=$(unpack "$combo")
+done
+
+if [[ $mode == mount ]]; then where=/opt; else where=$OUT/java-runtime/opt; fi
+S=$REPO/samples
+JAVA_CODE=$S/java-hello/target/function
+AOT_LOG="-Xlog:aot=info,class+path=info -Xlog:class+load=info"
+
+out=$(run java-runtime "$JAVA_CODE" example.hello.GreetingPojoHandler::handleRequest "$S/java-hello/events/greeting.json" 512 "$AOT_LOG")
+expect "java: POJO handler result" '"message":"Bonjour, Grace !"' "$out"
+expect "java: the layer's jre (the cache validated against its modules image)" "Modules image $where/jre/lib/modules validation: passed" "$out"
+expect "java: the layer's AOT cache is mapped" "Opened AOT cache $where/lib/runtime.aot" "$out"
+expect "java: AOT-linked classes in use" "Using AOT-linked classes: true" "$out"
+from_cache=$(grep -c 'dev.lambdabridge.runtime.Bootstrap source: shared objects file' <<<"$out" || true)
+[[ $from_cache == 1 ]] && ok "java: the runtime's classes come from the cache" || fail "java: Bootstrap not loaded from the cache"
+jackson_jar=$(grep -c 'com.fasterxml.jackson.databind.ObjectMapper source: \(file\|jar\)' <<<"$out" || true)
+[[ $jackson_jar == 0 ]] && ok "java: Jackson's classes come from the cache" || fail "java: ObjectMapper loaded from its jar"
+# the training function's own classes are in the cache (the JVM takes a custom loader's class from it only when
+# the class file's bytes are the same); any other handler's classes are loaded from the code, as without a cache
+expect "java: the trained sample's handler class, same bytes, comes from the cache" \
+  "example.hello.GreetingPojoHandler source: shared objects file" "$out"
+out=$(run java-runtime "$JAVA_CODE" example.hello.HelloHandler::handleRequest "$S/java-hello/events/hello.json" 512 "-Xlog:class+load=info")
+if [[ $mode == mount ]]; then task=/var/task/; else task=$JAVA_CODE/; fi
+expect "java: a handler class not in the cache is loaded from the code" "example.hello.HelloHandler source: file:$task" "$out"
+out=$(run java-runtime+process-bridge "$S/scripts/php" "exec:env" "$S/scripts/events/hello.json" 256)
+expect "exec:env: the function's environment is Lambda's" "AWS_LAMBDA_FUNCTION_NAME=" "$out"
+[[ "$out" != *JAVA_HOME=* ]] && ok "no JAVA_HOME in the function's environment" || fail "JAVA_HOME reached the function: ${out:0:2000}"
+out=$(run java-runtime "$JAVA_CODE" example.hello.HelloHandler::handleRequest "$S/java-hello/events/hello.json" 512 "-XshowSettings:properties")
+expect "java: java.home is the layer's jre" "java.home = $where/jre" "$out"
+expect "java: HelloHandler result" '"greeting":"Hello, Ada!"' "$out"
+for h in EchoStreamHandler:echo ApiGatewayHandler:api-gateway SqsBatchHandler:sqs; do
+  out=$(run java-runtime "$JAVA_CODE" "example.hello.${h%%:*}::handleRequest" "$S/java-hello/events/${h#*:}.json" 512)
+  expect "java: ${h%%:*} succeeds" "REPORT RequestId" "$out"
+  [[ "$out" != *errorMessage* ]] && ok "java: ${h%%:*} no error" || fail "java: ${h%%:*}: ${out:0:2000}"
+done
+
+out=$(run java-runtime+process-bridge "$S/scripts/php" "exec:php HelloLambda.php" "$S/scripts/events/hello.json" 256 "-Xlog:aot=info")
+expect "exec:php result" '{"result":3}' "$out"
+expect "exec:php: the AOT cache is used with the process bridge's jars on the class path" "Using AOT-linked classes: true" "$out"
+out=$(run java-runtime+process-bridge "$S/scripts/php" "worker:php worker.php" "$S/scripts/events/hello.json" 256)
+expect "worker:php (shims from /opt/lambda-bridge/shims) result" '{"result":3}' "$out"
+out=$(run java-runtime+process-bridge "$S/scripts/ruby" "worker:ruby worker.rb" "$S/scripts/events/hello.json" 256)
+expect "worker:ruby result" '"result":' "$out"
+out=$(run java-runtime+process-bridge "$S/scripts/go" "exec:./hello {event}" "$S/scripts/events/order.json" 256)
+expect "exec:./hello (Go) result" 'Hello from Go!' "$out"
+
+out=$(run java-runtime+polyglot-base+polyglot-js "$S/polyglot/js" "js:index.handler" "$S/polyglot/events/keys.json" 1024)
+expect "js:index.handler result (java-runtime + polyglot-base + polyglot-js)" '{"result":3}' "$out"
+out=$(run java-runtime+polyglot-base+polyglot-ruby "$S/polyglot/ruby" "ruby:key_count.handler" "$S/polyglot/events/keys.json" 1024)
+expect "ruby:key_count.handler result (java-runtime + polyglot-base + polyglot-ruby, resources unpacked in /tmp)" '{"result":3}' "$out"
+out=$(run java-runtime+polyglot-base+polyglot-js "$S/polyglot/ruby" "ruby:key_count.handler" "$S/polyglot/events/keys.json" 1024)
+expect "ruby: without polyglot-ruby, init fails and says so" "errorMessage" "$out"
+
+echo "layers/test-layers.sh ($mode mode): $failures failure(s)"
+[[ $failures == 0 ]]
