@@ -67,6 +67,8 @@ final class JsHandler extends GuestHandler {
                 throw new HandlerFault(name + " is undefined or not exported", "Runtime.HandlerNotFound", null);
             }
             glue.invokeMember("setHandler", handler);
+            glue.invokeMember("configure", environment.functionName(), environment.functionVersion(),
+                    environment.memoryLimitMb(), environment.logGroupName(), environment.logStreamName());
             return new JsFunction(context, glue);
         } catch (PolyglotException e) {
             context.close(true);
@@ -158,9 +160,12 @@ final class JsHandler extends GuestHandler {
             try {
                 Value state = glue.invokeMember("invoke", new String(invocation.payload(), StandardCharsets.UTF_8),
                         invocation.requestId(), invocation.invokedFunctionArn(), invocation.deadlineMs(),
-                        environment.functionName(), environment.functionVersion(), environment.memoryLimitMb(),
-                        environment.logGroupName(), environment.logStreamName(), invocation.cognitoIdentityJson(),
-                        invocation.clientContextJson());
+                        invocation.cognitoIdentityJson(), invocation.clientContextJson());
+                // the usual case in one call: settled (returned, resolved or called back) with a result
+                Value result = state.getMember("result");
+                if (result.isString()) {
+                    return result.asString().getBytes(StandardCharsets.UTF_8);
+                }
                 // the event loop: run due timers until the handler settles; nothing pending and no result means
                 // null, as Node.js's runtime answers when its event loop empties before the callback is called
                 while (!state.getMember("settled").asBoolean()) {

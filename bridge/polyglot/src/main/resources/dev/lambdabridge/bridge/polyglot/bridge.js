@@ -102,6 +102,57 @@
 
   let handler = null;
   let current = null; // settles the invocation in progress: a timer that throws fails it, as in Node.js
+  let fixed = null; // what every invocation's context shares (configure)
+
+  // Settles one invocation's state once: the first of return, Promise, callback or context.done wins.
+  function settle(state, error, value) {
+    if (state.settled) {
+      return;
+    }
+    state.settled = true;
+    if (error !== null && error !== undefined) {
+      state.error = report(error);
+      return;
+    }
+    try {
+      state.result = serialize(value);
+    } catch (e) {
+      state.error = report(e);
+    }
+  }
+
+  // The context object, as Node.js's runtime gives it: the per-invocation values are own properties, the
+  // methods sit on the prototype (so that a warm invocation builds one small object, not a closure per method).
+  const DONE = Symbol('done');
+  const DEADLINE = Symbol('deadline');
+  class LambdaContext {
+    constructor(requestId, arn, deadlineMs, identityJson, clientContextJson, done) {
+      this.awsRequestId = requestId;
+      this.invokedFunctionArn = arn;
+      this.functionName = fixed.functionName;
+      this.functionVersion = fixed.functionVersion;
+      this.memoryLimitInMB = fixed.memory;
+      this.logGroupName = fixed.logGroup;
+      this.logStreamName = fixed.logStream;
+      this.identity = identityJson ? JSON.parse(identityJson) : undefined;
+      this.clientContext = clientContextJson ? JSON.parse(clientContextJson) : undefined;
+      this.callbackWaitsForEmptyEventLoop = true;
+      this[DEADLINE] = deadlineMs;
+      this[DONE] = done;
+    }
+    getRemainingTimeInMillis() {
+      return Math.max(0, this[DEADLINE] - Date.now());
+    }
+    succeed(value) {
+      this[DONE](null, value);
+    }
+    fail(error) {
+      this[DONE](error === undefined || error === null ? new Error('handled') : error);
+    }
+    done(error, value) {
+      this[DONE](error, value);
+    }
+  }
 
   return {
     // the exported function named by the handler string (found by the Java side)
@@ -109,50 +160,26 @@
       handler = fn;
     },
 
+    // The context's values that do not change in the process's life, given once at init.
+    configure(functionName, functionVersion, memory, logGroup, logStream) {
+      fixed = { functionName, functionVersion, memory: String(memory), logGroup, logStream };
+    },
+
     // Starts one invocation; the returned state is settled by the handler's return, Promise or callback.
-    invoke(eventJson, requestId, arn, deadlineMs, functionName, functionVersion, memory, logGroup, logStream,
-           identityJson, clientContextJson) {
+    // state.result is set (a string) only when it settled without an error.
+    invoke(eventJson, requestId, arn, deadlineMs, identityJson, clientContextJson) {
       const state = { settled: false, result: null, error: null };
-      const settle = (error, value) => {
-        if (state.settled) {
-          return;
-        }
-        state.settled = true;
-        if (error !== null && error !== undefined) {
-          state.error = report(error);
-          return;
-        }
-        try {
-          state.result = serialize(value);
-        } catch (e) {
-          state.error = report(e);
-        }
-      };
-      current = settle;
-      const context = {
-        awsRequestId: requestId,
-        invokedFunctionArn: arn,
-        functionName: functionName,
-        functionVersion: functionVersion,
-        memoryLimitInMB: String(memory),
-        logGroupName: logGroup,
-        logStreamName: logStream,
-        identity: identityJson ? JSON.parse(identityJson) : undefined,
-        clientContext: clientContextJson ? JSON.parse(clientContextJson) : undefined,
-        callbackWaitsForEmptyEventLoop: true,
-        getRemainingTimeInMillis: () => Math.max(0, deadlineMs - Date.now()),
-        succeed: value => settle(null, value),
-        fail: error => settle(error === undefined || error === null ? new Error('handled') : error),
-        done: (error, value) => settle(error, value),
-      };
+      const done = (error, value) => settle(state, error, value);
+      current = done;
       try {
-        const returned = handler(JSON.parse(eventJson), context, (error, value) => settle(error, value));
+        const returned = handler(JSON.parse(eventJson),
+            new LambdaContext(requestId, arn, deadlineMs, identityJson, clientContextJson, done), done);
         if (returned !== null && typeof returned === 'object' && typeof returned.then === 'function') {
-          returned.then(value => settle(null, value), error => settle(
+          returned.then(value => done(null, value), error => done(
               error === undefined || error === null ? new Error('Promise rejected with ' + error) : error));
         }
       } catch (e) {
-        settle(e);
+        done(e);
       }
       return state;
     },

@@ -60,15 +60,169 @@ module LambdaBridge
     end
   end
 
-  # One invocation: ['ok', json] or ['error', "Function<Class>", message, *backtrace].
-  def self.invoke(event_json, *context_args)
-    context = LambdaContext.new(*context_args)
-    result = @handler.call(event: JSON.parse(event_json), context: context)
-    ['ok', result.to_json]
+  # The context's values that do not change in the process's life, given once at init.
+  def self.configure(function_name, function_version, memory, log_group, log_stream)
+    @fixed = [function_name.to_s, function_version.to_s, memory, log_group.to_s, log_stream.to_s]
+    nil
+  end
+
+  # One invocation, the event parsed by the bridge (RubyEvent): ['ok', json] or ['error', "Function<Class>",
+  # message, *backtrace].
+  def self.invoke(request_id, arn, deadline_ms, identity_json, client_context_json, shape, *values)
+    call(build_event(shape, values), request_id, arn, deadline_ms, identity_json, client_context_json)
+  end
+
+  # One invocation with an event the bridge did not parse: JSON.parse says what is wrong with it.
+  def self.invoke_json(event_json, request_id, arn, deadline_ms, identity_json, client_context_json)
+    call(JSON.parse(event_json.to_s), request_id, arn, deadline_ms, identity_json, client_context_json)
+  rescue JSON::ParserError => e
+    ['error', "Function<#{e.class}>", e.message, *own_lines(e.backtrace)]
+  end
+
+  def self.call(event, request_id, arn, deadline_ms, identity_json, client_context_json)
+    f = @fixed
+    context = LambdaContext.new(request_id.to_s, arn.to_s, deadline_ms, f[0], f[1], f[2], f[3], f[4],
+                                text(identity_json), text(client_context_json))
+    ['ok', generate(@handler.call(event: event, context: context))]
   rescue SystemExit, Interrupt
     raise
   rescue Exception => e # rubocop:disable Lint/RescueException: the Ruby runtime reports every exception
     ['error', "Function<#{e.class}>", e.message, *own_lines(e.backtrace)]
+  end
+
+  # A Java string as a Ruby String; Java's null (a foreign null, which is nil? but not nil) as nil.
+  def self.text(value)
+    value.nil? ? nil : value.to_s
+  end
+
+  # The Hash (or Array, or value) JSON.parse would make of the event, from its shape and values (RubyEvent):
+  # mutable UTF-8 strings, frozen keys, Integer and Float.
+  def self.build_event(shape, values)
+    root = nil
+    container = nil
+    key = nil
+    stack = []
+    v = 0
+    i = 0
+    n = shape.bytesize
+    while i < n
+      c = shape.getbyte(i)
+      i += 1
+      case c
+      when 107 # k
+        key = values[v].to_s
+        v += 1
+        next
+      when 115 # s
+        value = +values[v].to_s
+        v += 1
+      when 105 # i
+        value = values[v]
+        value = value.to_s.to_i unless value.is_a?(Integer)
+        v += 1
+      when 102 # f
+        value = values[v]
+        v += 1
+      when 123, 91 # { [
+        stack << container << key
+        container = c == 123 ? {} : []
+        key = nil
+        next
+      when 125, 93 # } ]
+        value = container
+        key = stack.pop
+        container = stack.pop
+      when 116 then value = true
+      when 70 then value = false
+      else value = nil
+      end
+      if container.nil?
+        root = value
+      elsif key.nil?
+        container << value
+      else
+        container[key] = value
+        key = nil
+      end
+    end
+    root
+  end
+
+  # The result's JSON, as result.to_json makes it. Hashes, Arrays, Strings, Symbols, Integers, true, false and
+  # nil are written here (json's pure-Ruby generator is slow in Truffle's interpreter); anything else, and any of
+  # those whose to_json someone redefined, by its own to_json.
+  def self.generate(result)
+    return result.to_json unless plain_to_json?
+    out = +''
+    write(result, out, 1)
+    out
+  rescue TooDeep
+    result.to_json # json's limit is 100 levels (and a cycle is too deep): its NestingError, as the runtime's
+  end
+
+  # Deeper than json's default max_nesting.
+  class TooDeep < StandardError; end
+
+  JSON_METHODS = [Hash, Array, String, Symbol, Integer, NilClass, TrueClass, FalseClass].to_h do |type|
+    [type, type.instance_method(:to_json)]
+  end.freeze
+
+  # Whether to_json is still json's own on the classes that write() handles (a library such as ActiveSupport
+  # may replace it).
+  def self.plain_to_json?
+    JSON_METHODS.all? { |type, method| type.instance_method(:to_json) == method }
+  end
+
+  PLAIN_STRING = /\A[^"\\\x00-\x1f]*\z/
+
+  def self.write(value, out, depth)
+    case value
+    when Hash
+      raise TooDeep if depth > 100
+      return nested(value, out, depth) unless value.instance_of?(Hash)
+      out << '{'
+      first = true
+      value.each_pair do |k, v|
+        out << ',' unless first
+        first = false
+        write_string(k.to_s, out)
+        out << ':'
+        write(v, out, depth + 1)
+      end
+      out << '}'
+    when Array
+      raise TooDeep if depth > 100
+      return nested(value, out, depth) unless value.instance_of?(Array)
+      out << '['
+      value.each_with_index do |v, index|
+        out << ',' if index > 0
+        write(v, out, depth + 1)
+      end
+      out << ']'
+    when String
+      value.instance_of?(String) ? write_string(value, out) : nested(value, out, depth)
+    when Symbol then write_string(value.to_s, out)
+    when Integer, true, false then out << value.to_s
+    when nil then out << 'null'
+    else nested(value, out, depth)
+    end
+  end
+
+  # Any other value inside the result: its own to_json, given the generator state json's Hash#to_json would give.
+  def self.nested(value, out, depth)
+    state = JSON.state.new
+    state.depth = depth - 1
+    out << value.to_json(state)
+  end
+
+  def self.write_string(string, out)
+    encoding = string.encoding
+    if (encoding == Encoding::UTF_8 || encoding == Encoding::US_ASCII) && string.valid_encoding? &&
+       PLAIN_STRING.match?(string)
+      out << '"' << string << '"'
+    else
+      out << string.to_json
+    end
   end
 
   # The backtrace without this file's frames, which are the bridge's, not the function's.

@@ -44,8 +44,8 @@ class PolyglotEndToEndTest {
     @BeforeAll
     static void hostTheFunctions() throws Exception {
         Path bootstrap = assembleRuntime();
-        Path functions = Path.of(System.getProperty("polyglot.testFunctions"));
-        Path samples = Path.of(System.getProperty("polyglot.samples"));
+        Path functions = Path.of(System.getProperty("lambdabridge.polyglot.testFunctions"));
+        Path samples = Path.of(System.getProperty("lambdabridge.polyglot.samples"));
         emulator = Emulator.start(EmulatorOptions.defaults().withLogSink(LOG::add));
         List<String> command = List.of(bootstrap.toString());
         Duration timeout = Duration.ofSeconds(15);
@@ -72,7 +72,7 @@ class PolyglotEndToEndTest {
     /** bootstrap + lib/*.jar of the runtime (without its AOT cache) + polyglot/ as a link to this module's. */
     private static Path assembleRuntime() throws IOException {
         Path dist = Path.of(System.getProperty("runtime.dist"));
-        Path polyglot = Path.of(System.getProperty("polyglot.dist"));
+        Path polyglot = Path.of(System.getProperty("lambdabridge.polyglot.dist"));
         assertTrue(Files.isDirectory(dist.resolve("lib")), "no " + dist + "/lib: build runtime/core first "
                 + "(mvn -o -q install -pl runtime/serialization,runtime/core -DskipTests)");
         assertTrue(Files.isDirectory(polyglot.resolve("lib")), "no " + polyglot + "/lib: mvn package this module");

@@ -1,0 +1,106 @@
+package dev.lambdabridge.bridge.polyglot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lambdabridge.runtime.RuntimeEnvironment;
+import dev.lambdabridge.runtime.api.Invocation;
+import dev.lambdabridge.runtime.context.LambdaContext;
+import dev.lambdabridge.runtime.handler.InvocationHandler;
+import dev.lambdabridge.runtime.logging.RuntimeLogger;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Ruby bridge's own JSON paths (RubyEvent + bridge.rb's build_event, and its writer) give what
+ * {@code JSON.parse} and {@code to_json} give, in a handler created in this JVM as the runtime creates it.
+ */
+@Tag("slow")
+class RubyJsonTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static RuntimeEnvironment environment;
+    private static RuntimeLogger logger;
+    private static InvocationHandler handler;
+
+    @BeforeAll
+    static void load() throws Exception {
+        Path code = Path.of(System.getProperty("lambdabridge.polyglot.testFunctions")).resolve("ruby");
+        environment = RuntimeEnvironment.from(Map.of("_HANDLER", "ruby:echo.handler",
+                "LAMBDA_TASK_ROOT", code.toString(), "AWS_LAMBDA_FUNCTION_NAME", "echo"));
+        logger = new RuntimeLogger(OutputStream.nullOutputStream(), "TEXT", null);
+        handler = new RubyHandlerFactory().create("echo.handler", environment, logger);
+    }
+
+    @AfterAll
+    static void close() {
+        if (handler != null) {
+            handler.close();
+        }
+    }
+
+    private static String call(String event) throws Exception {
+        Invocation invocation = new Invocation("id-1", System.currentTimeMillis() + 60_000, "arn", null, null, null,
+                event.getBytes(StandardCharsets.UTF_8));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        handler.handle(invocation, new LambdaContext(invocation, environment, logger), out);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void shapes() {
+        RubyEvent event = RubyEvent.parse("{\"a\":[1,2.5,\"x\",true,false,null],\"b\":{}}".getBytes(StandardCharsets.UTF_8));
+        assertEquals("{k[ifstFn]k{}}", event.shape());
+        assertEquals("[a, 1, 2.5, x, b]", Arrays.toString(event.values()));
+        assertEquals("i", RubyEvent.parse("123456789012345678901234567890".getBytes(StandardCharsets.UTF_8)).shape());
+        assertNull(RubyEvent.parse("{\"a\":1".getBytes(StandardCharsets.UTF_8)), "truncated");
+        assertNull(RubyEvent.parse("1 2".getBytes(StandardCharsets.UTF_8)), "two values");
+        assertNull(RubyEvent.parse("".getBytes(StandardCharsets.UTF_8)), "nothing");
+    }
+
+    @Test
+    void eventsRoundTripAsJsonParseMakesThem() throws Exception {
+        for (String event : new String[] {"{}", "[]", "null", "true", "0", "-0.0", "\"text\"", "12345678901234567890123",
+                "{\"a\":{\"b\":[1,[2,[3,{}]]]},\"u\":\"h\\u00e9\\u20ac\\ud83d\\ude00\",\"e\":\"q\\\"b\\\\s\\n\\u0001\"}",
+                "{\"f\":1.0E300,\"g\":-2.5e-3,\"n\":null,\"dup\":1,\"dup\":2}"}) {
+            assertEquals(JSON.readTree(event), JSON.readTree(call(event)), event);
+        }
+    }
+
+    @Test
+    void eventValuesAreRubyOwn() throws Exception {
+        String raw = "{\"probe\":true,\"s\":\"h\\u00e9\",\"i\":1,\"big\":123456789012345678901234567890,\"f\":0.5,"
+                + "\"n\":null,\"a\":[]}";
+        JsonNode seen = JSON.readTree(call(raw.replace("}", ",\"raw\":" + JSON.writeValueAsString(raw) + "}")));
+        assertEquals("hé!", seen.path("string").asText(), "a mutable string");
+        assertEquals("UTF-8", seen.path("encoding").asText());
+        assertTrue(seen.path("keyFrozen").asBoolean());
+        assertEquals("[\"TrueClass\",\"String\",\"Integer\",\"Integer\",\"Float\",\"NilClass\",\"Array\",\"String\"]",
+                seen.path("classes").toString());
+        assertTrue(seen.path("sameAsParse").asBoolean(), seen.toString());
+    }
+
+    @Test
+    void resultsAreWrittenAsToJsonWritesThem() throws Exception {
+        assertEquals("{\"sym\":\"value\",\"float\":1.5,\"big\":1180591620717411303424,\"nil\":null,\"t\":true,"
+                + "\"f\":false,\"esc\":\"a\\\"b\\\\c\\n\\u0001é\",\"nested\":[[{\"x\":[]}],{}],\"3\":\"int key\","
+                + "\"struct\":\"#<struct a=1>\"}", call("\"writer\""));
+    }
+
+    @Test
+    void anEventThatIsNotJsonFailsAsJsonParseFails() {
+        GuestError error = assertThrows(GuestError.class, () -> call("{\"a\":"));
+        assertTrue(error.errorType().startsWith("Function<JSON::ParserError"), error.errorType());
+    }
+}
