@@ -132,7 +132,7 @@ final class Worker {
             try {
                 worker.connect(readyByMillis);
             } catch (RuntimeException e) {
-                worker.kill();
+                worker.killAndWait(); // gone before init is reported failed: nothing is left behind
                 throw e;
             }
             settings.log().note(settings.display() + " (pid " + process.pid() + ") is ready, "
