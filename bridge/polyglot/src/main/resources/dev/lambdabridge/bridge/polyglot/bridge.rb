@@ -167,10 +167,15 @@ module LambdaBridge
     [type, type.instance_method(:to_json)]
   end.freeze
 
-  # Whether to_json is still json's own on the classes that write() handles (a library such as ActiveSupport
-  # may replace it).
+  # Whether to_json is still json's own on the classes that write() handles (a library such as ActiveSupport,
+  # or json/add/*, may replace it). Checked again whenever something was required since the last check (the
+  # full check costs ~30 us in Truffle's interpreter, a warm invocation's budget): code that redefines to_json
+  # without requiring anything, during an invocation, is not noticed until the next require.
   def self.plain_to_json?
-    JSON_METHODS.all? { |type, method| type.instance_method(:to_json) == method }
+    features = $LOADED_FEATURES.size
+    return @plain if features == @features_checked
+    @features_checked = features
+    @plain = JSON_METHODS.all? { |type, method| type.instance_method(:to_json) == method }
   end
 
   PLAIN_STRING = /\A[^"\\\x00-\x1f]*\z/
