@@ -11,8 +11,8 @@ import java.util.Map;
  * goals as dashed lines.
  */
 final class Chart {
-    private static final int WIDTH = 900;
-    private static final int LABEL = 330;
+    private static final int WIDTH = 1000;
+    private static final int LABEL = 430;
     private static final int BAR = 16;
     private static final String[] COLOURS = {"#d4a017", "#b22222"};
 
