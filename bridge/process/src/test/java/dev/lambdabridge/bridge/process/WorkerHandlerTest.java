@@ -90,8 +90,11 @@ class WorkerHandlerTest {
         WorkerHandler handler = start();
         Invocation invocation = Fixtures.invocation("{\"do\":\"log\",\"text\":\"hi there\"}", 10_000);
         assertEquals("{\"logged\":true}", new String(invoke(handler, invocation), StandardCharsets.UTF_8));
+        // stdout and stderr are drained by two threads: wait for both lines (a line that comes after the
+        // answer is still tagged with the invocation last served)
         long until = System.currentTimeMillis() + 2_000;
-        while (!log.text().contains(invocation.requestId() + "\tto stderr: hi there")
+        while (!(log.text().contains(invocation.requestId() + "\tto stderr: hi there")
+                && log.text().contains(invocation.requestId() + "\tto stdout: hi there"))
                 && System.currentTimeMillis() < until) {
             Thread.sleep(10);
         }
