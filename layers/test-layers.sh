@@ -6,7 +6,8 @@
 #   must be used. As root with `unshare --mount` (CI, this machine): each function in its own mount namespace
 #   where /opt and /var/task are bind mounts of the unzipped layers and the code, read-only, the root file
 #   system is read-only too and /tmp is a fresh tmpfs ("mount" mode). Without that: the same layout under
-#   layers/target/test with its own paths ("path-prefix" mode, weaker: nothing is read-only). Checks that the
+#   layers/target/test with its own paths ("path-prefix" mode, weaker: nothing is read-only; also used when the
+#   repository or the JDK is under /tmp or /var, which mount mode covers with tmpfs). Checks that the
 #   JVM maps the layer's AOT cache and validates it against the layer's jre (-Xlog:aot, -Xlog:class+path).
 set -euo pipefail
 
@@ -33,11 +34,15 @@ fail() { echo "FAIL $1"; failures=$((failures + 1)); }
 expect() { if [[ "$3" == *"$2"* ]]; then ok "$1"; else fail "$1: no \"$2\" in: ${3:0:3000}"; fi; }
 
 echo "layers/test-layers.sh: scripts/build-layers"
+mkdir -p "$HERE/target"   # a clean clone has no layers/target yet
 "$REPO/scripts/build-layers" >"$HERE/target/build-layers.log" 2>&1 || { cat "$HERE/target/build-layers.log"; exit 1; }
 sed -n '/^layer /,/^$/p' "$HERE/target/build-layers.log"
 
 mode=path-prefix
-if [[ $(id -u) == 0 ]] && unshare --mount true 2>/dev/null; then
+# mount mode puts fresh tmpfs over /tmp and /var: the repository and the JDK must not live under them (a clone in
+# /tmp would vanish from the function's view); there, the path-prefix mode runs instead
+if [[ $(id -u) == 0 ]] && unshare --mount true 2>/dev/null \
+    && [[ $REPO != /tmp/* && $REPO != /var/* && $JDK != /tmp/* && $JDK != /var/* ]]; then
   mode=mount
 fi
 mode=${LB_LAYERS_TEST_MODE:-$mode}   # path-prefix to force the weaker mode
