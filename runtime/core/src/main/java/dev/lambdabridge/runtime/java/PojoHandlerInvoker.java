@@ -11,7 +11,6 @@ import dev.lambdabridge.runtime.serialization.Serializers;
 import java.io.ByteArrayInputStream;
 import java.io.OutputStream;
 import java.lang.reflect.Type;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Runs a handler that takes and returns objects: JSON event to the input type, the handler, the result to JSON.
@@ -20,8 +19,6 @@ import java.nio.charset.StandardCharsets;
  * during JSON parsing" / "... serialization of response").
  */
 final class PojoHandlerInvoker implements InvocationHandler {
-    private static final byte[] JSON_NULL = "null".getBytes(StandardCharsets.US_ASCII);
-
     /** An object handler's shape; exceptions pass through unchanged. */
     @FunctionalInterface
     interface PojoFunction {
@@ -32,13 +29,13 @@ final class PojoHandlerInvoker implements InvocationHandler {
     private final PojoSerializer<Object> input;
     private final PojoSerializer<Object> output;
 
-    /** {@code inputType} null: the handler takes no event; {@code outputType} null or void: it returns nothing. */
+    /** {@code inputType} null: the handler takes no event. A void {@code outputType} answers {@code null}. */
     PojoHandlerInvoker(PojoFunction function, Type inputType, Type outputType, ClassLoader loader) {
         this.function = function;
         // input first, then output: the order in which the managed runtime creates them (it matters for one quirk
         // of AWS's event serializers, see runtime/serialization)
         this.input = inputType == null ? null : Serializers.forType(inputType, loader);
-        this.output = outputType == null || isVoid(outputType) ? null : Serializers.forResultType(outputType, loader);
+        this.output = Serializers.forResultType(outputType, loader);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -48,19 +45,11 @@ final class PojoHandlerInvoker implements InvocationHandler {
         return new PojoHandlerInvoker(handler::handleRequest, types[0], types[1], loader);
     }
 
-    static boolean isVoid(Type type) {
-        return type == void.class || type == Void.class;
-    }
-
     @Override
     public void handle(Invocation invocation, LambdaContext context, OutputStream response) throws Exception {
         // the serializers throw the managed runtime's own errors ("An error occurred during JSON parsing", ...)
         Object event = input == null ? null : input.fromJson(new ByteArrayInputStream(invocation.payload()));
         Object result = function.apply(event, context);
-        if (output == null) {
-            response.write(JSON_NULL);
-        } else {
-            output.toJson(result, response);
-        }
+        output.toJson(result, response);
     }
 }

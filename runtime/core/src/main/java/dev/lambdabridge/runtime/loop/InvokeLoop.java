@@ -5,6 +5,7 @@ import dev.lambdabridge.runtime.RuntimeEnvironment;
 import dev.lambdabridge.runtime.api.Invocation;
 import dev.lambdabridge.runtime.api.ResponseTooLargeException;
 import dev.lambdabridge.runtime.api.RuntimeApiClient;
+import dev.lambdabridge.runtime.api.RuntimeApiException;
 import dev.lambdabridge.runtime.context.LambdaContext;
 import dev.lambdabridge.runtime.errors.ErrorReports;
 import dev.lambdabridge.runtime.handler.InvocationHandler;
@@ -81,10 +82,9 @@ public final class InvokeLoop {
         } catch (ResponseTooLargeException tooLarge) {
             logger.log(tooLarge.getMessage(), LogLevel.ERROR);
             return null;
+        } catch (RuntimeApiException apiFailure) {
+            throw apiFailure; // the Runtime API itself failed: nothing to report the invocation to
         } catch (Throwable failure) {
-            if (failure instanceof dev.lambdabridge.runtime.api.RuntimeApiException apiFailure) {
-                throw apiFailure;
-            }
             logger.log(ErrorReports.logText(failure), logger.isJson() ? LogLevel.ERROR : LogLevel.UNDEFINED);
             client.reportError(requestId, ErrorReports.toPayload(failure));
             return failure instanceof VirtualMachineError ? failure : null;
