@@ -16,16 +16,18 @@ import java.util.Set;
  * @param memoryMb    the functions' memory size (the bootstrap sizes the heap from it)
  * @param moduleDir   runtime/benchmark: where target/function and target/ric-lib are
  * @param bootstrap   our bootstrap (runtime/core/target/dist/bootstrap)
+ * @param jre         the Java home the RIC and the raw loop run on (and our bootstrap's JAVA_HOME): the harness's
+ *                    own unless {@code --jre} names another, e.g. the java-runtime layer's jlink JRE
  * @param outDir      where latest.md and latest.svg go
  * @param profile     whether to add one class-loading-logged cold start per Java runtime and handler
  * @param command     the command line to print (as the user typed it)
  */
 record BenchmarkOptions(int coldStarts, int warmInvokes, int warmUp, boolean quick, Set<RuntimeKind> runtimes,
-                        int memoryMb, Path moduleDir, Path bootstrap, Path outDir, boolean profile, String command) {
+                        int memoryMb, Path moduleDir, Path bootstrap, Path jre, Path outDir, boolean profile, String command) {
 
     static final String USAGE = """
             usage: scripts/bench [--cold N] [--warm N] [--warmup N] [--quick] [--runtimes ours,ric,raw]
-                                 [--memory MB] [--no-profile] [--out DIR]
+                                 [--memory MB] [--no-profile] [--out DIR] [--bootstrap FILE] [--jre DIR]
               --cold N      cold starts per runtime and handler (default 10; --quick: 3)
               --warm N      measured warm invokes per runtime and handler (default 5000; --quick: 300)
               --warmup N    warm-up invokes before them (default 2000; --quick: 200)
@@ -33,7 +35,9 @@ record BenchmarkOptions(int coldStarts, int warmInvokes, int warmUp, boolean qui
               --runtimes L  which runtimes (default all three)
               --memory MB   the functions' memory size (default 512)
               --no-profile  skip the class-loading profile of one cold start per Java runtime and handler
-              --out DIR     where latest.md and latest.svg go (default runtime/benchmark/results)""";
+              --out DIR     where latest.md and latest.svg go (default runtime/benchmark/results)
+              --bootstrap F our bootstrap (default runtime/core/target/dist/bootstrap)
+              --jre DIR     the Java home the RIC and the raw loop run on (default: the harness's JVM)""";
 
     BenchmarkOptions {
         runtimes = Set.copyOf(runtimes);
@@ -52,6 +56,7 @@ record BenchmarkOptions(int coldStarts, int warmInvokes, int warmUp, boolean qui
         Set<RuntimeKind> runtimes = EnumSet.allOf(RuntimeKind.class);
         Path module = null;
         Path bootstrap = null;
+        Path jre = null;
         Path out = null;
         String command = null;
         List<String> rest = new ArrayList<>(List.of(args));
@@ -72,6 +77,7 @@ record BenchmarkOptions(int coldStarts, int warmInvokes, int warmUp, boolean qui
                 }
                 case "--module" -> module = Path.of(Args.value(arg, rest, USAGE));
                 case "--bootstrap" -> bootstrap = Path.of(Args.value(arg, rest, USAGE));
+                case "--jre" -> jre = Path.of(Args.value(arg, rest, USAGE));
                 case "--out" -> out = Path.of(Args.value(arg, rest, USAGE));
                 case "--command" -> command = Args.value(arg, rest, USAGE);
                 case "-h", "--help" -> throw new IllegalArgumentException(USAGE);
@@ -81,9 +87,10 @@ record BenchmarkOptions(int coldStarts, int warmInvokes, int warmUp, boolean qui
         module = (module == null ? Args.moduleDir() : module).toAbsolutePath().normalize();
         bootstrap = bootstrap == null ? module.resolve("../core/target/dist/bootstrap").normalize() : bootstrap;
         out = out == null ? module.resolve("results") : out;
+        jre = jre == null ? Path.of(System.getProperty("java.home")) : jre;
         return new BenchmarkOptions(cold != null ? cold : quick ? 3 : 10, warm != null ? warm : quick ? 300 : 5000,
                 warmUp != null ? warmUp : quick ? 200 : 2000, quick, runtimes, memory, module,
-                bootstrap.toAbsolutePath(), out.toAbsolutePath(), profile,
+                bootstrap.toAbsolutePath(), jre.toAbsolutePath().normalize(), out.toAbsolutePath(), profile,
                 command == null ? "RuntimeBenchmark " + String.join(" ", args) : command);
     }
 

@@ -19,8 +19,13 @@ final class MarkdownReport {
         md.append("- machine: `").append(env.uname()).append("`, nproc ").append(env.nproc())
                 .append("; load average (1/5/15 min) at start ").append(env.loadAtStart()).append(", at end ")
                 .append(env.loadAtEnd()).append('\n');
-        md.append("- JVM (harness and every runtime): ").append(env.jvm()).append(", `").append(env.javaPath())
-                .append("`\n");
+        if (env.javaPath().equals(System.getProperty("java.home") + "/bin/java")) {
+            md.append("- JVM (harness and every runtime): ").append(env.jvm()).append(", `").append(env.javaPath())
+                    .append("`\n");
+        } else {
+            md.append("- JVM of every runtime: `").append(env.javaPath()).append("` (--jre); of the harness: ")
+                    .append(env.jvm()).append('\n');
+        }
         md.append("- JVM options of all three runtimes: `").append(String.join(" ", report.flags().options()))
                 .append("` (").append(report.flags().source()).append(", for ").append(options.memoryMb())
                 .append(" MB)").append(report.flags().ourAotCache() == null ? ""

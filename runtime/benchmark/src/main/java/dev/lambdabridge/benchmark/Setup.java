@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How each runtime is started: one JVM (this harness's own, which scripts/bench picks: Temurin 25), the JVM
+ * How each runtime is started: one JVM (this harness's own, which scripts/bench picks: Temurin 25, or the one
+ * {@code --jre} names), the JVM
  * options our bootstrap uses, the same task root with the same handlers.
  *
  * @param java          the java binary the RIC and the raw loop run on; our bootstrap gets its JAVA_HOME
@@ -27,11 +28,14 @@ record Setup(Path java, Path javaHome, JvmFlags flags, Path bootstrap, Path func
     static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     static Setup prepare(BenchmarkOptions options) throws IOException {
-        Path javaHome = Path.of(System.getProperty("java.home"));
+        Path javaHome = options.jre();
         Path java = javaHome.resolve("bin/java");
+        if (!Files.isExecutable(java)) {
+            throw new IOException("no java at " + java + " (--jre " + javaHome + ")");
+        }
         if (Runtime.version().feature() < 25) {
-            throw new IOException("the benchmark runs every runtime on the harness's own JVM, which is Java "
-                    + Runtime.version() + ": run it on Java 25 or newer (scripts/bench finds one)");
+            throw new IOException("the benchmark's harness runs on Java " + Runtime.version()
+                    + ": run it on Java 25 or newer (scripts/bench finds one)");
         }
         Path module = options.moduleDir();
         Path functionDir = module.resolve("target/function");
