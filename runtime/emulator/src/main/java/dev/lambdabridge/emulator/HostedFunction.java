@@ -46,6 +46,8 @@ final class HostedFunction {
     private int runtimeApiPort;
     private Invocation current;
     private RuntimeProcess process;
+    /** The runtime that got the injected 500: its exit fails the invocation in flight, delivered or not. */
+    private RuntimeProcess faulted;
     private boolean closed;
 
     HostedFunction(FunctionConfig config, PlatformLog log, ScheduledExecutorService timers,
@@ -78,9 +80,15 @@ final class HostedFunction {
         fail500.set(true);
     }
 
-    /** Whether the fault hook is armed; disarms it. */
+    /** Whether the fault hook is armed; disarms it. The runtime that gets the 500 is marked as failed by it. */
     boolean takeFault() {
-        return fail500.get() && fail500.getAndSet(false);
+        boolean fired = fail500.get() && fail500.getAndSet(false);
+        if (fired) {
+            synchronized (this) {
+                faulted = process;
+            }
+        }
+        return fired;
     }
 
     /** Queues an invocation; the future completes when the runtime (or a timeout, or a crash) ends it. */
@@ -207,6 +215,21 @@ final class HostedFunction {
                 return;
             }
             retireProcess();
+            if (current != null && current.state == Invocation.State.STARTED && !current.coldStart
+                    && current.process == exited && exited != faulted) {
+                // Queued to a runtime that had answered its last invocation and then exited (as one does after
+                // an OutOfMemoryError): never delivered, so a fresh runtime serves it, as on Lambda.
+                Invocation undelivered = current;
+                current = null;
+                undelivered.process = null;
+                undelivered.state = Invocation.State.QUEUED;
+                if (deadlineFor == undelivered) {
+                    deadlineFor = null;
+                }
+                queue.addFirst(undelivered);
+                dispatch();
+                return;
+            }
             if (current != null && !current.isDone() && current.process == exited) {
                 String message = "RequestId: " + current.requestId() + " Error: Runtime exited with error: "
                         + exited.exitDescription();

@@ -100,6 +100,19 @@ class LifecycleTest {
     }
 
     @Test
+    void anInvocationQueuedWhileTheRuntimeExitsAfterAnsweringGetsAFreshRuntime() throws Exception {
+        emulator.addFunction(Fakes.function("error-exit", "echo"));
+        InvokeResult failed = emulator.invoke("error-exit", InvokeRequest.of("{\"mode\":\"error-then-exit\"}"));
+        assertEquals("Unhandled", failed.functionError());
+        // queued while the runtime that answered is still exiting: never delivered to it, so not its exit error
+        InvokeResult next = emulator.invoke("error-exit", InvokeRequest.of("{\"after\":1}"));
+        assertNull(next.functionError(), next.payloadText());
+        assertEquals("{\"after\":1}", next.payloadText());
+        assertNotEquals(failed.pid(), next.pid());
+        assertNotNull(next.initDurationMs());
+    }
+
+    @Test
     void functionErrorCarriesTheRuntimeBody() {
         emulator.addFunction(Fakes.function("fails", "error"));
         InvokeResult failed = emulator.invoke("fails", InvokeRequest.of("{}"));

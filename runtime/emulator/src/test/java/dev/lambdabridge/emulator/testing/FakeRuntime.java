@@ -53,6 +53,11 @@ public final class FakeRuntime {
             case "error" -> error(id);
             case "sleep" -> Thread.sleep(600_000);
             case "exit" -> System.exit(3);
+            case "error-then-exit" -> { // as a runtime does after an OutOfMemoryError: report, then exit
+                error(id);
+                Thread.sleep(300);
+                System.exit(3);
+            }
             case "big" -> big(id);
             case "print" -> {
                 System.out.println("stdout line for " + id);
