@@ -68,7 +68,7 @@ public final class Bootstrap {
 
     private static int runLoops(RuntimeEnvironment environment, RuntimeApiClient client,
                                 InvocationHandler handler, RuntimeLogger logger) {
-        int loops = handler.isThreadSafe() ? environment.maxConcurrency() : 1;
+        int loops = handler.isThreadSafe() && environment.threadSafe() ? environment.maxConcurrency() : 1;
         if (loops == 1) {
             InvokeLoop loop = new InvokeLoop(client, handler, environment, logger, true);
             Integer trainingRun = Integer.getInteger(TRAINING_INVOCATIONS_PROPERTY);

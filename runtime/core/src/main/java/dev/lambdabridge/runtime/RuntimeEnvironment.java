@@ -3,7 +3,8 @@ package dev.lambdabridge.runtime;
 import java.util.Map;
 
 /**
- * The reserved Lambda environment variables the runtime reads, read once at start. A record so that tests and
+ * The reserved Lambda environment variables the runtime reads, read once at start, and lambda-bridge's own
+ * {@code LAMBDA_BRIDGE_THREAD_SAFE} (false: one invoke loop whatever {@code AWS_LAMBDA_MAX_CONCURRENCY} says). A record so that tests and
  * the bridges can build one without touching the process environment.
  */
 public record RuntimeEnvironment(
@@ -17,7 +18,8 @@ public record RuntimeEnvironment(
         String logStreamName,
         String logFormat,
         String logLevel,
-        int maxConcurrency) {
+        int maxConcurrency,
+        boolean threadSafe) {
 
     public static RuntimeEnvironment fromEnvironment() {
         return from(System.getenv());
@@ -35,7 +37,20 @@ public record RuntimeEnvironment(
                 env.get("AWS_LAMBDA_LOG_STREAM_NAME"),
                 env.getOrDefault("AWS_LAMBDA_LOG_FORMAT", "TEXT"),
                 env.get("AWS_LAMBDA_LOG_LEVEL"),
-                parsePositive(env, "AWS_LAMBDA_MAX_CONCURRENCY", 1));
+                parsePositive(env, "AWS_LAMBDA_MAX_CONCURRENCY", 1),
+                parseBoolean(env, "LAMBDA_BRIDGE_THREAD_SAFE", true));
+    }
+
+    private static boolean parseBoolean(Map<String, String> env, String name, boolean fallback) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "yes", "1" -> true;
+            case "false", "no", "0" -> false;
+            default -> throw new IllegalArgumentException(name + " must be true or false, got \"" + value + "\"");
+        };
     }
 
     private static int parsePositive(Map<String, String> env, String name, int fallback) {

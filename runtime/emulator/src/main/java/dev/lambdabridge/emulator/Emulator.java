@@ -112,6 +112,11 @@ public final class Emulator implements AutoCloseable {
      * checks and completes (204). Refusals (unknown function, bad JSON, too large) throw at once.
      */
     public CompletableFuture<InvokeResult> invokeAsync(String functionName, InvokeRequest request) {
+        return invokeAsync(functionName, request, null);
+    }
+
+    /** Same; a streamed response goes to {@code sink} as it arrives (null: gathered into the result). */
+    CompletableFuture<InvokeResult> invokeAsync(String functionName, InvokeRequest request, StreamSink sink) {
         HostedFunction function = function(functionName);
         if (request.payload().length > payloadLimit(request.invocationType())) {
             throw tooLarge(request.invocationType(), request.payload().length);
@@ -120,7 +125,7 @@ public final class Emulator implements AutoCloseable {
         if (request.invocationType() == InvocationType.DRY_RUN) {
             return CompletableFuture.completedFuture(accepted(204, Ids.requestId()));
         }
-        Invocation invocation = function.submit(request);
+        Invocation invocation = function.submit(request, request.invocationType() == InvocationType.EVENT ? null : sink);
         if (request.invocationType() == InvocationType.EVENT) {
             return CompletableFuture.completedFuture(accepted(202, invocation.requestId()));
         }

@@ -2,6 +2,7 @@ package dev.lambdabridge.emulator;
 
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -92,8 +93,8 @@ final class HostedFunction {
     }
 
     /** Queues an invocation; the future completes when the runtime (or a timeout, or a crash) ends it. */
-    Invocation submit(InvokeRequest request) {
-        Invocation invocation = new Invocation(request);
+    Invocation submit(InvokeRequest request, StreamSink sink) {
+        Invocation invocation = new Invocation(request, sink);
         synchronized (this) {
             if (closed) {
                 throw new IllegalStateException("function " + config.name() + " is closed: the emulator was closed");
@@ -137,6 +138,72 @@ final class HostedFunction {
         }
         finish(current, Outcome.functionError(body), true);
         return RuntimeReply.ACCEPTED;
+    }
+
+    /** What {@link #streamStart} decided: a refusal for the runtime, or the sink the stream goes to. */
+    record StreamOpening(RuntimeReply refusal, StreamSink sink) {
+    }
+
+    /** A streamed response begins ({@code Lambda-Runtime-Function-Response-Mode: streaming}). */
+    synchronized StreamOpening streamStart(String requestId, String contentType) {
+        RuntimeReply refused = checkAnswerable(requestId);
+        if (refused != null) {
+            return new StreamOpening(refused, null);
+        }
+        if (current.streaming) {
+            return new StreamOpening(RuntimeReply.error(403, ErrorTypes.INVALID_STATE_TRANSITION,
+                    "Invocation " + requestId + " is already streaming its response"), null);
+        }
+        current.streaming = true;
+        current.sink.start(requestId, contentType);
+        return new StreamOpening(null, current.sink);
+    }
+
+    /**
+     * The streamed response ended; with {@code errorType} (the trailer) the function failed part-way, and
+     * {@code errorBodyBase64} is its error JSON.
+     */
+    synchronized RuntimeReply streamEnd(String requestId, String errorType, String errorBodyBase64) {
+        RuntimeReply refused = checkAnswerable(requestId);
+        if (refused != null) {
+            return refused;
+        }
+        if (errorType == null) {
+            finish(current, Outcome.success(current.sink.buffered()), true);
+            return RuntimeReply.ACCEPTED;
+        }
+        log.line(current.tail(), "RequestId: " + requestId + " Function error type: " + errorType);
+        current.streamErrorType = errorType;
+        finish(current, Outcome.functionError(decodeErrorBody(errorType, errorBodyBase64)), true);
+        return RuntimeReply.ACCEPTED;
+    }
+
+    private static byte[] decodeErrorBody(String errorType, String base64) {
+        if (base64 != null) {
+            try {
+                return Base64.getDecoder().decode(base64.trim());
+            } catch (IllegalArgumentException e) {
+                return ErrorBodies.runtime(errorType, "the runtime sent a " + RuntimeApiHeaders.FUNCTION_ERROR_BODY
+                        + " trailer that is not base64: " + base64);
+            }
+        }
+        return ErrorBodies.runtime(errorType, "the function's response stream failed (no "
+                + RuntimeApiHeaders.FUNCTION_ERROR_BODY + " trailer)");
+    }
+
+    /** A streamed response went over 200 MB: the invocation fails with Function.ResponseSizeTooLarge; 413. */
+    synchronized RuntimeReply streamTooLarge(String requestId) {
+        RuntimeReply refused = checkAnswerable(requestId);
+        if (refused != null) {
+            return refused;
+        }
+        String message = "Response payload size exceeded maximum allowed payload size ("
+                + Limits.STREAM_RESPONSE_BYTES + " bytes).";
+        current.streamErrorType = ErrorTypes.RESPONSE_TOO_LARGE;
+        log.line(current.tail(), "RequestId: " + requestId + " Error: " + message);
+        finish(current, Outcome.functionError(ErrorBodies.runtime(ErrorTypes.RESPONSE_TOO_LARGE, message)), true);
+        return RuntimeReply.error(413, ErrorTypes.PAYLOAD_TOO_LARGE, "Exceeded maximum allowed streamed payload size ("
+                + Limits.STREAM_RESPONSE_BYTES + " bytes) for " + requestId);
     }
 
     /** A response over the size limit: the invocation fails with Function.ResponseSizeTooLarge; answers 413. */
@@ -340,6 +407,9 @@ final class HostedFunction {
         current = null;
         logTarget = null;
         InvokeResult result = report(invocation, outcome, served);
+        if (invocation.sink.committed()) {
+            invocation.sink.end(result, outcome.errorType() != null ? outcome.errorType() : invocation.streamErrorType);
+        }
         dispatch();
         invocation.result().complete(result);
     }

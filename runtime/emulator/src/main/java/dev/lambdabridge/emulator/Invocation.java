@@ -22,8 +22,16 @@ final class Invocation {
     boolean coldStart;
     Double initDurationMs;
     long deliveredNanos;
+    /** Set when the runtime answered with a streamed response. */
+    boolean streaming;
+    /** The error type of a streamed response that failed part-way (its trailer). */
+    String streamErrorType;
 
-    Invocation(InvokeRequest request) {
+    /** Where a streamed response goes; a buffer unless the caller streams it on. */
+    final StreamSink sink;
+
+    Invocation(InvokeRequest request, StreamSink sink) {
+        this.sink = sink == null ? new BufferingStreamSink() : sink;
         this.payload = request.payload().length == 0 ? EMPTY_EVENT : request.payload();
         this.clientContextJson = decodeClientContext(request.clientContext());
         this.cognitoIdentity = request.cognitoIdentity();

@@ -81,7 +81,14 @@ final class InvokeApiHandler extends Handler.Abstract {
 
     private void start(String name, InvokeRequest invokeRequest, Response response, Callback callback) {
         try {
-            emulator.invokeAsync(name, invokeRequest).whenComplete((result, failure) -> {
+            InvokeStreamSink sink = new InvokeStreamSink(response, callback);
+            emulator.invokeAsync(name, invokeRequest, sink).whenComplete((result, failure) -> {
+                if (sink.committed()) {
+                    if (failure != null) {
+                        callback.failed(failure); // the emulator closed mid-stream
+                    }
+                    return; // streamed: the sink ended the response with the outcome in trailers
+                }
                 if (failure != null) {
                     fail(response, callback, failure);
                 } else {

@@ -8,6 +8,8 @@ public final class Limits {
     public static final int EVENT_PAYLOAD_BYTES = 256 * 1024;
     /** Runtime response payload, as AWS's runtime interface emulator counts it: 6 MiB + 100 bytes. */
     public static final int RESPONSE_PAYLOAD_BYTES = 6 * 1024 * 1024 + 100;
+    /** A streamed response ({@code Lambda-Runtime-Function-Response-Mode: streaming}): Lambda's 200 MB, as 200 MiB. */
+    public static final long STREAM_RESPONSE_BYTES = 200L * 1024 * 1024;
     /** Oversized bodies are read and dropped up to this size (the connection stays open), closed above it. */
     public static final long DISCARD_CAP_BYTES = 64L * 1024 * 1024;
     /** The {@code X-Amz-Log-Result} tail: the last 4 KB of an invocation's log. */

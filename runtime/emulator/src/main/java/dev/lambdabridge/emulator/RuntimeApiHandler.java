@@ -67,13 +67,20 @@ final class RuntimeApiHandler extends Handler.Abstract.NonBlocking {
 
     private void response(String id, Request request, Response response, Callback callback) {
         String mode = request.getHeaders().get(RuntimeApiHeaders.RESPONSE_MODE);
-        if (mode != null) {
+        if (mode != null && !RuntimeApiHeaders.RESPONSE_MODE_STREAMING.equals(mode)) {
             HttpReplies.jsonAndClose(response, callback, 400, ErrorBodies.runtime(ErrorTypes.INVALID_RESPONSE_MODE,
-                    RuntimeApiHeaders.RESPONSE_MODE_STREAMING.equals(mode)
-                            ? "response mode 'streaming' is not supported by the lambda-bridge emulator (invocation "
-                            + id + "): send a buffered response"
-                            : "invalid " + RuntimeApiHeaders.RESPONSE_MODE + " '" + mode + "' (invocation " + id
+                    "invalid " + RuntimeApiHeaders.RESPONSE_MODE + " '" + mode + "' (invocation " + id
                             + "): the only mode is 'streaming'"));
+            return;
+        }
+        if (mode != null) {
+            HostedFunction.StreamOpening opening = function.streamStart(id,
+                    request.getHeaders().get(org.eclipse.jetty.http.HttpHeader.CONTENT_TYPE));
+            if (opening.refusal() != null) {
+                HttpReplies.jsonAndClose(response, callback, opening.refusal().status(), opening.refusal().body());
+            } else {
+                new StreamRelay(request, response, callback, function, id, opening.sink()).iterate();
+            }
             return;
         }
         BodyReader.read(request, Limits.RESPONSE_PAYLOAD_BYTES, new Replier(response, callback) {

@@ -127,17 +127,49 @@ class RuntimeApiTest {
     }
 
     @Test
-    void streamingModeAndInvalidModeAre400() throws Exception {
-        emulator.invokeAsync("manual", InvokeRequest.of("{}"));
+    void aStreamedResponseIsTheResultAndAnInvalidModeIs400() throws Exception {
+        CompletableFuture<InvokeResult> result = emulator.invokeAsync("manual", InvokeRequest.of("{}"));
         String id = runtime.get(INVOCATION + "next").headers().get("lambda-runtime-aws-request-id");
-        RawHttp.Reply streaming = runtime.post(INVOCATION + id + "/response",
-                Map.of("Lambda-Runtime-Function-Response-Mode", "streaming"), bytes("{}"));
-        assertEquals(400, streaming.status());
-        assertTrue(streaming.text().contains("streaming"), streaming.text());
         RawHttp.Reply invalid = runtime.post(INVOCATION + id + "/response",
                 Map.of("Lambda-Runtime-Function-Response-Mode", "sideways"), bytes("{}"));
         assertEquals(400, invalid.status());
         assertTrue(invalid.text().contains("sideways"), invalid.text());
+        RawHttp.Reply streamed = runtime.post(INVOCATION + id + "/response",
+                Map.of("Lambda-Runtime-Function-Response-Mode", "streaming", "Content-Type", "text/plain"),
+                bytes("streamed body"));
+        assertEquals(202, streamed.status());
+        assertEquals("streamed body", result.get().payloadText(), "Emulator.invoke callers get the stream gathered");
+        assertEquals(403, runtime.post(INVOCATION + id + "/response", Map.of(), bytes("{}")).status());
+    }
+
+    @Test
+    void aStreamOverTwoHundredMegabytesIs413AndTheInvocationFails() throws Exception {
+        CompletableFuture<InvokeResult> result = emulator.invokeAsync("manual", InvokeRequest.of("{}"));
+        String id = runtime.get(INVOCATION + "next").headers().get("lambda-runtime-aws-request-id");
+        String[] hostPort = {"127.0.0.1", Integer.toString(emulator.runtimeApiPort("manual"))};
+        try (java.net.Socket socket = new java.net.Socket(hostPort[0], Integer.parseInt(hostPort[1]))) {
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write(("POST " + INVOCATION + id + "/response HTTP/1.1\r\nHost: x\r\n"
+                    + "Lambda-Runtime-Function-Response-Mode: streaming\r\nTransfer-Encoding: chunked\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            byte[] chunk = new byte[1024 * 1024];
+            byte[] head = (Integer.toHexString(chunk.length) + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            try {
+                for (int i = 0; i < 202; i++) {
+                    out.write(head);
+                    out.write(chunk);
+                    out.write(new byte[] {'\r', '\n'});
+                }
+            } catch (java.io.IOException closedByTheEmulator) {
+                // expected once the limit is passed: the emulator answers 413 and closes
+            }
+            String status = new String(socket.getInputStream().readNBytes(12), java.nio.charset.StandardCharsets.US_ASCII);
+            assertEquals("HTTP/1.1 413", status);
+        }
+        InvokeResult failed = result.get();
+        assertEquals("Unhandled", failed.functionError());
+        assertTrue(failed.payloadText().contains("Function.ResponseSizeTooLarge"), failed.payloadText());
+        assertTrue(failed.payloadText().contains("(209715200 bytes)"), failed.payloadText());
     }
 
     @Test

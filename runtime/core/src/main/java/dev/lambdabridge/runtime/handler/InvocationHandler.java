@@ -24,6 +24,14 @@ public interface InvocationHandler extends AutoCloseable {
         return true;
     }
 
+    /**
+     * Whether the loop streams the response ({@code Lambda-Runtime-Function-Response-Mode: streaming}); then the
+     * stream given to {@link #handle} is a {@link dev.lambdabridge.api.ResponseStream}.
+     */
+    default boolean streamsResponse() {
+        return false;
+    }
+
     /** Releases what init acquired (child processes, polyglot contexts); called once at shutdown. */
     @Override
     default void close() {

@@ -2,6 +2,8 @@ package dev.lambdabridge.runtime.java;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.lambdabridge.api.NotThreadSafe;
+import dev.lambdabridge.api.StreamingHandler;
 import dev.lambdabridge.runtime.RuntimeEnvironment;
 import dev.lambdabridge.runtime.errors.HandlerFault;
 import dev.lambdabridge.runtime.handler.InvocationHandler;
@@ -22,10 +24,16 @@ public final class JavaHandlerLoader {
         TaskClassLoader loader = TaskClassLoader.forTaskRoot(environment.taskRoot());
         Thread.currentThread().setContextClassLoader(loader);
         Class<?> type = loadClass(name.className(), loader);
-        if (name.method() == null) {
-            return forClass(type, loader);
+        InvocationHandler invoker;
+        if (StreamingHandler.class.isAssignableFrom(type)
+                && (name.method() == null || "handleRequest".equals(name.method()))) {
+            invoker = new StreamingHandlerInvoker((StreamingHandler) Instances.create(type));
+        } else if (name.method() == null) {
+            invoker = forClass(type, loader);
+        } else {
+            invoker = MethodHandlers.forMethod(type, name.method(), loader);
         }
-        return MethodHandlers.forMethod(type, name.method(), loader);
+        return type.isAnnotationPresent(NotThreadSafe.class) ? new SingleThreaded(invoker) : invoker;
     }
 
     private static Class<?> loadClass(String className, ClassLoader loader) {

@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * {@code /opt/java/lib}. {@code $LAMBDA_TASK_ROOT} may also be a jar file itself.
  *
  * <p>The function sees the JDK and the aws-lambda-java-core interfaces ({@code com.amazonaws.services.lambda.runtime}
- * and its {@code logging} package), and nothing else of the runtime: not its Jackson, not its own classes. So a
+ * and its {@code logging} package) and lambda-bridge's handler API ({@code dev.lambdabridge.api}), and nothing else of the runtime: not its Jackson, not its own classes. So a
  * function that bundles another Jackson or another aws-lambda-java-events gets its own, and the runtime's
  * serializer does not see the function's Jackson annotations, exactly as under the managed runtime, whose
  * Jackson is shaded.
@@ -25,6 +25,8 @@ import java.util.stream.Stream;
 public final class TaskClassLoader extends URLClassLoader {
     private static final String CORE_PACKAGE = "com.amazonaws.services.lambda.runtime.";
     private static final String CORE_LOGGING_PACKAGE = "com.amazonaws.services.lambda.runtime.logging.";
+    /** runtime/handler-api: StreamingHandler, ResponseStream, TraceId, NotThreadSafe. */
+    private static final String HANDLER_API_PACKAGE = "dev.lambdabridge.api.";
 
     static {
         registerAsParallelCapable();
@@ -85,8 +87,14 @@ public final class TaskClassLoader extends URLClassLoader {
         return super.loadClass(name, resolve);
     }
 
-    /** The aws-lambda-java-core interfaces: one copy, the runtime's, so that handler and runtime agree on them. */
+    /**
+     * The aws-lambda-java-core interfaces and lambda-bridge's handler API: one copy, the runtime's, so that handler
+     * and runtime agree on them (a function that bundles either jar still gets the runtime's classes).
+     */
     private static boolean isSharedCoreClass(String name) {
+        if (name.startsWith(HANDLER_API_PACKAGE)) {
+            return name.indexOf('.', HANDLER_API_PACKAGE.length()) < 0;
+        }
         if (!name.startsWith(CORE_PACKAGE)) {
             return false;
         }

@@ -1,7 +1,9 @@
 package dev.lambdabridge.runtime.loop;
 
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
+import dev.lambdabridge.api.TraceId;
 import dev.lambdabridge.runtime.RuntimeEnvironment;
+import dev.lambdabridge.runtime.api.ErrorPayload;
 import dev.lambdabridge.runtime.api.Invocation;
 import dev.lambdabridge.runtime.api.ResponseTooLargeException;
 import dev.lambdabridge.runtime.api.RuntimeApiClient;
@@ -71,8 +73,12 @@ public final class InvokeLoop {
         Invocation invocation = client.next();
         String requestId = invocation.requestId();
         RuntimeLogger.setRequestId(requestId);
+        TraceId.set(invocation.traceId());
         if (setTraceProperty) {
             publishTraceId(invocation.traceId());
+        }
+        if (handler.streamsResponse()) {
+            return runStreaming(invocation);
         }
         try {
             buffer.recycle();
@@ -89,9 +95,53 @@ public final class InvokeLoop {
             client.reportError(requestId, ErrorReports.toPayload(failure));
             return failure instanceof VirtualMachineError ? failure : null;
         } finally {
-            RuntimeLogger.setRequestId(null);
-            Thread.interrupted(); // a handler may leave the flag set; it must not leak into the next invocation
+            endInvocation();
         }
+    }
+
+    /**
+     * A streamed response: the handler writes to the Runtime API as it goes. A failure before the first byte is
+     * posted to {@code /error} as for any handler; after it, it ends the stream with the error trailers.
+     */
+    private Throwable runStreaming(Invocation invocation) {
+        String requestId = invocation.requestId();
+        StreamingResponse response = new StreamingResponse(client, requestId);
+        try {
+            handler.handle(invocation, new LambdaContext(invocation, environment, logger), response);
+            if (response.overLimit()) {
+                logger.log(StreamingResponse.tooLarge().json(), LogLevel.ERROR);
+            }
+            response.complete();
+            return null;
+        } catch (RuntimeApiException apiFailure) {
+            throw apiFailure;
+        } catch (Throwable failure) {
+            logger.log(ErrorReports.logText(failure), logger.isJson() ? LogLevel.ERROR : LogLevel.UNDEFINED);
+            ErrorPayload error = response.overLimit() ? StreamingResponse.tooLarge() : ErrorReports.toPayload(failure);
+            if (response.started()) {
+                failStream(response, error);
+            } else {
+                client.reportError(requestId, error);
+            }
+            return failure instanceof VirtualMachineError ? failure : null;
+        } finally {
+            endInvocation();
+        }
+    }
+
+    private static void failStream(StreamingResponse response, ErrorPayload error) {
+        try {
+            response.fail(error);
+        } catch (java.io.IOException e) {
+            throw new RuntimeApiException("Runtime API stream failed while sending the error trailers: "
+                    + e.getMessage(), 0, e);
+        }
+    }
+
+    private static void endInvocation() {
+        RuntimeLogger.setRequestId(null);
+        TraceId.set(null);
+        Thread.interrupted(); // a handler may leave the flag set; it must not leak into the next invocation
     }
 
     private static void publishTraceId(String traceId) {
