@@ -4,8 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import example.apps.http.JsonResponses;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -25,9 +24,7 @@ import java.util.Map;
  * origin can read it.
  */
 public class CognitoProxyHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Map<String, String> HEADERS = Map.of("Content-Type", "application/json",
-            "Access-Control-Allow-Origin", "*");
+    private static final JsonResponses RESPONSES = new JsonResponses(Map.of("Access-Control-Allow-Origin", "*"));
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent request, Context context) {
@@ -37,7 +34,7 @@ public class CognitoProxyHandler implements RequestHandler<APIGatewayProxyReques
             user = UserClaims.from(request);
         } catch (ClaimsException e) {
             context.getLogger().log(e.status() + " for " + method + " " + request.getPath() + ": " + e.getMessage());
-            return respond(e.status(), Map.of("message", e.getMessage()));
+            return RESPONSES.message(e.status(), e.getMessage());
         }
         String body = bodyText(request);
         Map<String, Object> reply = new LinkedHashMap<>();
@@ -47,7 +44,7 @@ public class CognitoProxyHandler implements RequestHandler<APIGatewayProxyReques
         reply.put("body", body);
         context.getLogger().log("greeted " + user.givenName() + " " + user.familyName() + " (" + method + ", "
                 + (body == null ? 0 : body.length()) + " characters of body)");
-        return respond(200, reply);
+        return RESPONSES.json(200, reply);
     }
 
     /** The body as text; API Gateway sends binary media types base64-encoded. */
@@ -57,14 +54,5 @@ public class CognitoProxyHandler implements RequestHandler<APIGatewayProxyReques
             return new String(Base64.getMimeDecoder().decode(body), StandardCharsets.UTF_8);
         }
         return body;
-    }
-
-    private static APIGatewayProxyResponseEvent respond(int status, Map<String, ?> body) {
-        try {
-            return new APIGatewayProxyResponseEvent().withStatusCode(status).withHeaders(HEADERS)
-                    .withBody(JSON.writeValueAsString(body));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the response body", e);
-        }
     }
 }

@@ -4,8 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import example.apps.http.JsonResponses;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -30,9 +29,8 @@ import software.amazon.awssdk.services.sts.model.Credentials;
  * {@code AWS_ENDPOINT_URL_STS} (read by the SDK) only to send the call elsewhere than STS.
  */
 public class SamlFederationHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Map<String, String> HEADERS = Map.of("Content-Type", "application/json",
-            "Cache-Control", "no-store");
+    /** no-store: the answers carry credentials */
+    private static final JsonResponses RESPONSES = new JsonResponses(Map.of("Cache-Control", "no-store"));
 
     private final StsClient sts;
 
@@ -56,7 +54,7 @@ public class SamlFederationHandler implements RequestHandler<APIGatewayProxyRequ
             role = SamlRoles.from(post.xml()).choose(post.role());
         } catch (SamlException e) {
             context.getLogger().log("400: " + e.getMessage());
-            return respond(400, Map.of("message", e.getMessage()));
+            return RESPONSES.message(400, e.getMessage());
         }
         AssumeRoleWithSamlResponse assumed;
         try {
@@ -65,10 +63,10 @@ public class SamlFederationHandler implements RequestHandler<APIGatewayProxyRequ
         } catch (SdkException e) {
             StsFailures failure = StsFailures.of(e);
             context.getLogger().log(failure.status() + ": " + failure.message());
-            return respond(failure.status(), Map.of("message", failure.message()));
+            return RESPONSES.message(failure.status(), failure.message());
         }
         context.getLogger().log("assumed " + role.roleArn() + " for subject " + assumed.subject());
-        return respond(200, credentials(role, assumed));
+        return RESPONSES.json(200, credentials(role, assumed));
     }
 
     private static Map<String, Object> credentials(RolePair role, AssumeRoleWithSamlResponse assumed) {
@@ -83,14 +81,5 @@ public class SamlFederationHandler implements RequestHandler<APIGatewayProxyRequ
         body.put("subject", assumed.subject());
         body.put("issuer", assumed.issuer());
         return body;
-    }
-
-    private static APIGatewayProxyResponseEvent respond(int status, Map<String, ?> body) {
-        try {
-            return new APIGatewayProxyResponseEvent().withStatusCode(status).withHeaders(HEADERS)
-                    .withBody(JSON.writeValueAsString(body));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the response body", e);
-        }
     }
 }

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import example.apps.http.JsonResponses;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Map;
@@ -20,6 +21,7 @@ import java.util.Map;
  */
 public class TimeHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
     static final String ZONE_PARAMETER = "timeZone";
+    private static final JsonResponses RESPONSES = new JsonResponses(Map.of("Access-Control-Allow-Origin", "*"));
 
     private final Clock clock;
 
@@ -40,10 +42,10 @@ public class TimeHandler implements RequestHandler<APIGatewayProxyRequestEvent, 
             zone = TimeZones.parse(requested);
         } catch (UnknownTimeZoneException e) {
             context.getLogger().log("400 for time zone '" + e.value() + "'");
-            return ApiResponses.message(400, e.getMessage());
+            return RESPONSES.message(400, e.getMessage());
         }
         TimeReport report = TimeReport.at(clock.instant(), zone);
         context.getLogger().log("time in " + report.timeZone() + ": " + report.time());
-        return ApiResponses.json(200, report);
+        return RESPONSES.json(200, report);
     }
 }
