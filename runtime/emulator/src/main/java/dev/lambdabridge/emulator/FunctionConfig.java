@@ -11,15 +11,19 @@ import java.util.regex.Pattern;
  * One hosted function: its name, {@code _HANDLER}, code directory ({@code LAMBDA_TASK_ROOT}), timeout, memory,
  * extra environment and the runtime program to start. Build with {@link #of} and the {@code with...} methods.
  *
- * @param command the runtime program and its arguments; empty means the lambda-bridge bootstrap (see
- *                {@link #resolvedCommand()})
+ * @param command        the runtime program and its arguments; empty means the lambda-bridge bootstrap (see
+ *                       {@link #resolvedCommand()})
+ * @param maxConcurrency how many invocations the runtime gets at once (1 to 64; above 1 as on Lambda Managed
+ *                       Instances: the runtime gets {@code AWS_LAMBDA_MAX_CONCURRENCY})
  */
 public record FunctionConfig(
         String name, String handler, Path codeDir, Duration timeout, int memoryMb,
-        Map<String, String> env, List<String> command) {
+        Map<String, String> env, List<String> command, int maxConcurrency) {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(3);
     public static final int DEFAULT_MEMORY_MB = 512;
+    /** Lambda Managed Instances allow up to 64 concurrent invocations per execution environment. */
+    public static final int MAX_CONCURRENCY = 64;
     /** System property naming the bootstrap program used when no command is given. */
     public static final String BOOTSTRAP_PROPERTY = "lambdabridge.bootstrap";
     /** Environment variable naming the bootstrap program, when the system property is not set. */
@@ -47,6 +51,16 @@ public record FunctionConfig(
         }
         env = env == null ? Map.of() : Map.copyOf(env);
         command = command == null ? List.of() : List.copyOf(command);
+        if (maxConcurrency < 1 || maxConcurrency > MAX_CONCURRENCY) {
+            throw new IllegalArgumentException("function " + name + ": maxConcurrency must be between 1 and "
+                    + MAX_CONCURRENCY + ", got: " + maxConcurrency);
+        }
+    }
+
+    /** A function served one invocation at a time, as Lambda's on-demand functions are. */
+    public FunctionConfig(String name, String handler, Path codeDir, Duration timeout, int memoryMb,
+                          Map<String, String> env, List<String> command) {
+        this(name, handler, codeDir, timeout, memoryMb, env, command, 1);
     }
 
     /** A function with the default timeout (3 s), memory (512 MB), no extra env and the default bootstrap. */
@@ -55,27 +69,31 @@ public record FunctionConfig(
     }
 
     public FunctionConfig withHandler(String newHandler) {
-        return new FunctionConfig(name, newHandler, codeDir, timeout, memoryMb, env, command);
+        return new FunctionConfig(name, newHandler, codeDir, timeout, memoryMb, env, command, maxConcurrency);
     }
 
     public FunctionConfig withCodeDir(Path newCodeDir) {
-        return new FunctionConfig(name, handler, newCodeDir, timeout, memoryMb, env, command);
+        return new FunctionConfig(name, handler, newCodeDir, timeout, memoryMb, env, command, maxConcurrency);
     }
 
     public FunctionConfig withTimeout(Duration newTimeout) {
-        return new FunctionConfig(name, handler, codeDir, newTimeout, memoryMb, env, command);
+        return new FunctionConfig(name, handler, codeDir, newTimeout, memoryMb, env, command, maxConcurrency);
     }
 
     public FunctionConfig withMemoryMb(int newMemoryMb) {
-        return new FunctionConfig(name, handler, codeDir, timeout, newMemoryMb, env, command);
+        return new FunctionConfig(name, handler, codeDir, timeout, newMemoryMb, env, command, maxConcurrency);
     }
 
     public FunctionConfig withEnv(Map<String, String> newEnv) {
-        return new FunctionConfig(name, handler, codeDir, timeout, memoryMb, newEnv, command);
+        return new FunctionConfig(name, handler, codeDir, timeout, memoryMb, newEnv, command, maxConcurrency);
     }
 
     public FunctionConfig withCommand(List<String> newCommand) {
-        return new FunctionConfig(name, handler, codeDir, timeout, memoryMb, env, newCommand);
+        return new FunctionConfig(name, handler, codeDir, timeout, memoryMb, env, newCommand, maxConcurrency);
+    }
+
+    public FunctionConfig withMaxConcurrency(int newMaxConcurrency) {
+        return new FunctionConfig(name, handler, codeDir, timeout, memoryMb, env, command, newMaxConcurrency);
     }
 
     /**

@@ -2,6 +2,8 @@ package dev.lambdabridge.emulator;
 
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -13,8 +15,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
- * One function and its sandbox: a queue of invocations served one at a time by one runtime process, started
- * on the first invoke and restarted after a timeout, a crash or an init error. Every state change happens under
+ * One function and its sandbox: a queue of invocations served by one runtime process, one at a time or up to
+ * {@link FunctionConfig#maxConcurrency()} at once (Lambda Managed Instances), the process started on the first
+ * invoke and restarted after a timeout, a crash or an init error. Every state change happens under
  * this object's lock; the Runtime API handler and the Invoke API call in here.
  */
 final class HostedFunction {
@@ -42,10 +45,9 @@ final class HostedFunction {
     static final long DEADLINE_TICK_MILLIS = 10;
 
     private volatile LogTail logTarget;
-    private Invocation deadlineFor;
-    private long deadlineNanos;
     private int runtimeApiPort;
-    private Invocation current;
+    /** The invocations started and not yet done: at most {@link FunctionConfig#maxConcurrency()}, in start order. */
+    private final Map<String, Invocation> inFlight = new LinkedHashMap<>();
     private RuntimeProcess process;
     /** The runtime that got the injected 500: its exit fails the invocation in flight, delivered or not. */
     private RuntimeProcess faulted;
@@ -110,12 +112,19 @@ final class HostedFunction {
     /** {@code GET next}: parks the exchange; delivers at once when an invocation waits. */
     synchronized void next(ParkedNext next) {
         Double init = process == null ? null : process.firstNext();
-        if (init != null && current != null && current.process == process && current.coldStart) {
-            current.initDurationMs = init;
+        if (init != null) {
+            for (Invocation invocation : inFlight.values()) {
+                if (invocation.process == process && invocation.coldStart) {
+                    invocation.initDurationMs = init;
+                }
+            }
         }
         parked.add(next);
-        if (current != null && current.state == Invocation.State.STARTED) {
-            deliver(current);
+        for (Invocation invocation : inFlight.values()) {
+            if (invocation.state == Invocation.State.STARTED && invocation.process == process) {
+                deliver(invocation);
+                return;
+            }
         }
     }
 
@@ -124,6 +133,7 @@ final class HostedFunction {
         if (refused != null) {
             return refused;
         }
+        Invocation current = inFlight.get(requestId);
         finish(current, Outcome.success(body), true);
         return RuntimeReply.ACCEPTED;
     }
@@ -133,6 +143,7 @@ final class HostedFunction {
         if (refused != null) {
             return refused;
         }
+        Invocation current = inFlight.get(requestId);
         if (errorTypeHeader != null) {
             log.line(current.tail(), "RequestId: " + requestId + " Function error type: " + errorTypeHeader);
         }
@@ -150,6 +161,7 @@ final class HostedFunction {
         if (refused != null) {
             return new StreamOpening(refused, null);
         }
+        Invocation current = inFlight.get(requestId);
         if (current.streaming) {
             return new StreamOpening(RuntimeReply.error(403, ErrorTypes.INVALID_STATE_TRANSITION,
                     "Invocation " + requestId + " is already streaming its response"), null);
@@ -168,6 +180,7 @@ final class HostedFunction {
         if (refused != null) {
             return refused;
         }
+        Invocation current = inFlight.get(requestId);
         if (errorType == null) {
             finish(current, Outcome.success(current.sink.buffered()), true);
             return RuntimeReply.ACCEPTED;
@@ -197,6 +210,7 @@ final class HostedFunction {
         if (refused != null) {
             return refused;
         }
+        Invocation current = inFlight.get(requestId);
         String message = "Response payload size exceeded maximum allowed payload size ("
                 + Limits.STREAM_RESPONSE_BYTES + " bytes).";
         current.streamErrorType = ErrorTypes.RESPONSE_TOO_LARGE;
@@ -212,6 +226,7 @@ final class HostedFunction {
         if (refused != null) {
             return refused;
         }
+        Invocation current = inFlight.get(requestId);
         String message = "Response payload size exceeded maximum allowed payload size ("
                 + Limits.RESPONSE_PAYLOAD_BYTES + " bytes).";
         finish(current, Outcome.functionError(ErrorBodies.runtime(ErrorTypes.RESPONSE_TOO_LARGE, message)), true);
@@ -221,16 +236,18 @@ final class HostedFunction {
 
     /** {@code POST /runtime/init/error}: the cold-starting invocation gets the error; the runtime is retired. */
     synchronized RuntimeReply initError(byte[] body, String errorTypeHeader) {
-        if (current != null && current.state == Invocation.State.DELIVERED) {
-            return RuntimeReply.error(403, ErrorTypes.INVALID_STATE_TRANSITION,
-                    "init error after invocation " + current.requestId() + " was delivered: init is over");
+        for (Invocation delivered : inFlight.values()) {
+            if (delivered.state == Invocation.State.DELIVERED) {
+                return RuntimeReply.error(403, ErrorTypes.INVALID_STATE_TRANSITION,
+                        "init error after invocation " + delivered.requestId() + " was delivered: init is over");
+            }
         }
         RuntimeProcess failed = process;
         process = null;
         if (failed != null) {
             timers.schedule(failed::kill, INIT_ERROR_GRACE_MILLIS, TimeUnit.MILLISECONDS);
         }
-        if (current != null && !current.isDone()) {
+        for (Invocation current : List.copyOf(inFlight.values())) {
             log.line(current.tail(), "INIT_REPORT Init Duration: " + Decimals.two(failed == null ? 0
                     : failed.msSinceStart()) + " ms\tPhase: init\tStatus: error\tError Type: "
                     + (errorTypeHeader == null ? ErrorTypes.UNKNOWN : errorTypeHeader));
@@ -240,8 +257,8 @@ final class HostedFunction {
     }
 
     private RuntimeReply checkAnswerable(String requestId) {
-        if (current != null && current.state == Invocation.State.DELIVERED
-                && current.requestId().equals(requestId)) {
+        Invocation current = inFlight.get(requestId);
+        if (current != null && current.state == Invocation.State.DELIVERED) {
             return null;
         }
         return answered.contains(requestId) ? RuntimeReply.alreadyAnswered(requestId)
@@ -254,24 +271,39 @@ final class HostedFunction {
     private void onTimeout(Invocation invocation) {
         RuntimeProcess victim;
         synchronized (this) {
-            if (invocation != current || invocation.isDone()) {
+            if (inFlight.get(invocation.requestId()) != invocation || invocation.isDone()) {
                 return;
             }
             invocation.endedNanos = System.nanoTime();
-            victim = retireProcess();
+            victim = invocation.process == process ? retireProcess() : null;
         }
         if (victim != null) {
             invocation.maxMemoryUsedMb = victim.maxMemoryUsedMb(); // read before the kill: /proc goes with it
             victim.kill();
         }
         synchronized (this) {
-            if (invocation != current || invocation.isDone()) {
+            if (inFlight.get(invocation.requestId()) != invocation || invocation.isDone()) {
                 return;
             }
             String seconds = config.timeoutSecondsText();
             log.timedOut(invocation, seconds);
             finish(invocation, Outcome.platformError(ErrorTypes.TIMED_OUT, "RequestId: " + invocation.requestId()
                     + " Error: Task timed out after " + seconds + " seconds", "timeout"), false);
+            if (victim != null) {
+                failInvocationsOf(victim, "RequestId: %s Error: Runtime exited with error: signal: killed (another "
+                        + "invocation of the process, " + invocation.requestId() + ", timed out)");
+            }
+        }
+    }
+
+    /** Ends the in-flight invocations the (now gone) runtime was serving, with Runtime.ExitError. */
+    private void failInvocationsOf(RuntimeProcess gone, String messageFormat) {
+        for (Invocation other : List.copyOf(inFlight.values())) {
+            if (other.process == gone && !other.isDone()) {
+                String message = String.format(messageFormat, other.requestId());
+                log.exitError(other, message);
+                finish(other, Outcome.platformError(ErrorTypes.EXIT_ERROR, message, "error"), false);
+            }
         }
     }
 
@@ -282,27 +314,25 @@ final class HostedFunction {
                 return;
             }
             retireProcess();
-            if (current != null && current.state == Invocation.State.STARTED && !current.coldStart
-                    && current.process == exited && exited != faulted) {
-                // Queued to a runtime that had answered its last invocation and then exited (as one does after
-                // an OutOfMemoryError): never delivered, so a fresh runtime serves it, as on Lambda.
-                Invocation undelivered = current;
-                current = null;
-                undelivered.process = null;
-                undelivered.state = Invocation.State.QUEUED;
-                if (deadlineFor == undelivered) {
-                    deadlineFor = null;
+            List<Invocation> undelivered = new ArrayList<>();
+            for (Invocation current : List.copyOf(inFlight.values())) {
+                if (current.state == Invocation.State.STARTED && !current.coldStart
+                        && current.process == exited && exited != faulted) {
+                    // Queued to a runtime that had answered its last invocation and then exited (as one does
+                    // after an OutOfMemoryError): never delivered, so a fresh runtime serves it, as on Lambda.
+                    inFlight.remove(current.requestId());
+                    current.process = null;
+                    current.state = Invocation.State.QUEUED;
+                    current.deadlineNanos = 0;
+                    undelivered.add(current);
                 }
-                queue.addFirst(undelivered);
-                dispatch();
-                return;
             }
-            if (current != null && !current.isDone() && current.process == exited) {
-                String message = "RequestId: " + current.requestId() + " Error: Runtime exited with error: "
-                        + exited.exitDescription();
-                log.exitError(current, message);
-                finish(current, Outcome.platformError(ErrorTypes.EXIT_ERROR, message, "error"), false);
+            failInvocationsOf(exited, "RequestId: %s Error: Runtime exited with error: " + exited.exitDescription());
+            for (int i = undelivered.size() - 1; i >= 0; i--) {
+                queue.addFirst(undelivered.get(i));
             }
+            updateLogTarget();
+            dispatch();
         }
     }
 
@@ -318,13 +348,13 @@ final class HostedFunction {
 
     // ---- the queue ----
 
-    /** Starts the next queued invocation when none is in flight, starting a runtime when none runs. */
+    /** Starts queued invocations while fewer than the function's concurrency are in flight, and a runtime if none runs. */
     private void dispatch() {
-        while (current == null && !queue.isEmpty()) {
+        while (inFlight.size() < config.maxConcurrency() && !queue.isEmpty()) {
             Invocation next = queue.poll();
-            current = next;
+            inFlight.put(next.requestId(), next);
             next.state = Invocation.State.STARTED;
-            logTarget = next.tail();
+            updateLogTarget();
             if (process == null && !startProcess(next)) {
                 continue;
             }
@@ -355,6 +385,14 @@ final class HostedFunction {
         return true;
     }
 
+    /**
+     * The runtime's output lines go to the tail of the one invocation in flight; with several at once a line
+     * cannot be told apart, so it goes to the log sink only.
+     */
+    private void updateLogTarget() {
+        logTarget = inFlight.size() == 1 ? inFlight.values().iterator().next().tail() : null;
+    }
+
     private void deliver(Invocation invocation) {
         invocation.state = Invocation.State.DELIVERED;
         invocation.deliveredNanos = System.nanoTime();
@@ -370,21 +408,26 @@ final class HostedFunction {
      * per-invoke cost on two cores; a shared tick every {@value #DEADLINE_TICK_MILLIS} ms costs nothing per invoke.
      */
     private void scheduleTimeout(Invocation invocation, long millis) {
-        deadlineFor = invocation;
-        deadlineNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        invocation.deadlineNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
     }
 
-    /** Called by the emulator's tick: times out the invocation whose deadline has passed, if any. */
+    /** Called by the emulator's tick: times out the invocations whose deadline has passed, if any. */
     void checkDeadline(long nowNanos) {
-        Invocation expired;
+        List<Invocation> expired = null;
         synchronized (this) {
-            expired = deadlineFor;
-            if (expired == null || nowNanos - deadlineNanos < 0) {
-                return;
+            for (Invocation invocation : inFlight.values()) {
+                if (invocation.deadlineNanos != 0 && nowNanos - invocation.deadlineNanos >= 0) {
+                    invocation.deadlineNanos = 0;
+                    if (expired == null) {
+                        expired = new ArrayList<>(1);
+                    }
+                    expired.add(invocation);
+                }
             }
-            deadlineFor = null;
         }
-        onTimeout(expired);
+        if (expired != null) {
+            expired.forEach(this::onTimeout);
+        }
     }
 
     /** Ends the invocation: END and REPORT lines, the result, then the next queued invocation. */
@@ -393,9 +436,7 @@ final class HostedFunction {
         if (answeredByRuntime && served != null) {
             served.catchUpLogs();
         }
-        if (deadlineFor == invocation) {
-            deadlineFor = null;
-        }
+        invocation.deadlineNanos = 0;
         if (invocation.state != Invocation.State.DELIVERED) {
             log.start(invocation);
         }
@@ -404,8 +445,8 @@ final class HostedFunction {
         }
         invocation.state = Invocation.State.DONE;
         answered.add(invocation.requestId());
-        current = null;
-        logTarget = null;
+        inFlight.remove(invocation.requestId());
+        updateLogTarget();
         InvokeResult result = report(invocation, outcome, served);
         if (invocation.sink.committed()) {
             invocation.sink.end(result, outcome.errorType() != null ? outcome.errorType() : invocation.streamErrorType);
@@ -439,12 +480,14 @@ final class HostedFunction {
             closed = true;
             victim = process;
             process = null;
-            if (current != null && !current.isDone()) {
-                pending.add(current);
+            for (Invocation current : inFlight.values()) {
+                if (!current.isDone()) {
+                    pending.add(current);
+                }
             }
             pending.addAll(queue);
             queue.clear();
-            current = null;
+            inFlight.clear();
         }
         if (victim != null) {
             victim.kill();

@@ -22,6 +22,8 @@ final class Invocation {
     boolean coldStart;
     Double initDurationMs;
     long deliveredNanos;
+    /** When the emulator times it out (System.nanoTime), 0 when no deadline is armed. */
+    long deadlineNanos;
     /** Set when the runtime answered with a streamed response. */
     boolean streaming;
     /** The error type of a streamed response that failed part-way (its trailer). */

@@ -38,6 +38,9 @@ final class RuntimeEnvironment {
         env.put("TZ", ":UTC");
         env.put("LANG", "en_US.UTF-8");
         env.put("PATH", path(config));
+        if (config.maxConcurrency() > 1) {
+            env.put("AWS_LAMBDA_MAX_CONCURRENCY", Integer.toString(config.maxConcurrency()));
+        }
         String javaHome = System.getenv("JAVA_HOME");
         if (javaHome != null) {
             env.put("JAVA_HOME", javaHome);

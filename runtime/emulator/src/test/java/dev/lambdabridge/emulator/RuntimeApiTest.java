@@ -144,10 +144,16 @@ class RuntimeApiTest {
 
     @Test
     void aStreamOverTwoHundredMegabytesIs413AndTheInvocationFails() throws Exception {
-        CompletableFuture<InvokeResult> result = emulator.invokeAsync("manual", InvokeRequest.of("{}"));
-        String id = runtime.get(INVOCATION + "next").headers().get("lambda-runtime-aws-request-id");
-        String[] hostPort = {"127.0.0.1", Integer.toString(emulator.runtimeApiPort("manual"))};
-        try (java.net.Socket socket = new java.net.Socket(hostPort[0], Integer.parseInt(hostPort[1]))) {
+        // a timeout of its own: sending 200 MB takes seconds on a loaded machine
+        emulator.addFunction(FunctionConfig.of("big", "h", Path.of("target")).withTimeout(java.time.Duration.ofSeconds(60))
+                .withCommand(List.of("sleep", "600")));
+        CompletableFuture<InvokeResult> result = emulator.invokeAsync("big", InvokeRequest.of("{}"));
+        int port = emulator.runtimeApiPort("big");
+        String id;
+        try (RawHttp big = new RawHttp("127.0.0.1:" + port)) {
+            id = big.get(INVOCATION + "next").headers().get("lambda-runtime-aws-request-id");
+        }
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
             java.io.OutputStream out = socket.getOutputStream();
             out.write(("POST " + INVOCATION + id + "/response HTTP/1.1\r\nHost: x\r\n"
                     + "Lambda-Runtime-Function-Response-Mode: streaming\r\nTransfer-Encoding: chunked\r\n\r\n")

@@ -10,7 +10,7 @@ import java.util.Map;
 
 /** The options of {@code serve}, {@code invoke} and {@code invoke-all}, parsed and checked. */
 record CliOptions(String handler, Path code, String name, Duration timeout, int memoryMb, int port, String host,
-                  Map<String, String> env, Path bootstrap, Path functionsFile, String event) {
+                  Map<String, String> env, Path bootstrap, Path functionsFile, String event, int maxConcurrency) {
 
     static CliOptions parse(List<String> args, int defaultPort) throws UsageException {
         Builder b = new Builder(defaultPort);
@@ -37,7 +37,7 @@ record CliOptions(String handler, Path code, String name, Duration timeout, int 
         }
         try {
             return new FunctionConfig(name, handler, code, timeout, memoryMb, env,
-                    bootstrap == null ? List.of() : List.of(bootstrap.toAbsolutePath().toString()));
+                    bootstrap == null ? List.of() : List.of(bootstrap.toAbsolutePath().toString()), maxConcurrency);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -50,6 +50,7 @@ record CliOptions(String handler, Path code, String name, Duration timeout, int 
         private String name = "function";
         private Duration timeout = FunctionConfig.DEFAULT_TIMEOUT;
         private int memoryMb = FunctionConfig.DEFAULT_MEMORY_MB;
+        private int maxConcurrency = 1;
         private int port;
         private String host = "127.0.0.1";
         private final Map<String, String> env = new LinkedHashMap<>();
@@ -68,6 +69,7 @@ record CliOptions(String handler, Path code, String name, Duration timeout, int 
                 case "--name" -> name = value;
                 case "--timeout" -> timeout = Duration.ofMillis(Math.round(positive(option, value) * 1000));
                 case "--memory" -> memoryMb = (int) integer(option, value, 128, 10240);
+                case "--max-concurrency" -> maxConcurrency = (int) integer(option, value, 1, FunctionConfig.MAX_CONCURRENCY);
                 case "--port" -> port = (int) integer(option, value, 0, 65535);
                 case "--host" -> host = value;
                 case "--env" -> putEnv(value);
@@ -113,7 +115,7 @@ record CliOptions(String handler, Path code, String name, Duration timeout, int 
 
         CliOptions build() {
             return new CliOptions(handler, code, name, timeout, memoryMb, port, host, Map.copyOf(env), bootstrap,
-                    functionsFile, event);
+                    functionsFile, event, maxConcurrency);
         }
     }
 }

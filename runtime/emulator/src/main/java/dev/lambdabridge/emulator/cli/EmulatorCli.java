@@ -21,12 +21,12 @@ import java.util.List;
 public final class EmulatorCli {
     static final String USAGE = """
             usage: emulator serve --handler H --code DIR [--name N] [--timeout SECONDS] [--memory MB]
-                                  [--port 9000] [--host 127.0.0.1] [--env K=V]... [--bootstrap PATH]
+                                  [--max-concurrency N] [--port 9000] [--host 127.0.0.1] [--env K=V]... [--bootstrap PATH]
                    emulator serve --functions FILE.json [--port 9000] [--host 127.0.0.1]
                    emulator invoke --handler H --code DIR --event FILE|- [same options as serve]
                    emulator invoke-all --functions FILE.json
                    emulator train-aot --handler H --code DIR --event FILE --output FILE.aot [--invocations 200]
-            FILE.json: [{"name","handler","code","timeout","memory","env":{},"event","bootstrap"}], paths relative
+            FILE.json: [{"name","handler","code","timeout","memory","maxConcurrency","env":{},"event","bootstrap"}], paths relative
             to the file. Without --bootstrap the runtime is the file named by -Dlambdabridge.bootstrap or
             $LAMBDA_BRIDGE_BOOTSTRAP.""";
 

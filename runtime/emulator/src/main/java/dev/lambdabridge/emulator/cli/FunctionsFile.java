@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A JSON array of functions: {@code {name, handler, code, timeout, memory, env, event, bootstrap}}; relative
+ * A JSON array of functions: {@code {name, handler, code, timeout, memory, maxConcurrency, env, event, bootstrap}}; relative
  * paths resolve against the file's directory.
  */
 final class FunctionsFile {
@@ -56,7 +56,8 @@ final class FunctionsFile {
             FunctionConfig config = new FunctionConfig(name, handler, dir.resolve(code),
                     Duration.ofMillis(Math.round(node.path("timeout").asDouble(3) * 1000)),
                     node.path("memory").asInt(FunctionConfig.DEFAULT_MEMORY_MB), env,
-                    bootstrap == null ? List.of() : List.of(dir.resolve(bootstrap).toString()));
+                    bootstrap == null ? List.of() : List.of(dir.resolve(bootstrap).toString()),
+                    node.path("maxConcurrency").asInt(1));
             String event = node.path("event").asText(null);
             return new Entry(config, event == null ? null : dir.resolve(event));
         } catch (IllegalArgumentException e) {
