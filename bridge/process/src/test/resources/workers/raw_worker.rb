@@ -88,6 +88,10 @@ loop do
     frame(sock, 'RESULT', '{"closing":true}')
     sock.close
     sleep 600
+  when 'error-then-exit' # as a shim after a fatal error: answers ERROR, exits a moment later, reading nothing more
+    frame(sock, 'ERROR', JSON.generate(errorMessage: 'fatal', errorType: 'E_ERROR', stackTrace: []))
+    sleep 0.3
+    exit! 255
   when 'extra' # answers, then sends bytes nobody asked for
     frame(sock, 'RESULT', '{"first":true}')
     sock.write("RESULT 2\n{}")

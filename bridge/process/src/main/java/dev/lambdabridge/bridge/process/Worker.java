@@ -297,7 +297,8 @@ final class Worker {
     /**
      * Serves one invocation: INVOKE, then RESULT (copied to {@code response}) or ERROR (thrown).
      *
-     * @throws NotDelivered when the INVOKE could not be written (the worker was gone); nothing else failed
+     * @throws NotDelivered when the INVOKE could not be written (the worker was gone), or the worker ended with it
+     *                      unread (the connection was reset); no handler saw the event
      * @throws BridgeError  for the worker's ERROR (the worker stays usable), and for a timeout, an exit, a protocol
      *                      error or an oversized RESULT (the worker is killed)
      */
@@ -317,7 +318,20 @@ final class Worker {
                 kill();
                 throw new NotDelivered(e);
             }
-            Frames.Header header = Frames.readHeader(in);
+            Frames.Header header;
+            try {
+                header = Frames.readHeader(in);
+            } catch (java.net.SocketException reset) {
+                if (timedOut || reset.getMessage() == null || !reset.getMessage().contains("reset")) {
+                    throw reset;
+                }
+                // Linux resets a Unix socket's peer only when the closing end discards unread data: the worker
+                // ended (e.g. exiting after a fatal error it had just answered) with this INVOKE unread, so no
+                // handler saw the event, and a new worker may have it
+                awaitExit();
+                kill();
+                throw new NotDelivered(reset);
+            }
             if (header == null) {
                 throw connectionEnded(new IOException("end of stream"), killAtMillis);
             }

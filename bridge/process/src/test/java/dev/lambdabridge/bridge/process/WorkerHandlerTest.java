@@ -229,6 +229,18 @@ class WorkerHandlerTest {
     }
 
     @Test
+    void eventSentToAWorkerThatExitsWithoutReadingItGoesToANewWorker() throws Exception {
+        WorkerHandler handler = start();
+        long first = pid(handler);
+        BridgeError fatal = failure(handler, "{\"do\":\"error-then-exit\"}", 10_000);
+        assertEquals("E_ERROR", fatal.errorType());
+        // sent while the worker is still exiting: it never reads it (the kernel resets the connection, since
+        // the INVOKE is discarded unread), so the event goes to a new worker instead of failing as Worker.Exited
+        assertEquals("{\"e\":5}", invoke(handler, "{\"e\":5}"));
+        assertNotEquals(first, pid(handler));
+    }
+
+    @Test
     void initFailuresAreHandlerFaultsWithStatusAndStderr() {
         HandlerFault exited = assertThrows(HandlerFault.class, () -> start("ruby raw_worker.rb exit-at-init",
                 log.logger, 10_000));
