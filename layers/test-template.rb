@@ -90,10 +90,25 @@ functions.each do |name, r|
   end
 end
 
-%w[samples/functions.json samples/scripts/functions.json samples/polyglot/functions.json].each do |f|
+%w[samples/functions.json samples/scripts/functions.json samples/polyglot/functions.json samples/apps/functions.json].each do |f|
   JSON.parse(File.read(File.join(REPO, f))).each do |fn|
     check(deployed.include?(fn['handler']), "#{f}: #{fn['name']} (#{fn['handler']}) is in the template")
   end
+end
+
+# scripts/serve-api serves samples/apps/api-routes.txt locally: each route must be an Api event of the deployed
+# function with the same handler (method ANY = any), with the Cognito authorizer exactly on 'cognito' routes.
+apps_functions = JSON.parse(File.read(File.join(REPO, 'samples/apps/functions.json'))).to_h { |f| [f['name'], f['handler']] }
+File.readlines(File.join(REPO, 'samples/apps/api-routes.txt')).map { |l| l.sub(/#.*/, '').split }.reject(&:empty?).each do |method, path, name, auth|
+  route = "api-routes.txt: #{method} #{path} -> #{name}"
+  fn = functions.values.find { |r| r.dig('Properties', 'Handler') == apps_functions[name] }
+  next fail("#{route}: no function of the template has #{name}'s handler #{apps_functions[name].inspect}") unless fn
+  event = (fn.dig('Properties', 'Events') || {}).values.find do |e|
+    e['Type'] == 'Api' && e.dig('Properties', 'Path') == path && e.dig('Properties', 'Method').to_s.upcase == method
+  end
+  check(event, "#{route} is an Api event of the template")
+  check(!event || (event.dig('Properties', 'Auth', 'Authorizer') == 'CognitoAuthorizer') == (auth == 'cognito'),
+        "#{route}: the Cognito authorizer #{auth == 'cognito' ? 'guards' : 'does not guard'} it in the template too")
 end
 
 puts "layers/test-template.rb: #{$failures} failure(s)"

@@ -27,9 +27,9 @@ public final class ServeApi implements AutoCloseable {
 
     private final Emulator emulator;
     private final JettyFrontDoor frontDoor;
-    private final RouteTable routes;
+    private final List<Route> routes;
 
-    private ServeApi(Emulator emulator, JettyFrontDoor frontDoor, RouteTable routes) {
+    private ServeApi(Emulator emulator, JettyFrontDoor frontDoor, List<Route> routes) {
         this.emulator = emulator;
         this.frontDoor = frontDoor;
         this.routes = routes;
@@ -52,7 +52,7 @@ public final class ServeApi implements AutoCloseable {
             RouteTable routes = new RouteTable(routeList);
             ApiGateway gateway = new ApiGateway(routes, emulator, new ProxyEvents(options.stage()),
                     new LocalClaims(fixedClaims), line -> log.println("serve-api: " + line));
-            return new ServeApi(emulator, JettyFrontDoor.start(options.host(), options.port(), gateway), routes);
+            return new ServeApi(emulator, JettyFrontDoor.start(options.host(), options.port(), gateway), routeList);
         } catch (Exception | Error e) {
             emulator.close();
             throw e;
@@ -63,7 +63,8 @@ public final class ServeApi implements AutoCloseable {
         return frontDoor.port();
     }
 
-    public RouteTable routes() {
+    /** The routes, in the order of the routes file. */
+    public List<Route> routes() {
         return routes;
     }
 
@@ -107,7 +108,7 @@ public final class ServeApi implements AutoCloseable {
         }, "serve-api-shutdown"));
         String base = "http://" + options.host() + ":" + api.port();
         System.out.println("serve-api: " + base + " (stage " + options.stage() + ", routes " + options.routes() + ")");
-        for (Route route : api.routes().routes()) {
+        for (Route route : api.routes()) {
             System.out.printf("  %-7s %-28s -> %s%s%n", route.method(), route.path(), route.function(),
                     route.cognito() ? " (Cognito: claims from " + LocalClaims.HEADER + " or --claims)" : "");
         }
