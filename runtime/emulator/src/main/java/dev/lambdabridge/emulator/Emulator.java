@@ -84,7 +84,7 @@ public final class Emulator implements AutoCloseable {
         if (functions.containsKey(config.name())) {
             throw new IllegalArgumentException("function " + config.name() + " is already hosted");
         }
-        HostedFunction function = new HostedFunction(config, log, timers, this::track);
+        HostedFunction function = new HostedFunction(config, log, timers, this::track, options.optDir());
         ServerConnector connector = JettyServers.connector(server, "127.0.0.1", 0, RUNTIME_IDLE_TIMEOUT_MILLIS);
         router.route(connector, new RuntimeApiHandler(function));
         server.addConnector(connector);

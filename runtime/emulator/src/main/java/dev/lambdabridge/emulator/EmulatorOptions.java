@@ -9,10 +9,13 @@ import java.util.function.Consumer;
  * @param invokePort the Invoke API port, 0 for an ephemeral one
  * @param host       the address every server binds to
  * @param logSink    receives each log line (START/END/REPORT and the runtime's own output); must be thread-safe
+ * @param optDir     where layers would be unpacked: its {@code extensions/} holds the external extensions started
+ *                   with each runtime ({@code /opt} by default)
  */
-public record EmulatorOptions(int invokePort, String host, Consumer<String> logSink) {
+public record EmulatorOptions(int invokePort, String host, Consumer<String> logSink, java.nio.file.Path optDir) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final java.nio.file.Path DEFAULT_OPT_DIR = java.nio.file.Path.of("/opt");
 
     public EmulatorOptions {
         if (invokePort < 0 || invokePort > 65535) {
@@ -20,6 +23,15 @@ public record EmulatorOptions(int invokePort, String host, Consumer<String> logS
         }
         host = host == null || host.isBlank() ? DEFAULT_HOST : host;
         logSink = Objects.requireNonNullElse(logSink, System.err::println);
+        optDir = optDir == null ? DEFAULT_OPT_DIR : optDir.toAbsolutePath().normalize();
+    }
+
+    public EmulatorOptions(int invokePort, String host, Consumer<String> logSink) {
+        this(invokePort, host, logSink, null);
+    }
+
+    public EmulatorOptions withOptDir(java.nio.file.Path dir) {
+        return new EmulatorOptions(invokePort, host, logSink, dir);
     }
 
     /** Ephemeral port on 127.0.0.1, logs to System.err. */
@@ -28,14 +40,14 @@ public record EmulatorOptions(int invokePort, String host, Consumer<String> logS
     }
 
     public EmulatorOptions withInvokePort(int port) {
-        return new EmulatorOptions(port, host, logSink);
+        return new EmulatorOptions(port, host, logSink, optDir);
     }
 
     public EmulatorOptions withHost(String newHost) {
-        return new EmulatorOptions(invokePort, newHost, logSink);
+        return new EmulatorOptions(invokePort, newHost, logSink, optDir);
     }
 
     public EmulatorOptions withLogSink(Consumer<String> sink) {
-        return new EmulatorOptions(invokePort, host, sink);
+        return new EmulatorOptions(invokePort, host, sink, optDir);
     }
 }

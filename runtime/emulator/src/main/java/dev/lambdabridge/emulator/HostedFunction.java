@@ -32,6 +32,11 @@ final class HostedFunction {
     private final PlatformLog log;
     private final ScheduledExecutorService timers;
     private final Consumer<RuntimeProcess> onStart;
+    private final java.nio.file.Path optDir;
+    /** The extensions of the running environment (started with its runtime process). */
+    private volatile ExtensionHost extensions;
+    /** Environments whose extensions are in their shutdown phase: their calls still reach them. */
+    private final List<ExtensionHost> retiring = new ArrayList<>();
     private final ArrayDeque<Invocation> queue = new ArrayDeque<>();
     private final ArrayDeque<ParkedNext> parked = new ArrayDeque<>();
     private final Set<String> answered = Collections.newSetFromMap(new LinkedHashMap<>(128, 0.75f, false) {
@@ -54,7 +59,9 @@ final class HostedFunction {
     private boolean closed;
 
     HostedFunction(FunctionConfig config, PlatformLog log, ScheduledExecutorService timers,
-                   Consumer<RuntimeProcess> onStart) {
+                   Consumer<RuntimeProcess> onStart, java.nio.file.Path optDir) {
+        this.optDir = optDir;
+        this.extensions = ExtensionHost.empty(this::platformLine);
         this.config = config;
         this.arn = FunctionArn.of(RuntimeEnvironment.regionOf(config), config.name());
         this.log = log;
@@ -120,10 +127,63 @@ final class HostedFunction {
             }
         }
         parked.add(next);
+        deliverWaiting();
+    }
+
+    /** Delivers the first started invocation when the runtime and every extension wait for it. */
+    private void deliverWaiting() {
+        if (parked.isEmpty() || !extensions.readyForInvoke()) {
+            return;
+        }
         for (Invocation invocation : inFlight.values()) {
             if (invocation.state == Invocation.State.STARTED && invocation.process == process) {
                 deliver(invocation);
                 return;
+            }
+        }
+    }
+
+    // ---- the extensions' calls (Extensions API, Telemetry API) ----
+
+    synchronized ExtensionHost.Reply extensionRegister(String name, byte[] body) {
+        return extensions.register(name, body, config);
+    }
+
+    /** {@code GET /extension/event/next}: null when kept; an extension back from an INVOKE may free the next one. */
+    synchronized ExtensionHost.Reply extensionNext(String id, org.eclipse.jetty.server.Response response,
+                                                   org.eclipse.jetty.util.Callback callback) {
+        ExtensionHost.Reply refused = hostOf(id).next(id, response, callback);
+        if (refused == null) {
+            deliverWaiting();
+        }
+        return refused;
+    }
+
+    synchronized ExtensionHost.Reply extensionError(String id, String phase, String errorType) {
+        return hostOf(id).reportError(id, phase, errorType);
+    }
+
+    synchronized ExtensionHost.Reply telemetrySubscribe(String id, byte[] body) {
+        return hostOf(id).subscribe(id, body);
+    }
+
+    /** The environment an extension belongs to: the running one, or one shutting down. */
+    private ExtensionHost hostOf(String id) {
+        for (ExtensionHost host : retiring) {
+            if (host.knows(id)) {
+                return host;
+            }
+        }
+        return extensions;
+    }
+
+    /** Runs the shutdown phase of {@code host}'s extensions, then forgets it. */
+    private void shutDown(ExtensionHost host, String reason) {
+        try {
+            host.shutdown(reason, this);
+        } finally {
+            synchronized (this) {
+                retiring.remove(host);
             }
         }
     }
@@ -244,6 +304,7 @@ final class HostedFunction {
         }
         RuntimeProcess failed = process;
         process = null;
+        shutDownExtensions("failure");
         if (failed != null) {
             timers.schedule(failed::kill, INIT_ERROR_GRACE_MILLIS, TimeUnit.MILLISECONDS);
         }
@@ -275,7 +336,7 @@ final class HostedFunction {
                 return;
             }
             invocation.endedNanos = System.nanoTime();
-            victim = invocation.process == process ? retireProcess() : null;
+            victim = invocation.process == process ? retireProcess("timeout") : null;
         }
         if (victim != null) {
             invocation.maxMemoryUsedMb = victim.maxMemoryUsedMb(); // read before the kill: /proc goes with it
@@ -313,7 +374,7 @@ final class HostedFunction {
             if (exited != process) {
                 return;
             }
-            retireProcess();
+            retireProcess("failure");
             List<Invocation> undelivered = new ArrayList<>();
             for (Invocation current : List.copyOf(inFlight.values())) {
                 if (current.state == Invocation.State.STARTED && !current.coldStart
@@ -337,13 +398,24 @@ final class HostedFunction {
     }
 
     /** Forgets the runtime process (its exchanges too); the caller kills it if needed. */
-    private RuntimeProcess retireProcess() {
+    private RuntimeProcess retireProcess(String shutdownReason) {
         RuntimeProcess retired = process;
         process = null;
+        shutDownExtensions(shutdownReason);
         while (!parked.isEmpty()) {
             parked.poll().abandon("runtime process of " + config.name() + " was stopped");
         }
         return retired;
+    }
+
+    /** The environment ends: its extensions get SHUTDOWN and their 2 s, on a thread of their own. */
+    private void shutDownExtensions(String reason) {
+        ExtensionHost retired = extensions;
+        extensions = ExtensionHost.empty(this::platformLine);
+        if (!retired.isEmpty()) {
+            retiring.add(retired);
+            Thread.ofVirtual().name("extensions-shutdown").start(() -> shutDown(retired, reason));
+        }
     }
 
     // ---- the queue ----
@@ -359,7 +431,7 @@ final class HostedFunction {
                 continue;
             }
             next.process = process;
-            if (!parked.isEmpty()) {
+            if (!parked.isEmpty() && extensions.readyForInvoke()) {
                 deliver(next);
             } else {
                 scheduleTimeout(next, config.timeout().toMillis() + INIT_LIMIT_MILLIS);
@@ -370,8 +442,9 @@ final class HostedFunction {
     private boolean startProcess(Invocation invocation) {
         invocation.coldStart = true;
         try {
-            process = RuntimeProcess.start(config, config.resolvedCommand(), runtimeApiPort,
-                    line -> log.line(logTarget, line));
+            // external extensions start before the runtime, as on Lambda
+            extensions = ExtensionHost.start(config, optDir, runtimeApiPort, this::extensionLine, onStart);
+            process = RuntimeProcess.start(config, config.resolvedCommand(), runtimeApiPort, this::runtimeLine);
         } catch (IOException | IllegalStateException e) {
             log.line(invocation.tail(), "RequestId: " + invocation.requestId() + " Error: " + e.getMessage());
             finish(invocation, Outcome.platformError(ErrorTypes.INVALID_ENTRYPOINT, "RequestId: "
@@ -383,6 +456,21 @@ final class HostedFunction {
         // on a thread of its own: onExit waits for the log pumps, and must not hold a shared pool's only worker
         started.onExit().thenRunAsync(() -> onExit(started), task -> Thread.ofVirtual().name("runtime-exit").start(task));
         return true;
+    }
+
+    /** A line the runtime wrote: to the log (and the tail), and to the Telemetry API as a function event. */
+    private void runtimeLine(String line) {
+        log.line(logTarget, line);
+        extensions.functionLine(line);
+    }
+
+    private void platformLine(String line) {
+        log.line(null, line);
+    }
+
+    private void extensionLine(String line) {
+        log.line(null, line);
+        extensions.publish("extension", com.fasterxml.jackson.databind.node.TextNode.valueOf(line));
     }
 
     /**
@@ -398,7 +486,11 @@ final class HostedFunction {
         invocation.deliveredNanos = System.nanoTime();
         long timeoutMillis = config.timeout().toMillis();
         log.start(invocation);
-        parked.poll().deliver(invocation, arn, System.currentTimeMillis() + timeoutMillis);
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        String traceId = Ids.traceId(System.currentTimeMillis());
+        parked.poll().deliver(invocation, arn, deadline, traceId);
+        extensions.invoke(invocation.requestId(), deadline, arn, traceId);
+        extensions.publish("platform.start", Telemetry.start(invocation.requestId(), traceId));
         scheduleTimeout(invocation, timeoutMillis);
     }
 
@@ -448,6 +540,12 @@ final class HostedFunction {
         inFlight.remove(invocation.requestId());
         updateLogTarget();
         InvokeResult result = report(invocation, outcome, served);
+        if (invocation.deliveredNanos != 0) {
+            extensions.publish("platform.runtimeDone", Telemetry.runtimeDone(invocation.requestId(), outcome,
+                    result.durationMs(), outcome.payload().length));
+            extensions.publish("platform.report", Telemetry.report(invocation.requestId(), outcome, result,
+                    config.memoryMb()));
+        }
         if (invocation.sink.committed()) {
             invocation.sink.end(result, outcome.errorType() != null ? outcome.errorType() : invocation.streamErrorType);
         }
@@ -474,6 +572,13 @@ final class HostedFunction {
      * {@code GET next} is answered, so that it never sees (and logs) a 500 from an emulator that is going away.
      */
     void close() {
+        ExtensionHost environment;
+        synchronized (this) {
+            environment = extensions;
+            extensions = ExtensionHost.empty(this::platformLine);
+            retiring.add(environment);
+        }
+        shutDown(environment, "spindown"); // SHUTDOWN, and up to 2 s for the extensions to finish
         RuntimeProcess victim;
         ArrayDeque<Invocation> pending = new ArrayDeque<>();
         synchronized (this) {

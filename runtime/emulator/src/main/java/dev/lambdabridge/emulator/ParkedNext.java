@@ -21,12 +21,12 @@ final class ParkedNext {
     }
 
     /** Answers 200 with the event and the invocation's headers. */
-    void deliver(Invocation invocation, String functionArn, long deadlineEpochMs) {
+    void deliver(Invocation invocation, String functionArn, long deadlineEpochMs, String traceId) {
         HttpFields.Mutable headers = response.getHeaders();
         headers.put(RuntimeApiHeaders.REQUEST_ID, invocation.requestId());
         headers.put(RuntimeApiHeaders.DEADLINE_MS, Long.toString(deadlineEpochMs));
         headers.put(RuntimeApiHeaders.INVOKED_FUNCTION_ARN, functionArn);
-        headers.put(RuntimeApiHeaders.TRACE_ID, Ids.traceId(System.currentTimeMillis()));
+        headers.put(RuntimeApiHeaders.TRACE_ID, traceId);
         if (invocation.clientContextJson() != null) {
             headers.put(RuntimeApiHeaders.CLIENT_CONTEXT, invocation.clientContextJson());
         }

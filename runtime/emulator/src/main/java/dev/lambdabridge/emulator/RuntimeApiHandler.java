@@ -32,6 +32,8 @@ final class RuntimeApiHandler extends Handler.Abstract.NonBlocking {
             HttpReplies.runtime(response, callback, RuntimeReply.error(500, ErrorTypes.INTERNAL,
                     "injected fault: the Runtime API of " + function.config().name() + " failed " + method + " "
                             + path));
+        } else if (ExtensionsApiRoutes.handles(path)) {
+            ExtensionsApiRoutes.handle(function, request, response, callback);
         } else if (path.equals(NEXT)) {
             next(method, request, response, callback);
         } else if (path.equals(INIT_ERROR)) {

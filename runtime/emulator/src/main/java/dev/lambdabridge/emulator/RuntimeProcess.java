@@ -41,15 +41,21 @@ final class RuntimeProcess {
      */
     static RuntimeProcess start(FunctionConfig config, List<String> command, int runtimeApiPort,
                                 Consumer<String> lines) throws IOException {
+        return start(config, command, runtimeApiPort, lines, "runtime-" + config.name());
+    }
+
+    /** Same, for another process of the environment (an extension); {@code name} names its log threads. */
+    static RuntimeProcess start(FunctionConfig config, List<String> command, int runtimeApiPort,
+                                Consumer<String> lines, String name) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command).directory(config.codeDir().toFile());
         builder.environment().clear();
         builder.environment().putAll(RuntimeEnvironment.build(config, runtimeApiPort, Ids.logStreamName()));
         builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         long startNanos = System.nanoTime();
         try {
-            return new RuntimeProcess(builder.start(), startNanos, lines, "runtime-" + config.name());
+            return new RuntimeProcess(builder.start(), startNanos, lines, name);
         } catch (IOException e) {
-            throw new IOException("cannot start the runtime of function " + config.name() + " with command "
+            throw new IOException("cannot start " + (name.startsWith("runtime-") ? "the runtime" : name) + " of function " + config.name() + " with command "
                     + command + " in " + config.codeDir() + ": " + e.getMessage(), e);
         }
     }

@@ -10,7 +10,8 @@ import java.util.Map;
 
 /** The options of {@code serve}, {@code invoke} and {@code invoke-all}, parsed and checked. */
 record CliOptions(String handler, Path code, String name, Duration timeout, int memoryMb, int port, String host,
-                  Map<String, String> env, Path bootstrap, Path functionsFile, String event, int maxConcurrency) {
+                  Map<String, String> env, Path bootstrap, Path functionsFile, String event, int maxConcurrency,
+                  Path optDir) {
 
     static CliOptions parse(List<String> args, int defaultPort) throws UsageException {
         Builder b = new Builder(defaultPort);
@@ -55,6 +56,7 @@ record CliOptions(String handler, Path code, String name, Duration timeout, int 
         private String host = "127.0.0.1";
         private final Map<String, String> env = new LinkedHashMap<>();
         private Path bootstrap;
+        private Path optDir;
         private Path functionsFile;
         private String event;
 
@@ -74,6 +76,7 @@ record CliOptions(String handler, Path code, String name, Duration timeout, int 
                 case "--host" -> host = value;
                 case "--env" -> putEnv(value);
                 case "--bootstrap" -> bootstrap = Path.of(value);
+                case "--opt" -> optDir = Path.of(value);
                 case "--functions" -> functionsFile = Path.of(value);
                 case "--event" -> event = value;
                 default -> throw new UsageException("unknown option " + option + " (value '" + value + "')");
@@ -115,7 +118,7 @@ record CliOptions(String handler, Path code, String name, Duration timeout, int 
 
         CliOptions build() {
             return new CliOptions(handler, code, name, timeout, memoryMb, port, host, Map.copyOf(env), bootstrap,
-                    functionsFile, event, maxConcurrency);
+                    functionsFile, event, maxConcurrency, optDir);
         }
     }
 }

@@ -21,14 +21,15 @@ import java.util.List;
 public final class EmulatorCli {
     static final String USAGE = """
             usage: emulator serve --handler H --code DIR [--name N] [--timeout SECONDS] [--memory MB]
-                                  [--max-concurrency N] [--port 9000] [--host 127.0.0.1] [--env K=V]... [--bootstrap PATH]
+                                  [--max-concurrency N] [--opt DIR] [--port 9000] [--host 127.0.0.1] [--env K=V]... [--bootstrap PATH]
                    emulator serve --functions FILE.json [--port 9000] [--host 127.0.0.1]
                    emulator invoke --handler H --code DIR --event FILE|- [same options as serve]
                    emulator invoke-all --functions FILE.json
                    emulator train-aot --handler H --code DIR --event FILE --output FILE.aot [--invocations 200]
             FILE.json: [{"name","handler","code","timeout","memory","maxConcurrency","env":{},"event","bootstrap"}], paths relative
             to the file. Without --bootstrap the runtime is the file named by -Dlambdabridge.bootstrap or
-            $LAMBDA_BRIDGE_BOOTSTRAP.""";
+            $LAMBDA_BRIDGE_BOOTSTRAP. --opt: where layers are (default /opt); the executables in its extensions/
+            start with each runtime as external extensions.""";
 
     private final PrintStream out;
     private final PrintStream err;
@@ -121,7 +122,7 @@ public final class EmulatorCli {
 
     private Emulator start(CliOptions options) {
         return Emulator.start(EmulatorOptions.defaults().withInvokePort(options.port()).withHost(options.host())
-                .withLogSink(err::println));
+                .withLogSink(err::println).withOptDir(options.optDir()));
     }
 
 }
