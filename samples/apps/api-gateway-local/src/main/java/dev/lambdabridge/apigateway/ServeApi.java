@@ -18,11 +18,13 @@ import java.util.Map;
 public final class ServeApi implements AutoCloseable {
     static final String USAGE = """
             usage: serve-api [--routes FILE] [--functions FILE.json] [--port 3000] [--host 127.0.0.1]
-                             [--claims CLAIMS.json] [--stage local] [--env KEY=VALUE]...
+                             [--claims CLAIMS.json] [--stage local] [--env KEY=VALUE]... [--try REQUESTS.json]
               --routes     lines of METHOD PATH FUNCTION [cognito]; PATH with {name} and a last {name+}
               --functions  the functions the routes name (default: functions.json beside the routes file)
               --claims     the Cognito claims of requests to 'cognito' routes without an X-Local-Claims header
               --env        added to every function's environment (e.g. AWS_ENDPOINT_URL_STS=http://127.0.0.1:4566)
+              --try        send the requests of the file ([{"method","path","headers","body","expect"}]), print the
+                           answers, stop; exit 1 when a status is not the expected one
             The runtime is the bootstrap named by -Dlambdabridge.bootstrap or $LAMBDA_BRIDGE_BOOTSTRAP.""";
 
     private final Emulator emulator;
@@ -37,7 +39,7 @@ public final class ServeApi implements AutoCloseable {
 
     /** Everything the command line sets. */
     public record Options(Path routes, Path functions, String host, int port, Path claims, String stage,
-                          Map<String, String> env) {
+                          Map<String, String> env, Path tryRequests) {
     }
 
     /** Starts the emulator with the routes' functions, then the HTTP front door; log lines go to {@code log}. */
@@ -91,13 +93,24 @@ public final class ServeApi implements AutoCloseable {
             System.exit(2);
             return;
         }
+        List<SampleRequests.Sample> samples;
         ServeApi api;
         try {
+            samples = options.tryRequests() == null ? null : SampleRequests.read(options.tryRequests());
             api = start(options, System.err);
         } catch (IllegalArgumentException | IllegalStateException | IOException e) {
             System.err.println("serve-api: " + e.getMessage());
             System.exit(1);
             return;
+        }
+        String base = "http://" + options.host() + ":" + api.port();
+        if (samples != null) {
+            int failed;
+            try (api) {
+                System.out.println("serve-api: sending the requests of " + options.tryRequests() + " to " + base);
+                failed = SampleRequests.run(samples, base, System.out);
+            }
+            System.exit(failed == 0 ? 0 : 1);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
@@ -106,7 +119,6 @@ public final class ServeApi implements AutoCloseable {
                 System.err.println("serve-api: stopping: " + e);
             }
         }, "serve-api-shutdown"));
-        String base = "http://" + options.host() + ":" + api.port();
         System.out.println("serve-api: " + base + " (stage " + options.stage() + ", routes " + options.routes() + ")");
         for (Route route : api.routes()) {
             System.out.printf("  %-7s %-28s -> %s%s%n", route.method(), route.path(), route.function(),
@@ -126,6 +138,7 @@ public final class ServeApi implements AutoCloseable {
         Path claims = null;
         String stage = "local";
         Map<String, String> env = new LinkedHashMap<>();
+        Path tryRequests = null;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (i + 1 >= args.length) {
@@ -139,6 +152,7 @@ public final class ServeApi implements AutoCloseable {
                 case "--port" -> port = port(value);
                 case "--claims" -> claims = Path.of(value);
                 case "--stage" -> stage = value;
+                case "--try" -> tryRequests = Path.of(value);
                 case "--env" -> {
                     int eq = value.indexOf('=');
                     if (eq <= 0) {
@@ -155,7 +169,7 @@ public final class ServeApi implements AutoCloseable {
         if (functions == null) {
             functions = routes.toAbsolutePath().resolveSibling("functions.json");
         }
-        return new Options(routes, functions, host, port, claims, stage, Map.copyOf(env));
+        return new Options(routes, functions, host, port, claims, stage, Map.copyOf(env), tryRequests);
     }
 
     private static int port(String value) {

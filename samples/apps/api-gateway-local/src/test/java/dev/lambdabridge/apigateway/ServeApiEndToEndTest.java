@@ -52,7 +52,7 @@ class ServeApiEndToEndTest {
         Files.writeString(routes, Files.readString(apps.resolve("api-routes.txt"))
                 + "POST /broken pipeline-test\nGET /not-a-proxy-response dynamodb-stream\n");
         api = ServeApi.start(new ServeApi.Options(routes, apps.resolve("functions.json"), "127.0.0.1", 0, null, "local",
-                Map.of()), new PrintStream(LOG, true, StandardCharsets.UTF_8));
+                Map.of(), null), new PrintStream(LOG, true, StandardCharsets.UTF_8));
         base = "http://127.0.0.1:" + api.port();
         Files.delete(routes);
     }
@@ -139,6 +139,19 @@ class ServeApiEndToEndTest {
         assertTrue(log().contains("malformed Lambda proxy response from dynamodb-stream"), log());
         // the front door and the functions still serve
         assertEquals(200, get("/time/Asia/Tokyo").statusCode());
+    }
+
+    @Test
+    void theSampleRequestsOfTryGetTheirExpectedAnswers() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        List<SampleRequests.Sample> samples = SampleRequests.read(Path.of(System.getProperty("apps.dir"),
+                "api-requests.json"));
+        int failed = SampleRequests.run(samples, base, new PrintStream(out, true, StandardCharsets.UTF_8));
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertEquals(0, failed, printed + "\n" + log());
+        assertTrue(printed.contains("GET /time/Europe/Dublin -> 200 {\"timeZone\":\"Europe/Dublin\""), printed);
+        assertTrue(printed.contains("POST /saml -> 400 {\"message\":\"the SAML response carries a DTD"), printed);
+        assertTrue(printed.endsWith("all " + samples.size() + " requests answered as expected\n"), printed);
     }
 
     @Test
