@@ -68,3 +68,4 @@ while True:
         OUT.close()
         sys.exit(0)
     time.sleep(0.3)
+    record("done", {"requestId": event["requestId"], "atMs": int(time.time() * 1000)})
