@@ -14,7 +14,8 @@ import org.xml.sax.SAXParseException;
 /**
  * The JDK's DOM parser, hardened for documents from the internet (OWASP's XXE settings): no DOCTYPE at all (which
  * rules out external entities, external DTDs and entity expansion bombs such as billion laughs), external entities
- * and DTD loading off as a second line, no XInclude, secure processing (the JDK's size limits), no external access.
+ * and DTD loading off as a second line, no XInclude, secure processing (the JDK's limits: element depth 100, 200
+ * attributes an element, entity and text sizes), no external access.
  * Namespace-aware. Parse errors are {@link SamlException}s saying what was wrong; nothing is printed to stderr.
  */
 public final class SecureXml {
@@ -68,6 +69,10 @@ public final class SecureXml {
         if (message.contains("DOCTYPE")) {
             return "the SAML response carries a DTD (<!DOCTYPE ...>), which is refused: SAML never needs one, and "
                     + "DTDs are how XML entity attacks (XXE, billion laughs) work";
+        }
+        if (message.startsWith("JAXP")) {
+            // the JDK's secure-processing limits (element depth 100, 200 attributes an element, entity sizes...)
+            return "the SAML response exceeds the XML parser's limits (line " + e.getLineNumber() + "): " + message;
         }
         return "the SAML response is not well-formed XML (line " + e.getLineNumber() + ", column "
                 + e.getColumnNumber() + "): " + message;

@@ -133,6 +133,19 @@ class SamlRolesTest {
     }
 
     @Test
+    void deepNestingAndAttributeFloodsHitTheParsersLimits() {
+        String deep = "<samlp:Response xmlns:samlp=\"urn:oasis:names:tc:SAML:2.0:protocol\">" + "<x>".repeat(100_000)
+                + "</x>".repeat(100_000) + "</samlp:Response>";
+        String message = assertTimeoutPreemptively(Duration.ofSeconds(2), () -> refused(deep));
+        assertTrue(message.startsWith("the SAML response exceeds the XML parser's limits (line 1): JAXP"), message);
+        StringBuilder attributes = new StringBuilder("<samlp:Response xmlns:samlp=\"urn:oasis:names:tc:SAML:2.0:protocol\"");
+        for (int i = 0; i < 1000; i++) {
+            attributes.append(" a").append(i).append("=\"x\"");
+        }
+        assertTrue(refused(attributes + "/>").startsWith("the SAML response exceeds the XML parser's limits"));
+    }
+
+    @Test
     void xincludeIsNotFollowed() {
         String xml = "<samlp:Response xmlns:samlp=\"urn:oasis:names:tc:SAML:2.0:protocol\" "
                 + "xmlns:xi=\"http://www.w3.org/2001/XInclude\"><saml:Assertion "
