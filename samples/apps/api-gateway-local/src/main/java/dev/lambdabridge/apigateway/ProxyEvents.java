@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -84,15 +85,18 @@ public final class ProxyEvents {
         return context;
     }
 
+    /** The request's headers but the front door's own {@value LocalClaims#HEADER}, which API Gateway would not have. */
     private static void putHeaders(ObjectNode event, HttpRequestData request) {
-        if (request.headers().isEmpty()) {
+        List<Map.Entry<String, String>> headers = request.headers().stream()
+                .filter(h -> !h.getKey().equalsIgnoreCase(LocalClaims.HEADER)).toList();
+        if (headers.isEmpty()) {
             event.putNull("headers");
             event.putNull("multiValueHeaders");
             return;
         }
         ObjectNode single = event.putObject("headers");
         ObjectNode multi = event.putObject("multiValueHeaders");
-        for (Map.Entry<String, String> header : request.headers()) {
+        for (Map.Entry<String, String> header : headers) {
             single.put(header.getKey(), header.getValue()); // the last value wins, as in API Gateway
             values(multi, header.getKey()).add(header.getValue());
         }

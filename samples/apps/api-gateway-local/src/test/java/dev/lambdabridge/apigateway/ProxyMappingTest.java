@@ -56,8 +56,10 @@ class ProxyMappingTest {
     @Test
     void theEventReadsAsTheEventsLibrarysType() throws Exception {
         HttpRequestData request = new HttpRequestData("POST", "/hello/a/b", null, List.of(Map.entry("Content-Type",
-                "application/json")), "{\"x\":1}".getBytes(StandardCharsets.UTF_8), "127.0.0.1");
+                "application/json"), Map.entry("X-Local-Claims", "{}")), "{\"x\":1}".getBytes(StandardCharsets.UTF_8),
+                "127.0.0.1");
         JsonNode event = event(request, "ANY /hello/{proxy+} hello cognito", Map.of("given_name", "Ada"));
+        assertEquals("{\"Content-Type\":\"application/json\"}", event.path("headers").toString());
         APIGatewayProxyRequestEvent typed = JSON.treeToValue(event, APIGatewayProxyRequestEvent.class);
         assertEquals("{\"x\":1}", typed.getBody());
         assertEquals("a/b", typed.getPathParameters().get("proxy"));
