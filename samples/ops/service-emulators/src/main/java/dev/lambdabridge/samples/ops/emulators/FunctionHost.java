@@ -1,0 +1,79 @@
+package dev.lambdabridge.samples.ops.emulators;
+
+import dev.lambdabridge.emulator.Emulator;
+import dev.lambdabridge.emulator.EmulatorOptions;
+import dev.lambdabridge.emulator.FunctionConfig;
+import dev.lambdabridge.emulator.InvokeRequest;
+import dev.lambdabridge.emulator.InvokeResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Functions hosted as Lambda hosts them: the lambda-bridge emulator (Invoke API and Runtime API) starts the
+ * runtime's real {@code bootstrap} on the function's code directory (system properties {@code lambdabridge.bootstrap}
+ * and {@code function.code}, set by the samples' pom).
+ */
+public final class FunctionHost implements AutoCloseable {
+    private final Emulator emulator;
+    private final Path bootstrap;
+    private final Path code;
+    private final List<String> log = new CopyOnWriteArrayList<>();
+
+    private FunctionHost(Path bootstrap, Path code) {
+        this.bootstrap = bootstrap;
+        this.code = code;
+        this.emulator = Emulator.start(EmulatorOptions.defaults().withLogSink(log::add));
+    }
+
+    /** The emulator, for functions whose code is {@code function.code} and runtime {@code lambdabridge.bootstrap}. */
+    public static FunctionHost start() {
+        Path bootstrap = Path.of(required("lambdabridge.bootstrap"));
+        Path code = Path.of(required("function.code"));
+        if (!Files.isExecutable(bootstrap)) {
+            throw new IllegalStateException("no runtime bootstrap at " + bootstrap + ": build runtime/core first"
+                    + " (scripts/build, or mvn -o -B -q package -DskipTests -pl runtime/core -am)");
+        }
+        if (!Files.isDirectory(code)) {
+            throw new IllegalStateException("no function code at " + code + ": build the module first (mvn package)");
+        }
+        return new FunctionHost(bootstrap, code);
+    }
+
+    /** Adds a function with that handler, timeout and environment (the test credentials and endpoints, its own). */
+    public FunctionHost add(String name, String handler, Duration timeout, Map<String, String> env) {
+        emulator.addFunction(new FunctionConfig(name, handler, code, timeout, FunctionConfig.DEFAULT_MEMORY_MB, env,
+                List.of(bootstrap.toString())));
+        return this;
+    }
+
+    public InvokeResult invoke(String name, String eventJson) {
+        return emulator.invoke(name, InvokeRequest.of(eventJson));
+    }
+
+    /** Everything logged so far: START/END/REPORT and what the functions wrote, one line each. */
+    public List<String> log() {
+        return List.copyOf(log);
+    }
+
+    /** The log as one text, for assertion messages. */
+    public String logText() {
+        return String.join("\n", log);
+    }
+
+    @Override
+    public void close() {
+        emulator.close();
+    }
+
+    private static String required(String property) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("system property " + property + " is not set (the samples' pom sets it)");
+        }
+        return value;
+    }
+}
