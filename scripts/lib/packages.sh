@@ -4,6 +4,7 @@
 # The Debian packages the samples and tests need beyond the JDK and Maven, pinned: the interpreters and the Go
 # toolchain of the process bridge (real php, ruby and go programs run through the bootstrap), zip/unzip for the
 # layer recipes. Installed with apt-get when missing (root needed then); nothing is done when all are there.
+# Then the npm packages of the local AWS service emulators the samples/ops tests start (lb_install_npm_packages).
 LB_PACKAGES="php-cli=2:8.2+93 ruby=1:3.1 golang-go=2:1.19~1 zip=3.0-13 unzip=6.0-28"
 
 lb_install_packages() {
@@ -14,7 +15,7 @@ lb_install_packages() {
     lb_have=$(dpkg-query -W -f='${Status} ${Version}' "$lb_pkg" 2>/dev/null || true)
     [ "$lb_have" = "install ok installed $lb_version" ] || lb_missing="$lb_missing $lb_spec"
   done
-  [ -z "$lb_missing" ] && return 0
+  [ -z "$lb_missing" ] && { lb_install_npm_packages; return; }
   if [ "$(id -u)" != 0 ]; then
     echo "lambda-bridge: these Debian packages are needed:$lb_missing (run as root, or: sudo apt-get install${lb_missing})" >&2
     return 1
@@ -22,5 +23,31 @@ lb_install_packages() {
   echo "lambda-bridge: apt-get install$lb_missing" >&2
   apt-get update -qq >&2 || return 1
   # shellcheck disable=SC2086
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $lb_missing >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $lb_missing >&2 || return 1
+  lb_install_npm_packages
+}
+
+# The local AWS service emulators (samples/ops/service-emulators starts them), pinned: DynamoDB, SES, SNS+SQS
+# (fauxqs 1.9.2 runs on Node.js 20, which comes with the machine; fauxqs 2.x needs Node.js 22), Step Functions.
+LB_NPM_PACKAGES="dynalite@4.0.0 aws-ses-v2-local@2.10.2 fauxqs@1.9.2 stepfunctions-local@1.3.1"
+
+# lb_install_npm_packages: installs globally (npm install -g) each of LB_NPM_PACKAGES not installed at that version;
+# nothing is done when all are there.
+lb_install_npm_packages() {
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "lambda-bridge: Node.js 20 and npm are needed for the service emulators ($LB_NPM_PACKAGES)" >&2
+    return 1
+  fi
+  lb_root=$(npm root -g) || return 1
+  lb_missing=
+  for lb_spec in $LB_NPM_PACKAGES; do
+    lb_name=${lb_spec%@*}
+    lb_version=${lb_spec##*@}
+    lb_have=$(node -p "try { require('$lb_root/$lb_name/package.json').version } catch (e) { '' }" 2>/dev/null)
+    [ "$lb_have" = "$lb_version" ] || lb_missing="$lb_missing $lb_spec"
+  done
+  [ -z "$lb_missing" ] && return 0
+  echo "lambda-bridge: npm install -g$lb_missing" >&2
+  # shellcheck disable=SC2086
+  npm install -g --no-fund --no-audit --loglevel=error $lb_missing >&2
 }
