@@ -90,7 +90,7 @@ functions.each do |name, r|
   end
 end
 
-%w[samples/functions.json samples/scripts/functions.json samples/polyglot/functions.json samples/apps/functions.json].each do |f|
+%w[samples/functions.json samples/scripts/functions.json samples/polyglot/functions.json samples/apps/functions.json samples/ops/functions.json].each do |f|
   JSON.parse(File.read(File.join(REPO, f))).each do |fn|
     check(deployed.include?(fn['handler']), "#{f}: #{fn['name']} (#{fn['handler']}) is in the template")
   end
