@@ -14,8 +14,6 @@ import dev.lambdabridge.samples.ops.emulators.FunctionHost;
 import dev.lambdabridge.samples.ops.emulators.Service;
 import dev.lambdabridge.samples.ops.emulators.ServiceEmulators;
 import dev.lambdabridge.samples.ops.emulators.SnsTopicProbe;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -78,12 +76,12 @@ class DeadLetterEndToEndTest {
 
     @Test
     void aTimeoutIsRequeuedInHalves() throws Exception {
-        JsonNode result = ok(host.invoke("dead-letter-sns", event("sns-timeout.json")));
+        JsonNode result = host.invokeOk("dead-letter-sns", FunctionHost.event("sns-timeout.json"));
         assertEquals("timeout", result.path("routed").get(0).path("class").asText(), result.toString());
 
         List<Message> pieces = retryMessages(2);
         assertEquals(2, pieces.size(), pieces.toString());
-        JsonNode original = JSON.readTree(JSON.readTree(event("sns-timeout.json")).path("Records").get(0)
+        JsonNode original = JSON.readTree(JSON.readTree(FunctionHost.event("sns-timeout.json")).path("Records").get(0)
                 .path("Sns").path("Message").asText());
         ArrayNode rejoined = JSON.createArrayNode();
         for (Message piece : pieces) {
@@ -102,7 +100,7 @@ class DeadLetterEndToEndTest {
 
     @Test
     void crashesAndMisconfigurationsAlertOperationsAndTheRestIsLogged() throws Exception {
-        JsonNode response = ok(host.invoke("dead-letter-sqs", event("sqs-mixed.json")));
+        JsonNode response = host.invokeOk("dead-letter-sqs", FunctionHost.event("sqs-mixed.json"));
         assertEquals(0, response.path("batchItemFailures").size(), response.toString());
 
         List<JsonNode> alerts = new ArrayList<>(operations.receive(Duration.ofSeconds(5)));
@@ -121,9 +119,9 @@ class DeadLetterEndToEndTest {
 
     @Test
     void aTimeoutThatCannotBeSplitAlertsOperations() throws Exception {
-        ObjectNode event = (ObjectNode) JSON.readTree(event("sns-timeout.json"));
+        ObjectNode event = (ObjectNode) JSON.readTree(FunctionHost.event("sns-timeout.json"));
         ((ObjectNode) event.path("Records").get(0).path("Sns")).put("Message", "{\"orderId\": 42}");
-        ok(host.invoke("dead-letter-sns", JSON.writeValueAsString(event)));
+        host.invokeOk("dead-letter-sns", JSON.writeValueAsString(event));
         List<JsonNode> alerts = operations.receive(Duration.ofSeconds(5));
         assertEquals(1, alerts.size(), alerts.toString());
         assertEquals("timeout", alerts.getFirst().path("MessageAttributes").path("FailureClass").path("Value").asText());
@@ -133,7 +131,7 @@ class DeadLetterEndToEndTest {
 
     @Test
     void anSnsNotificationWithoutLambdasAttributesIsRefusedWhole() throws Exception {
-        ObjectNode event = (ObjectNode) JSON.readTree(event("sns-timeout.json"));
+        ObjectNode event = (ObjectNode) JSON.readTree(FunctionHost.event("sns-timeout.json"));
         ((ObjectNode) event.path("Records").get(0).path("Sns").path("MessageAttributes")).remove("ErrorMessage");
         InvokeResult result = host.invoke("dead-letter-sns", JSON.writeValueAsString(event));
         assertTrue(result.isFunctionError(), result.payloadText());
@@ -146,9 +144,9 @@ class DeadLetterEndToEndTest {
 
     @Test
     void sqsMessagesThatFailGoBackToTheQueueAloneAndTheRestIsRouted() throws Exception {
-        ObjectNode event = (ObjectNode) JSON.readTree(event("sqs-mixed.json"));
+        ObjectNode event = (ObjectNode) JSON.readTree(FunctionHost.event("sqs-mixed.json"));
         ((ObjectNode) event.path("Records").get(2)).putObject("messageAttributes");
-        JsonNode response = ok(host.invoke("dead-letter-sqs", JSON.writeValueAsString(event)));
+        JsonNode response = host.invokeOk("dead-letter-sqs", JSON.writeValueAsString(event));
         assertEquals(1, response.path("batchItemFailures").size(), response.toString());
         assertEquals("0c3f2a1b-3333-4a5b-8c9d-000000000003",
                 response.path("batchItemFailures").get(0).path("itemIdentifier").asText());
@@ -162,13 +160,13 @@ class DeadLetterEndToEndTest {
     void aMissingRetryQueueSendsTheTimeoutBackToTheDeadLetterQueue() throws Exception {
         sqs.deleteQueue(b -> b.queueUrl(retryQueueUrl));
         try {
-            ObjectNode event = (ObjectNode) JSON.readTree(event("sqs-mixed.json"));
+            ObjectNode event = (ObjectNode) JSON.readTree(FunctionHost.event("sqs-mixed.json"));
             ObjectNode message = (ObjectNode) event.path("Records").get(0);
             message.put("body", "[{\"orderId\": 21}, {\"orderId\": 22}]");
             ((ObjectNode) message.path("messageAttributes").path("ErrorMessage"))
                     .put("stringValue", "Task timed out after 3.00 seconds");
             event.set("Records", JSON.createArrayNode().add(message));
-            JsonNode response = ok(host.invoke("dead-letter-sqs", JSON.writeValueAsString(event)));
+            JsonNode response = host.invokeOk("dead-letter-sqs", JSON.writeValueAsString(event));
             assertEquals("0c3f2a1b-1111-4a5b-8c9d-000000000001",
                     response.path("batchItemFailures").get(0).path("itemIdentifier").asText(), response.toString());
             assertTrue(host.log().stream().anyMatch(l -> l.contains("SQS message 0c3f2a1b-1111-4a5b-8c9d-000000000001"
@@ -191,14 +189,5 @@ class DeadLetterEndToEndTest {
             }
         } while (expected > 0 && messages.size() < expected && System.nanoTime() < deadline);
         return messages;
-    }
-
-    private static JsonNode ok(InvokeResult result) throws Exception {
-        assertFalse(result.isFunctionError(), result.payloadText() + "\nlog:\n" + host.logText());
-        return JSON.readTree(result.payload());
-    }
-
-    private static String event(String name) throws Exception {
-        return Files.readString(Path.of(System.getProperty("function.events"), name));
     }
 }

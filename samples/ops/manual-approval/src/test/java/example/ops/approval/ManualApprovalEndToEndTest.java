@@ -1,7 +1,6 @@
 package example.ops.approval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,14 +9,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lambdabridge.emulator.InvokeResult;
 import dev.lambdabridge.samples.ops.emulators.AwsTestClients;
 import dev.lambdabridge.samples.ops.emulators.FunctionHost;
+import dev.lambdabridge.samples.ops.emulators.Poll;
 import dev.lambdabridge.samples.ops.emulators.Service;
 import dev.lambdabridge.samples.ops.emulators.ServiceEmulators;
 import dev.lambdabridge.samples.ops.emulators.SesMailbox;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -88,7 +86,7 @@ class ManualApprovalEndToEndTest {
     @Test
     void approvingTheMailedLinkSucceedsTheExecution() throws Exception {
         String execution = start("{\"managerEmailAddress\":\"boss@example.com\",\"employeeName\":\"Ada Lovelace\"}");
-        JsonNode worked = ok(host.invoke("approval-worker", event("scheduled.json")));
+        JsonNode worked = host.invokeOk("approval-worker", FunctionHost.event("scheduled.json"));
         assertEquals("approval requested", worked.path("status").asText(), worked.toString());
 
         JsonNode mail = mailFor(worked.path("messageId").asText());
@@ -105,7 +103,7 @@ class ManualApprovalEndToEndTest {
         assertTrue(mail.path("body").path("html").asText().contains(API + "/succeed?taskToken=" + encoded));
 
         // the decoded token is the task's: Step Functions accepts it
-        JsonNode response = ok(host.invoke("approval-api", click("/succeed", token)));
+        JsonNode response = host.invokeOk("approval-api", click("/succeed", token));
         assertEquals(200, response.path("statusCode").asInt(), response.toString());
         assertEquals(ExecutionStatus.SUCCEEDED, awaitEnd(execution));
         assertEquals("\"Approve link was clicked.\"", sfn.describeExecution(b -> b.executionArn(execution)).output());
@@ -114,10 +112,10 @@ class ManualApprovalEndToEndTest {
     @Test
     void rejectingFailsTheExecutionWithRejected() throws Exception {
         String execution = start("{\"managerEmailAddress\":\"lead@example.com\",\"employeeName\":\"Grace Hopper\"}");
-        JsonNode worked = ok(host.invoke("approval-worker", event("scheduled.json")));
+        JsonNode worked = host.invokeOk("approval-worker", FunctionHost.event("scheduled.json"));
         String text = mailFor(worked.path("messageId").asText()).path("body").path("text").asText();
 
-        JsonNode response = ok(host.invoke("approval-api", click("/fail", linkToken(REJECT_LINK, text))));
+        JsonNode response = host.invokeOk("approval-api", click("/fail", linkToken(REJECT_LINK, text)));
         assertEquals(200, response.path("statusCode").asInt(), response.toString());
         assertEquals(ExecutionStatus.FAILED, awaitEnd(execution));
         HistoryEvent failed = failure(execution);
@@ -128,14 +126,14 @@ class ManualApprovalEndToEndTest {
     @Test
     void noWaitingTaskIsAClearNoActivitiesResult() throws Exception {
         int mailBefore = SesMailbox.sentMail(SERVICES.get(Service.SES)).size();
-        JsonNode worked = ok(host.invoke("approval-worker", event("scheduled.json")));
+        JsonNode worked = host.invokeOk("approval-worker", FunctionHost.event("scheduled.json"));
         assertEquals("no activities", worked.path("status").asText(), worked.toString());
         assertEquals(mailBefore, SesMailbox.sentMail(SERVICES.get(Service.SES)).size());
     }
 
     @Test
     void aMissingTokenIsAValidationException() throws Exception {
-        JsonNode response = ok(host.invoke("approval-api", event("reject-without-token.json")));
+        JsonNode response = host.invokeOk("approval-api", FunctionHost.event("reject-without-token.json"));
         assertEquals(400, response.path("statusCode").asInt(), response.toString());
         JsonNode body = JSON.readTree(response.path("body").asText());
         assertEquals("ValidationException", body.path("errorType").asText());
@@ -145,7 +143,7 @@ class ManualApprovalEndToEndTest {
 
     @Test
     void anUnknownTokenIsRefusedByStepFunctions() throws Exception {
-        JsonNode response = ok(host.invoke("approval-api", click("/succeed", UUID.randomUUID().toString())));
+        JsonNode response = host.invokeOk("approval-api", click("/succeed", UUID.randomUUID().toString()));
         assertEquals(410, response.path("statusCode").asInt(), response.toString());
         assertEquals("TaskDoesNotExist", JSON.readTree(response.path("body").asText()).path("errorType").asText());
     }
@@ -154,7 +152,7 @@ class ManualApprovalEndToEndTest {
     void aTaskInputWithoutManagerFailsTheTaskAndSendsNoMail() throws Exception {
         int mailBefore = SesMailbox.sentMail(SERVICES.get(Service.SES)).size();
         String execution = start("{\"employeeName\":\"Nobody\"}");
-        InvokeResult result = host.invoke("approval-worker", event("scheduled.json"));
+        InvokeResult result = host.invoke("approval-worker", FunctionHost.event("scheduled.json"));
         assertTrue(result.isFunctionError(), result.payloadText());
         JsonNode error = JSON.readTree(result.payload());
         assertEquals("java.lang.IllegalArgumentException", error.path("errorType").asText());
@@ -164,13 +162,13 @@ class ManualApprovalEndToEndTest {
         assertEquals("InvalidApprovalRequest", failure(execution).activityFailedEventDetails().error());
         assertEquals(mailBefore, SesMailbox.sentMail(SERVICES.get(Service.SES)).size());
         // the next invocation still works
-        assertEquals("no activities", ok(host.invoke("approval-worker", event("scheduled.json")))
+        assertEquals("no activities", host.invokeOk("approval-worker", FunctionHost.event("scheduled.json"))
                 .path("status").asText());
     }
 
     @Test
     void aMissingActivityIsAFunctionErrorNamingIt() throws Exception {
-        InvokeResult result = host.invoke("approval-worker-no-activity", event("scheduled.json"));
+        InvokeResult result = host.invoke("approval-worker-no-activity", FunctionHost.event("scheduled.json"));
         assertTrue(result.isFunctionError(), result.payloadText());
         JsonNode error = JSON.readTree(result.payload());
         assertTrue(error.path("errorType").asText().endsWith("ActivityDoesNotExistException"), error.toString());
@@ -185,13 +183,8 @@ class ManualApprovalEndToEndTest {
 
     /** stepfunctions-local schedules the activity a moment after the start: wait for it. */
     private static void awaitActivityScheduled(String execution) {
-        for (int i = 0; i < 100; i++) {
-            if (history(execution).stream().anyMatch(e -> e.type() == HistoryEventType.ACTIVITY_SCHEDULED)) {
-                return;
-            }
-            sleep();
-        }
-        throw new AssertionError("activity of " + execution + " not scheduled within 5 s");
+        Poll.until(Duration.ofSeconds(5), "the activity of " + execution + " being scheduled", () -> history(execution),
+                events -> events.stream().anyMatch(e -> e.type() == HistoryEventType.ACTIVITY_SCHEDULED));
     }
 
     private static String linkToken(Pattern link, String text) {
@@ -216,38 +209,15 @@ class ManualApprovalEndToEndTest {
     }
 
     private static ExecutionStatus awaitEnd(String execution) {
-        for (int i = 0; i < 100; i++) {
-            ExecutionStatus status = sfn.describeExecution(b -> b.executionArn(execution)).status();
-            if (status != ExecutionStatus.RUNNING) {
-                return status;
-            }
-            sleep();
-        }
-        throw new AssertionError(execution + " still running after 5 s");
+        return Poll.until(Duration.ofSeconds(5), "the end of " + execution,
+                () -> sfn.describeExecution(b -> b.executionArn(execution)).status(),
+                status -> status != ExecutionStatus.RUNNING);
     }
 
     private static String click(String path, String decodedToken) throws Exception {
-        ObjectNode event = (ObjectNode) JSON.readTree(event("approve.json"));
+        ObjectNode event = (ObjectNode) JSON.readTree(FunctionHost.event("approve.json"));
         event.put("path", path).put("resource", path);
         event.putObject("queryStringParameters").put("taskToken", decodedToken);
         return JSON.writeValueAsString(event);
-    }
-
-    private static JsonNode ok(InvokeResult result) throws Exception {
-        assertFalse(result.isFunctionError(), result.payloadText() + "\nlog:\n" + host.logText());
-        return JSON.readTree(result.payload());
-    }
-
-    private static String event(String name) throws Exception {
-        return Files.readString(Path.of(System.getProperty("function.events"), name));
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
     }
 }

@@ -26,8 +26,6 @@ import dev.lambdabridge.samples.ops.emulators.SnsTopicProbe;
 import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -121,7 +119,7 @@ class TaggingPolicyEndToEndTest {
     @Test
     void terminatesTheUntaggedInstanceTagsThePartialOneAndReportsBoth() throws Exception {
         String today = LocalDate.now(ZoneOffset.UTC).toString();
-        JsonNode result = ok(host.invoke("tagging-policy", event("scheduled.json")));
+        JsonNode result = host.invokeOk("tagging-policy", FunctionHost.event("scheduled.json"));
         assertEquals(3, result.path("instancesChecked").asInt(), result.toString());
 
         Map<String, String> describe = form(single("DescribeInstances"));
@@ -160,7 +158,7 @@ class TaggingPolicyEndToEndTest {
     void creatorIsUndefinedWhenCloudTrailHasNoRunInstances() throws Exception {
         stubLookupEvents(aResponse().withStatus(200).withHeader("Content-Type", "application/x-amz-json-1.1")
                 .withBody("{\"Events\":[]}"));
-        ok(host.invoke("tagging-policy", event("scheduled.json")));
+        host.invokeOk("tagging-policy", FunctionHost.event("scheduled.json"));
         assertEquals("Undefined", form(single("CreateTags")).get("Tag.2.Value"));
         assertEquals("Undefined", JSON.readTree(onlyReport().path("Message").asText()).path("actions").get(0)
                 .path("tags").path("CreatedBy").asText());
@@ -168,7 +166,7 @@ class TaggingPolicyEndToEndTest {
 
     @Test
     void theStopSettingStopsInsteadOfTerminating() throws Exception {
-        ok(host.invoke("tagging-policy-stop", event("scheduled.json")));
+        host.invokeOk("tagging-policy-stop", FunctionHost.event("scheduled.json"));
         assertEquals("i-0untagged000000001", form(single("StopInstances")).get("InstanceId.1"));
         assertEquals(0, requests("TerminateInstances").size());
         assertEquals("stopped", JSON.readTree(onlyReport().path("Message").asText()).path("actions").get(1)
@@ -179,7 +177,7 @@ class TaggingPolicyEndToEndTest {
     void ec2ThrottlingIsRetriedThenFailsWithoutActingOrReporting() throws Exception {
         stubEc2("DescribeInstances", aResponse().withStatus(400).withHeader("Content-Type", "text/xml")
                 .withBody(resource("ec2/request-limit-exceeded.xml")));
-        InvokeResult result = host.invoke("tagging-policy", event("scheduled.json"));
+        InvokeResult result = host.invoke("tagging-policy", FunctionHost.event("scheduled.json"));
         assertTrue(result.isFunctionError(), result.payloadText());
         String message = JSON.readTree(result.payload()).path("errorMessage").asText();
         assertTrue(message.startsWith("EC2 DescribeInstances of " + VPC + " failed: RequestLimitExceeded: Request limit"
@@ -195,7 +193,7 @@ class TaggingPolicyEndToEndTest {
     void aMissingPolicyTableFailsBeforeTouchingAnInstance() throws Exception {
         dynamo.deleteTable(b -> b.tableName(TABLE));
         try {
-            InvokeResult result = host.invoke("tagging-policy", event("scheduled.json"));
+            InvokeResult result = host.invoke("tagging-policy", FunctionHost.event("scheduled.json"));
             assertTrue(result.isFunctionError(), result.payloadText());
             JsonNode error = JSON.readTree(result.payload());
             assertEquals("java.lang.IllegalStateException", error.path("errorType").asText());
@@ -213,7 +211,7 @@ class TaggingPolicyEndToEndTest {
     void anInvalidRuleIsNamedAndNothingIsDone() throws Exception {
         dynamo.putItem(b -> b.tableName(TABLE).item(TagRulesTest.item("4", "Owner", "Delete", "Y", "ops")));
         try {
-            InvokeResult result = host.invoke("tagging-policy", event("scheduled.json"));
+            InvokeResult result = host.invoke("tagging-policy", FunctionHost.event("scheduled.json"));
             assertTrue(result.isFunctionError(), result.payloadText());
             assertEquals("rule 4: unknown Action \"Delete\" (expected one of Update, UserLookup, Function)",
                     JSON.readTree(result.payload()).path("errorMessage").asText());
@@ -225,14 +223,14 @@ class TaggingPolicyEndToEndTest {
 
     @Test
     void anEventThatIsNotAScheduleIsRefused() throws Exception {
-        InvokeResult result = host.invoke("tagging-policy", event("not-scheduled.json"));
+        InvokeResult result = host.invoke("tagging-policy", FunctionHost.event("not-scheduled.json"));
         assertTrue(result.isFunctionError(), result.payloadText());
         assertEquals("expected a CloudWatch Events \"Scheduled Event\" from aws.events, got detail-type"
                 + " \"EC2 Instance State-change Notification\" from source \"aws.ec2\"",
                 JSON.readTree(result.payload()).path("errorMessage").asText());
         aws.verify(0, anyRequestedFor(anyUrl()));
         // the next invocation still works
-        ok(host.invoke("tagging-policy", event("scheduled.json")));
+        host.invokeOk("tagging-policy", FunctionHost.event("scheduled.json"));
         assertEquals(1, reports.receive(Duration.ofSeconds(5)).size());
     }
 
@@ -292,15 +290,6 @@ class TaggingPolicyEndToEndTest {
         List<JsonNode> received = reports.receive(Duration.ofSeconds(5));
         assertEquals(1, received.size(), "one report per run: " + received);
         return received.getFirst();
-    }
-
-    private static JsonNode ok(InvokeResult result) throws Exception {
-        assertFalse(result.isFunctionError(), result.payloadText() + "\nlog:\n" + host.logText());
-        return JSON.readTree(result.payload());
-    }
-
-    private static String event(String name) throws Exception {
-        return Files.readString(Path.of(System.getProperty("function.events"), name));
     }
 
     private static String resource(String name) {

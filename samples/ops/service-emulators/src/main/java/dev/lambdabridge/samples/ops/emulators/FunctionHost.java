@@ -1,10 +1,14 @@
 package dev.lambdabridge.samples.ops.emulators;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lambdabridge.emulator.Emulator;
 import dev.lambdabridge.emulator.EmulatorOptions;
 import dev.lambdabridge.emulator.FunctionConfig;
 import dev.lambdabridge.emulator.InvokeRequest;
 import dev.lambdabridge.emulator.InvokeResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,6 +22,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * and {@code function.code}, set by the samples' pom).
  */
 public final class FunctionHost implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final Emulator emulator;
     private final Path bootstrap;
     private final Path code;
@@ -52,6 +57,29 @@ public final class FunctionHost implements AutoCloseable {
 
     public InvokeResult invoke(String name, String eventJson) {
         return emulator.invoke(name, InvokeRequest.of(eventJson));
+    }
+
+    /** Invokes and parses the result; an AssertionError with the error and the log when the function failed. */
+    public JsonNode invokeOk(String name, String eventJson) {
+        InvokeResult result = invoke(name, eventJson);
+        if (result.isFunctionError()) {
+            throw new AssertionError(name + " failed: " + result.payloadText() + "\nlog:\n" + logText());
+        }
+        try {
+            return JSON.readTree(result.payload());
+        } catch (IOException e) {
+            throw new AssertionError(name + " answered something that is not JSON: " + result.payloadText(), e);
+        }
+    }
+
+    /** A sample event of the module under test ({@code events/NAME}; system property {@code function.events}). */
+    public static String event(String name) {
+        Path file = Path.of(required("function.events"), name);
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the sample event " + file, e);
+        }
     }
 
     /** Everything logged so far: START/END/REPORT and what the functions wrote, one line each. */

@@ -155,25 +155,15 @@ class EmulatorsAnswerSdkTest {
     }
 
     private static GetActivityTaskResponse awaitTask(SfnClient sfn, String activityArn) {
-        for (int i = 0; i < 100; i++) {
-            GetActivityTaskResponse task = sfn.getActivityTask(b -> b.activityArn(activityArn).workerName("w"));
-            if (task.taskToken() != null && !task.taskToken().isEmpty()) {
-                return task;
-            }
-            sleep();
-        }
-        throw new AssertionError("no activity task within 5 s");
+        return Poll.until(Duration.ofSeconds(5), "an activity task",
+                () -> sfn.getActivityTask(b -> b.activityArn(activityArn).workerName("w")),
+                task -> task.taskToken() != null && !task.taskToken().isEmpty());
     }
 
     private static ExecutionStatus awaitEnd(SfnClient sfn, String executionArn) {
-        for (int i = 0; i < 100; i++) {
-            ExecutionStatus status = sfn.describeExecution(b -> b.executionArn(executionArn)).status();
-            if (status != ExecutionStatus.RUNNING) {
-                return status;
-            }
-            sleep();
-        }
-        throw new AssertionError("execution still running after 5 s");
+        return Poll.until(Duration.ofSeconds(5), "the end of " + executionArn,
+                () -> sfn.describeExecution(b -> b.executionArn(executionArn)).status(),
+                status -> status != ExecutionStatus.RUNNING);
     }
 
     private static InetAddress nonLoopbackAddress() throws IOException {
@@ -187,14 +177,5 @@ class EmulatorsAnswerSdkTest {
             }
         }
         return null;
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
     }
 }
