@@ -1,11 +1,9 @@
 package example.ops.tagging;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,15 +13,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.lambdabridge.emulator.InvokeResult;
 import dev.lambdabridge.samples.ops.emulators.AwsTestClients;
 import dev.lambdabridge.samples.ops.emulators.FunctionHost;
+import dev.lambdabridge.samples.ops.emulators.SampleVpcStubs;
 import dev.lambdabridge.samples.ops.emulators.Service;
 import dev.lambdabridge.samples.ops.emulators.ServiceEmulators;
 import dev.lambdabridge.samples.ops.emulators.SnsTopicProbe;
-import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -57,8 +54,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 class TaggingPolicyEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TABLE = "acme_cloud_policy_tagging_def";
-    private static final String VPC = "vpc-0a1b2c3d";
-    private static final String LOOKUP_EVENTS = "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.LookupEvents";
+    private static final String VPC = SampleVpcStubs.VPC_ID;
 
     @RegisterExtension
     static final ServiceEmulators SERVICES = ServiceEmulators.of(Service.DYNAMODB, Service.SNS_SQS,
@@ -108,12 +104,7 @@ class TaggingPolicyEndToEndTest {
     @BeforeEach
     void stubAws() {
         aws.resetAll();
-        stubEc2("DescribeInstances", ok("ec2/describe-instances.xml"));
-        stubEc2("CreateTags", ok("ec2/create-tags.xml"));
-        stubEc2("TerminateInstances", ok("ec2/terminate-instances.xml"));
-        stubEc2("StopInstances", ok("ec2/stop-instances.xml"));
-        stubLookupEvents(aResponse().withStatus(200).withHeader("Content-Type", "application/x-amz-json-1.1")
-                .withBody(resource("cloudtrail/lookup-events-run-instances.json")));
+        SampleVpcStubs.stubSampleVpc(aws);
     }
 
     @Test
@@ -126,18 +117,18 @@ class TaggingPolicyEndToEndTest {
         assertEquals("vpc-id", describe.get("Filter.1.Name"));
         assertEquals(VPC, describe.get("Filter.1.Value.1"));
         Map<String, String> terminate = form(single("TerminateInstances"));
-        assertEquals("i-0untagged000000001", terminate.get("InstanceId.1"));
+        assertEquals(SampleVpcStubs.UNTAGGED, terminate.get("InstanceId.1"));
         assertFalse(terminate.containsKey("InstanceId.2"), terminate.toString());
-        assertEquals(Map.of("ResourceId.1", "i-0partial0000000002", "Tag.1.Key", "ProjectCode", "Tag.1.Value",
+        assertEquals(Map.of("ResourceId.1", SampleVpcStubs.PARTIAL, "Tag.1.Key", "ProjectCode", "Tag.1.Value",
                 "Proj007", "Tag.2.Key", "CreatedBy", "Tag.2.Value", "alice", "Tag.3.Key", "Expires", "Tag.3.Value",
                 today), withoutProtocolFields(form(single("CreateTags"))));
         assertEquals(0, requests("StopInstances").size());
         List<LoggedRequest> lookups = aws.findAll(postRequestedFor(urlEqualTo("/"))
-                .withHeader("X-Amz-Target", equalTo(LOOKUP_EVENTS)));
+                .withHeader("X-Amz-Target", equalTo(SampleVpcStubs.LOOKUP_EVENTS)));
         assertEquals(1, lookups.size(), "CloudTrail is asked only about the instance that lacks CreatedBy");
         JsonNode lookup = JSON.readTree(lookups.getFirst().getBodyAsString());
         assertEquals("ResourceName", lookup.path("LookupAttributes").get(0).path("AttributeKey").asText());
-        assertEquals("i-0partial0000000002", lookup.path("LookupAttributes").get(0).path("AttributeValue").asText());
+        assertEquals(SampleVpcStubs.PARTIAL, lookup.path("LookupAttributes").get(0).path("AttributeValue").asText());
 
         JsonNode report = onlyReport();
         assertEquals("Tagging policy: 2 actions in " + VPC, report.path("Subject").asText());
@@ -146,18 +137,17 @@ class TaggingPolicyEndToEndTest {
         assertEquals(3, message.path("instancesChecked").asInt());
         JsonNode actions = message.path("actions");
         assertEquals(2, actions.size(), message.toString());
-        assertEquals("i-0partial0000000002", actions.get(0).path("instanceId").asText());
+        assertEquals(SampleVpcStubs.PARTIAL, actions.get(0).path("instanceId").asText());
         assertEquals("tagged", actions.get(0).path("action").asText());
         assertEquals("alice", actions.get(0).path("tags").path("CreatedBy").asText());
         assertEquals("[\"ProjectCode\",\"CreatedBy\"]", actions.get(0).path("missingRequired").toString());
-        assertEquals("i-0untagged000000001", actions.get(1).path("instanceId").asText());
+        assertEquals(SampleVpcStubs.UNTAGGED, actions.get(1).path("instanceId").asText());
         assertEquals("terminated", actions.get(1).path("action").asText());
     }
 
     @Test
     void creatorIsUndefinedWhenCloudTrailHasNoRunInstances() throws Exception {
-        stubLookupEvents(aResponse().withStatus(200).withHeader("Content-Type", "application/x-amz-json-1.1")
-                .withBody("{\"Events\":[]}"));
+        SampleVpcStubs.stubLookupEvents(aws, SampleVpcStubs.json("{\"Events\":[]}"));
         host.invokeOk("tagging-policy", FunctionHost.event("scheduled.json"));
         assertEquals("Undefined", form(single("CreateTags")).get("Tag.2.Value"));
         assertEquals("Undefined", JSON.readTree(onlyReport().path("Message").asText()).path("actions").get(0)
@@ -167,7 +157,7 @@ class TaggingPolicyEndToEndTest {
     @Test
     void theStopSettingStopsInsteadOfTerminating() throws Exception {
         host.invokeOk("tagging-policy-stop", FunctionHost.event("scheduled.json"));
-        assertEquals("i-0untagged000000001", form(single("StopInstances")).get("InstanceId.1"));
+        assertEquals(SampleVpcStubs.UNTAGGED, form(single("StopInstances")).get("InstanceId.1"));
         assertEquals(0, requests("TerminateInstances").size());
         assertEquals("stopped", JSON.readTree(onlyReport().path("Message").asText()).path("actions").get(1)
                 .path("action").asText());
@@ -175,8 +165,7 @@ class TaggingPolicyEndToEndTest {
 
     @Test
     void ec2ThrottlingIsRetriedThenFailsWithoutActingOrReporting() throws Exception {
-        stubEc2("DescribeInstances", aResponse().withStatus(400).withHeader("Content-Type", "text/xml")
-                .withBody(resource("ec2/request-limit-exceeded.xml")));
+        SampleVpcStubs.stubEc2(aws, "DescribeInstances", SampleVpcStubs.requestLimitExceeded());
         InvokeResult result = host.invoke("tagging-policy", FunctionHost.event("scheduled.json"));
         assertTrue(result.isFunctionError(), result.payloadText());
         String message = JSON.readTree(result.payload()).path("errorMessage").asText();
@@ -247,18 +236,6 @@ class TaggingPolicyEndToEndTest {
         }
     }
 
-    private static void stubEc2(String action, ResponseDefinitionBuilder response) {
-        aws.stubFor(post(urlEqualTo("/")).withRequestBody(containing("Action=" + action + "&")).willReturn(response));
-    }
-
-    private static void stubLookupEvents(ResponseDefinitionBuilder response) {
-        aws.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(LOOKUP_EVENTS)).willReturn(response));
-    }
-
-    private static ResponseDefinitionBuilder ok(String resource) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "text/xml").withBody(resource(resource));
-    }
-
     private static List<LoggedRequest> requests(String action) {
         return aws.findAll(postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=" + action + "&")));
     }
@@ -290,13 +267,5 @@ class TaggingPolicyEndToEndTest {
         List<JsonNode> received = reports.receive(Duration.ofSeconds(5));
         assertEquals(1, received.size(), "one report per run: " + received);
         return received.getFirst();
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = TaggingPolicyEndToEndTest.class.getResourceAsStream("/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (Exception e) {
-            throw new IllegalStateException("test resource " + name, e);
-        }
     }
 }
