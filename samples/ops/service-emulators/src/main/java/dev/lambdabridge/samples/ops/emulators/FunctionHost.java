@@ -25,32 +25,42 @@ public final class FunctionHost implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Emulator emulator;
     private final Path bootstrap;
-    private final Path code;
     private final List<String> log = new CopyOnWriteArrayList<>();
 
-    private FunctionHost(Path bootstrap, Path code) {
+    private FunctionHost(Path bootstrap) {
         this.bootstrap = bootstrap;
-        this.code = code;
         this.emulator = Emulator.start(EmulatorOptions.defaults().withLogSink(log::add));
     }
 
-    /** The emulator, for functions whose code is {@code function.code} and runtime {@code lambdabridge.bootstrap}. */
+    /** The emulator, for functions run by the runtime at {@code lambdabridge.bootstrap} (system property). */
     public static FunctionHost start() {
-        Path bootstrap = Path.of(required("lambdabridge.bootstrap"));
-        Path code = Path.of(required("function.code"));
+        return start(Path.of(required("lambdabridge.bootstrap")));
+    }
+
+    /** The emulator, for functions run by that bootstrap. */
+    public static FunctionHost start(Path bootstrap) {
         if (!Files.isExecutable(bootstrap)) {
             throw new IllegalStateException("no runtime bootstrap at " + bootstrap + ": build runtime/core first"
                     + " (scripts/build, or mvn -o -B -q package -DskipTests -pl runtime/core -am)");
         }
-        if (!Files.isDirectory(code)) {
-            throw new IllegalStateException("no function code at " + code + ": build the module first (mvn package)");
-        }
-        return new FunctionHost(bootstrap, code);
+        return new FunctionHost(bootstrap);
     }
 
-    /** Adds a function with that handler, timeout and environment (the test credentials and endpoints, its own). */
+    /**
+     * Adds a function of the module under test (its code: system property {@code function.code}) with that
+     * handler, timeout and environment (the test credentials and endpoints, its own).
+     */
     public FunctionHost add(String name, String handler, Duration timeout, Map<String, String> env) {
-        emulator.addFunction(new FunctionConfig(name, handler, code, timeout, FunctionConfig.DEFAULT_MEMORY_MB, env,
+        return add(name, handler, Path.of(required("function.code")), timeout, FunctionConfig.DEFAULT_MEMORY_MB, env);
+    }
+
+    /** Adds a function whose code is in {@code code} (laid out as Lambda unpacks a Java zip). */
+    public FunctionHost add(String name, String handler, Path code, Duration timeout, int memoryMb,
+            Map<String, String> env) {
+        if (!Files.isDirectory(code)) {
+            throw new IllegalStateException("no function code at " + code + ": build its module first (mvn package)");
+        }
+        emulator.addFunction(new FunctionConfig(name, handler, code, timeout, memoryMb, env,
                 List.of(bootstrap.toString())));
         return this;
     }
