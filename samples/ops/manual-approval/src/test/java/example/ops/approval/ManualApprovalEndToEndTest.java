@@ -13,6 +13,9 @@ import dev.lambdabridge.samples.ops.emulators.Poll;
 import dev.lambdabridge.samples.ops.emulators.Service;
 import dev.lambdabridge.samples.ops.emulators.ServiceEmulators;
 import dev.lambdabridge.samples.ops.emulators.SesMailbox;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -65,10 +68,14 @@ class ManualApprovalEndToEndTest {
         env.put("SENDER_EMAIL", "approvals@example.com");
         Map<String, String> missingActivity = new HashMap<>(env);
         missingActivity.put("ACTIVITY_ARN", activityArn.replace("ManualStep", "NoSuchActivity"));
+        Map<String, String> sesDown = new HashMap<>(env);
+        sesDown.put("AWS_ENDPOINT_URL_SES", "http://127.0.0.1:" + closedPort());
         host = FunctionHost.start()
                 .add("approval-worker", "example.ops.approval.ActivityWorker::handleRequest", Duration.ofSeconds(75), env)
                 .add("approval-worker-no-activity", "example.ops.approval.ActivityWorker::handleRequest",
                         Duration.ofSeconds(75), missingActivity)
+                .add("approval-worker-ses-down", "example.ops.approval.ActivityWorker::handleRequest",
+                        Duration.ofSeconds(75), sesDown)
                 .add("approval-api", "example.ops.approval.ApprovalApiHandler::handleRequest", Duration.ofSeconds(10),
                         SERVICES.functionEnv());
     }
@@ -173,6 +180,30 @@ class ManualApprovalEndToEndTest {
         JsonNode error = JSON.readTree(result.payload());
         assertTrue(error.path("errorType").asText().endsWith("ActivityDoesNotExistException"), error.toString());
         assertTrue(error.path("errorMessage").asText().contains("NoSuchActivity"), error.toString());
+    }
+
+    @Test
+    void anUnreachableSesFailsTheTaskSoThatTheExecutionDoesNotHang() throws Exception {
+        int mailBefore = SesMailbox.sentMail(SERVICES.get(Service.SES)).size();
+        String execution = start("{\"managerEmailAddress\":\"boss@example.com\",\"employeeName\":\"Alan Turing\"}");
+        InvokeResult result = host.invoke("approval-worker-ses-down", FunctionHost.event("scheduled.json"));
+        assertTrue(result.isFunctionError(), result.payloadText());
+        String message = JSON.readTree(result.payload()).path("errorMessage").asText();
+        assertTrue(message.startsWith("SES did not send the approval e-mail to boss@example.com: "), message);
+        assertEquals(ExecutionStatus.FAILED, awaitEnd(execution));
+        HistoryEvent failed = failure(execution);
+        assertEquals("ApprovalEmailFailed", failed.activityFailedEventDetails().error());
+        assertTrue(failed.activityFailedEventDetails().cause().startsWith("SES did not send"), failed.toString());
+        assertEquals(mailBefore, SesMailbox.sentMail(SERVICES.get(Service.SES)).size());
+    }
+
+    /** A port nothing listens on: SES "down". */
+    private static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String start(String input) {
