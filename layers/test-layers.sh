@@ -82,11 +82,12 @@ unpack_once() {
 }
 # unpack in this shell (not in run's subshell), so that each combination is unzipped once
 for combo in java-runtime java-runtime+process-bridge java-runtime+polyglot-base+polyglot-js \
-             java-runtime+polyglot-base+polyglot-ruby; do
+             java-runtime+polyglot-base+polyglot-ruby java-runtime+polyglot-base+polyglot-ruby+polyglot-ruby-aot; do
   unpacked[$combo]=$(unpack "$combo")
 done
 
 if [[ $mode == mount ]]; then where=/opt; else where=$OUT/java-runtime/opt; fi
+if [[ $mode == mount ]]; then where_polyglot=/opt; else where_polyglot=$OUT/java-runtime+polyglot-base+polyglot-js/opt; fi
 S=$REPO/samples
 JAVA_CODE=$S/java-hello/target/function
 AOT_LOG="-Xlog:aot=info,class+path=info -Xlog:class+load=info"
@@ -129,10 +130,41 @@ expect "worker:ruby result" '"result":' "$out"
 out=$(run java-runtime+process-bridge "$S/scripts/go" "exec:./hello {event}" "$S/scripts/events/order.json" 256)
 expect "exec:./hello (Go) result" 'Hello from Go!' "$out"
 
-out=$(run java-runtime+polyglot-base+polyglot-js "$S/polyglot/js" "js:index.handler" "$S/polyglot/events/keys.json" 1024)
-expect "js:index.handler result (java-runtime + polyglot-base + polyglot-js)" '{"result":3}' "$out"
-out=$(run java-runtime+polyglot-base+polyglot-ruby "$S/polyglot/ruby" "ruby:key_count.handler" "$S/polyglot/events/keys.json" 1024)
-expect "ruby:key_count.handler result (java-runtime + polyglot-base + polyglot-ruby, resources unpacked in /tmp)" '{"result":3}' "$out"
+# The polyglot layers ship GraalVM's resources unpacked (polyglot/resources, TruffleRuby's home among them): a
+# resource cache that cannot be created (under /proc) proves that nothing is unpacked at a cold start
+NO_CACHE="-Dpolyglot.engine.userResourceCache=/proc/lambda-bridge-no-resource-cache"
+out=$(run java-runtime+polyglot-base+polyglot-js "$S/polyglot/js" "js:index.handler" "$S/polyglot/events/keys.json" 1024 "$NO_CACHE -Xlog:aot=info")
+expect "js:index.handler result (java-runtime + polyglot-base + polyglot-js, nothing unpacked)" '{"result":3}' "$out"
+expect "js: polyglot-js's own AOT cache is mapped" "Opened AOT cache $where_polyglot/polyglot/runtime.aot" "$out"
+expect "js: its AOT-linked classes in use" "Using AOT-linked classes: true" "$out"
+out=$(run java-runtime+polyglot-base+polyglot-ruby "$S/polyglot/ruby" "ruby:key_count.handler" "$S/polyglot/events/keys.json" 1024 "$NO_CACHE")
+expect "ruby:key_count.handler result (java-runtime + polyglot-base + polyglot-ruby, its home read from /opt, nothing unpacked)" '{"result":3}' "$out"
+# the standard library a handler commonly requires, from the pruned home (layers/README.md: what was left out)
+RUBY_STDLIB=$OUT/ruby-stdlib
+mkdir -p "$RUBY_STDLIB"
+cat >"$RUBY_STDLIB/app.rb" <<'RUBY'
+require 'json'
+require 'set'
+require 'securerandom'
+require 'base64'
+require 'uri'
+def try_require(lib)
+  require lib
+  'loaded'
+rescue LoadError, SecurityError => e
+  e.message
+end
+def handler(event:, context:)
+  { set: Set[1, 2].size, id: SecureRandom.uuid.size, b64: Base64.strict_encode64('hi'),
+    host: URI('https://example.com/x').host, rake: try_require('rake'), date: try_require('date') }
+end
+RUBY
+out=$(run java-runtime+polyglot-base+polyglot-ruby "$RUBY_STDLIB" "ruby:app.handler" "$S/polyglot/events/keys.json" 1024)
+expect "ruby: the standard library from the pruned home (set, securerandom, base64, uri); rake left out; date is a C extension (no Sulong)" '{"set":2,"id":36,"b64":"aGk=","host":"example.com","rake":"cannot load such file -- rake","date":"Sulong is required to support C extensions' "$out"
+out=$(run java-runtime+polyglot-base+polyglot-ruby+polyglot-ruby-aot "$S/polyglot/ruby" "ruby:key_count.handler" "$S/polyglot/events/keys.json" 1024 "$NO_CACHE -Xlog:aot=info")
+expect "ruby: with polyglot-ruby-aot, a result" '{"result":3}' "$out"
+expect "ruby: with polyglot-ruby-aot, its AOT cache is mapped and used" "Using AOT-linked classes: true" "$out"
+expect "ruby: with polyglot-ruby-aot, the cache is polyglot/runtime.aot" "polyglot/runtime.aot" "$out"
 out=$(run java-runtime+polyglot-base+polyglot-js "$S/polyglot/ruby" "ruby:key_count.handler" "$S/polyglot/events/keys.json" 1024)
 expect "ruby: without polyglot-ruby, init fails and says so" "errorMessage" "$out"
 

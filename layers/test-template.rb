@@ -84,6 +84,8 @@ functions.each do |name, r|
     file = spec.split('.').first
     check(File.file?(File.join(code, file + '.rb')), "#{name}: #{handler}: #{file}.rb in the code")
     check((built & %w[polyglot-base polyglot-ruby]).size == 2, "#{name}: polyglot-base and polyglot-ruby attached")
+    check(!(built.include?('polyglot-ruby-aot') && built.include?('polyglot-compiler')),
+          "#{name}: polyglot-ruby-aot and polyglot-compiler are not both attached (the JVM refuses the cache with the compiler)")
   else
     cls = spec.split('::').first
     check(java_class?(code, cls), "#{name}: #{handler}: class #{cls} in the code (#{props['CodeUri']})")

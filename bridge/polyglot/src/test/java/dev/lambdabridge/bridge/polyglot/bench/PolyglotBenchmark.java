@@ -71,11 +71,12 @@ public final class PolyglotBenchmark {
         Results results = new Results(options, Machine.describe());
 
         // the layouts: interpreter; interpreter + AOT cache trained for each handler; optimizing runtime
-        Dist interp = assemble("interp", "interpreter", false);
-        Dist compiler = assemble("compiler", "optimizing (compiler jars)", true);
+        Dist interp = assemble("interp", "interpreter", false, false);
+        Dist compiler = assemble("compiler", "optimizing (compiler jars)", true, false);
         Map<Lang, Dist> aot = new LinkedHashMap<>();
         for (Lang lang : langs) {
-            Dist dist = assemble("aot-" + lang.name().toLowerCase(), "interpreter + AOT cache", false);
+            // as the layers ship it: GraalVM's resources (TruffleRuby's home) unpacked in polyglot/resources
+            Dist dist = assemble("aot-" + lang.name().toLowerCase(), "interpreter + AOT cache", false, true);
             train(dist, lang, event);
             aot.put(lang, dist);
         }
@@ -87,11 +88,19 @@ public final class PolyglotBenchmark {
                 for (Dist dist : List.of(interp, aot.get(lang), compiler)) {
                     results.cold(lang.name(), dist.label(), coldStart(dist, lang, lang.handler(), eventBytes, Map.of()));
                 }
-                // a new sandbox's /tmp is empty: TruffleRuby unpacks its home (~44 MB) into the resource cache
+                // a new sandbox's /tmp is empty: with the layers' unpacked resources nothing should be unpacked
+                // there (the run checks it); before them TruffleRuby unpacked its home (~52 MB) into it
                 Path fresh = Files.createTempDirectory(work, "resources");
                 results.cold(lang.name(), "interpreter + AOT cache, empty /tmp", coldStart(aot.get(lang), lang,
                         lang.handler(), eventBytes, Map.of("LAMBDA_BRIDGE_JVM_OPTS",
                                 "-D" + RESOURCE_CACHE + "=" + fresh)));
+                try (Stream<Path> unpacked = Files.list(fresh)) {
+                    List<Path> written = unpacked.toList();
+                    if (!written.isEmpty()) {
+                        throw new IllegalStateException("the layer layout unpacked resources into the empty "
+                                + "resource cache " + fresh + ": " + written);
+                    }
+                }
                 String perCallLabel = lang.name().equals("Ruby") ? "CRuby, process per invocation"
                         : "Node.js, process per invocation";
                 results.cold(lang.name(), perCallLabel + " (runtime + first process)",
@@ -135,8 +144,13 @@ public final class PolyglotBenchmark {
         System.err.println("bench-polyglot: " + message);
     }
 
-    /** bootstrap + the runtime's jars + polyglot/lib (and polyglot/compiler), as links, in a directory of its own. */
-    private Dist assemble(String name, String label, boolean withCompiler) throws IOException {
+    /**
+     * bootstrap + the runtime's jars + polyglot/lib (and polyglot/compiler), as links, in a directory of its own.
+     * With {@code layerResources}, as scripts/build-layers lays the polyglot layers out: GraalVM's internal
+     * resources unpacked in polyglot/resources (Engine.copyResources) instead of TruffleRuby's resources jar.
+     */
+    private Dist assemble(String name, String label, boolean withCompiler, boolean layerResources)
+            throws IOException {
         Path dir = work.resolve(name);
         Files.createDirectories(dir.resolve("lib"));
         Files.createDirectories(dir.resolve("polyglot"));
@@ -148,12 +162,35 @@ public final class PolyglotBenchmark {
         Path bootstrap = dir.resolve("bootstrap");
         Files.copy(options.bootstrap(), bootstrap);
         bootstrap.toFile().setExecutable(true);
-        Files.createSymbolicLink(dir.resolve("polyglot/lib"), options.polyglot().resolve("lib").toAbsolutePath());
+        if (layerResources) {
+            Files.createDirectories(dir.resolve("polyglot/lib"));
+            try (Stream<Path> jars = Files.list(options.polyglot().resolve("lib"))) {
+                for (Path jar : jars.filter(p -> !p.getFileName().toString().startsWith("ruby-resources-"))
+                        .toList()) {
+                    Files.createSymbolicLink(dir.resolve("polyglot/lib").resolve(jar.getFileName()),
+                            jar.toAbsolutePath());
+                }
+            }
+            Files.createSymbolicLink(dir.resolve("polyglot/resources"), unpackedResources());
+        } else {
+            Files.createSymbolicLink(dir.resolve("polyglot/lib"), options.polyglot().resolve("lib").toAbsolutePath());
+        }
         if (withCompiler) {
             Files.createSymbolicLink(dir.resolve("polyglot/compiler"),
                     options.polyglot().resolve("compiler").toAbsolutePath());
         }
         return new Dist(name, label, bootstrap);
+    }
+
+    /** GraalVM's internal resources of both languages, unpacked once per run (what the layers ship). */
+    private Path unpackedResources() throws IOException {
+        Path resources = work.resolve("resources");
+        if (!Files.isDirectory(resources)) {
+            if (!org.graalvm.polyglot.Engine.copyResources(resources, "js", "ruby")) {
+                throw new IOException("Engine.copyResources copied nothing into " + resources);
+            }
+        }
+        return resources.toAbsolutePath();
     }
 
     /** The runtime's AOT cache for this layout, trained on the handler (scripts/lambda-local train-aot). */
