@@ -101,6 +101,16 @@ class RuntimeFeaturesEndToEndTest {
     }
 
     @Test
+    void aHandlerAnnotatedNotThreadSafeGetsOneLoop() {
+        emulator.addFunction(function("annotated", SerialTraceHandler.class, Map.of(), 8));
+        assertFalse(emulator.invoke("annotated", InvokeRequest.of("{}")).isFunctionError(), String.join("\n", log));
+        long start = System.nanoTime();
+        invokeAtOnce("annotated", 4).forEach(result -> assertFalse(result.isFunctionError(), result.payloadText()));
+        double wallMs = (System.nanoTime() - start) / 1e6;
+        assertTrue(wallMs >= 1900, "4 invocations of 500 ms of a @NotThreadSafe handler took only " + wallMs + " ms");
+    }
+
+    @Test
     void theExecWrapperRunsTheRuntimeAndItsEnvironmentReachesTheHandler(@TempDir Path dir) throws Exception {
         Path wrapper = dir.resolve("wrapper.sh");
         Files.writeString(wrapper, "#!/bin/sh\nexport WRAPPED_BY=\"wrapper.sh with $# arguments\"\nexec \"$@\"\n");

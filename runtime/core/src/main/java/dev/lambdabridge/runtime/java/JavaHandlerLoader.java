@@ -33,7 +33,10 @@ public final class JavaHandlerLoader {
         } else {
             invoker = MethodHandlers.forMethod(type, name.method(), loader);
         }
-        return type.isAnnotationPresent(NotThreadSafe.class) ? new SingleThreaded(invoker) : invoker;
+        // the annotation only matters with several loops; reading it parses the class's annotations, so a
+        // function without AWS_LAMBDA_MAX_CONCURRENCY does not pay for it at its cold start
+        boolean singleThreaded = environment.maxConcurrency() > 1 && type.isAnnotationPresent(NotThreadSafe.class);
+        return singleThreaded ? new SingleThreaded(invoker) : invoker;
     }
 
     private static Class<?> loadClass(String className, ClassLoader loader) {
