@@ -206,6 +206,7 @@ final class HostedFunction {
         Invocation current = inFlight.get(requestId);
         if (errorTypeHeader != null) {
             log.line(current.tail(), "RequestId: " + requestId + " Function error type: " + errorTypeHeader);
+            current.streamErrorType = errorTypeHeader;
         }
         finish(current, Outcome.functionError(body), true);
         return RuntimeReply.ACCEPTED;
@@ -546,8 +547,11 @@ final class HostedFunction {
             extensions.publish("platform.report", Telemetry.report(invocation.requestId(), outcome, result,
                     config.memoryMb()));
         }
+        String errorType = outcome.errorType() != null ? outcome.errorType() : invocation.streamErrorType;
         if (invocation.sink.committed()) {
-            invocation.sink.end(result, outcome.errorType() != null ? outcome.errorType() : invocation.streamErrorType);
+            invocation.sink.end(result, errorType);
+        } else {
+            invocation.sink.unstreamed(result, errorType);
         }
         dispatch();
         invocation.result().complete(result);

@@ -26,7 +26,7 @@ final class Invocation {
     long deadlineNanos;
     /** Set when the runtime answered with a streamed response. */
     boolean streaming;
-    /** The error type of a streamed response that failed part-way (its trailer). */
+    /** The error type the runtime gave (a streamed response's trailer, or the /error header). */
     String streamErrorType;
 
     /** Where a streamed response goes; a buffer unless the caller streams it on. */

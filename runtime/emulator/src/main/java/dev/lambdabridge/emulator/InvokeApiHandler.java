@@ -18,6 +18,9 @@ import org.eclipse.jetty.util.Callback;
 final class InvokeApiHandler extends Handler.Abstract {
     private static final String PREFIX = "/2015-03-31/functions/";
     private static final String SUFFIX = "/invocations";
+    /** InvokeWithResponseStream: the answer is an event stream (PayloadChunk..., InvokeComplete). */
+    private static final String STREAM_PREFIX = "/2021-11-15/functions/";
+    private static final String STREAM_SUFFIX = "/response-streaming-invocations";
 
     private final Emulator emulator;
 
@@ -28,7 +31,13 @@ final class InvokeApiHandler extends Handler.Abstract {
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         String path = request.getHttpURI().getDecodedPath();
-        if (!path.startsWith(PREFIX) || !path.endsWith(SUFFIX) || path.length() <= PREFIX.length() + SUFFIX.length()) {
+        boolean eventStream = path.startsWith(STREAM_PREFIX) && path.endsWith(STREAM_SUFFIX)
+                && path.length() > STREAM_PREFIX.length() + STREAM_SUFFIX.length();
+        if (eventStream && HttpMethod.POST.is(request.getMethod())) {
+            invoke(path.substring(STREAM_PREFIX.length(), path.length() - STREAM_SUFFIX.length()), true, request,
+                    response, callback);
+        } else if (!eventStream && (!path.startsWith(PREFIX) || !path.endsWith(SUFFIX)
+                || path.length() <= PREFIX.length() + SUFFIX.length())) {
             fail(response, callback, new InvokeApiException(404, "UnknownOperationException",
                     "no Lambda operation at " + request.getMethod() + " " + path));
         } else if (!HttpMethod.POST.is(request.getMethod())) {
@@ -36,18 +45,23 @@ final class InvokeApiHandler extends Handler.Abstract {
             fail(response, callback, new InvokeApiException(405, "MethodNotAllowedException",
                     "method " + request.getMethod() + " not allowed on " + path + ", use POST"));
         } else {
-            invoke(path.substring(PREFIX.length(), path.length() - SUFFIX.length()), request, response, callback);
+            invoke(path.substring(PREFIX.length(), path.length() - SUFFIX.length()), false, request, response,
+                    callback);
         }
         return true;
     }
 
-    private void invoke(String name, Request request, Response response, Callback callback) {
+    private void invoke(String name, boolean eventStream, Request request, Response response, Callback callback) {
         dev.lambdabridge.emulator.InvocationType type;
         LogType logType;
         try {
             emulator.function(name);
             type = dev.lambdabridge.emulator.InvocationType.fromHeader(request.getHeaders().get(InvokeApiHeaders.INVOCATION_TYPE));
             logType = LogType.fromHeader(request.getHeaders().get(InvokeApiHeaders.LOG_TYPE));
+            if (eventStream && type == dev.lambdabridge.emulator.InvocationType.EVENT) {
+                throw new IllegalArgumentException("InvokeWithResponseStream takes the invocation types "
+                        + "RequestResponse and DryRun, got Event");
+            }
         } catch (IllegalArgumentException e) {
             fail(response, callback, new InvokeApiException(400, ErrorTypes.INVALID_PARAMETER, e.getMessage()));
             return;
@@ -61,7 +75,7 @@ final class InvokeApiHandler extends Handler.Abstract {
             @Override
             public void body(byte[] body) {
                 InvokeRequest invokeRequest = new InvokeRequest(body, type, logType, clientContext, cognito);
-                start(name, invokeRequest, response, callback);
+                start(name, invokeRequest, eventStream, response, callback);
             }
 
             @Override
@@ -79,9 +93,11 @@ final class InvokeApiHandler extends Handler.Abstract {
         });
     }
 
-    private void start(String name, InvokeRequest invokeRequest, Response response, Callback callback) {
+    private void start(String name, InvokeRequest invokeRequest, boolean eventStream, Response response,
+                       Callback callback) {
         try {
-            InvokeStreamSink sink = new InvokeStreamSink(response, callback);
+            InvokeStreamSink sink = eventStream ? new EventStreamSink(response, callback)
+                    : new InvokeStreamSink(response, callback);
             emulator.invokeAsync(name, invokeRequest, sink).whenComplete((result, failure) -> {
                 if (sink.committed()) {
                     if (failure != null) {

@@ -16,17 +16,17 @@ import org.eclipse.jetty.util.Callback;
  * JSON) when the function failed part-way, {@code X-Amz-Log-Result} when the tail was asked for.
  *
  * <p>A caller that goes away does not stop the function, as on Lambda: the rest of the stream is read and
- * dropped.
+ * dropped. Subclasses frame the chunks differently ({@link EventStreamSink}).
  */
-final class InvokeStreamSink implements StreamSink {
+class InvokeStreamSink implements StreamSink {
     static final String TRAILERS = InvokeApiHeaders.FUNCTION_ERROR + ", " + RuntimeApiHeaders.FUNCTION_ERROR_TYPE
             + ", " + RuntimeApiHeaders.FUNCTION_ERROR_BODY + ", " + InvokeApiHeaders.LOG_RESULT;
 
-    private final Response response;
+    protected final Response response;
     private final Callback callback;
-    private String requestId;
     private final HttpFields.Mutable trailers = HttpFields.build();
-    private String contentType = "application/octet-stream";
+    protected String requestId;
+    protected String contentType = "application/octet-stream";
     private boolean committed;
     private boolean writing;
     private boolean ended;
@@ -53,23 +53,53 @@ final class InvokeStreamSink implements StreamSink {
                 done.succeeded();
                 return;
             }
-            if (!committed) {
-                commit();
-            }
+            commit();
             writing = true;
         }
-        response.write(false, bytes, Callback.from(() -> afterWrite(done, false), failure -> afterWrite(done, true)));
+        response.write(false, frame(bytes), Callback.from(() -> afterWrite(done, false),
+                failure -> afterWrite(done, true)));
     }
 
-    private void commit() {
+    /** Status 200 and the headers, once, before the first bytes. */
+    protected synchronized void commit() {
+        if (committed) {
+            return;
+        }
         committed = true;
-        HttpFields.Mutable headers = response.getHeaders();
         response.setStatus(200);
-        headers.put(HttpHeader.CONTENT_TYPE, contentType);
+        HttpFields.Mutable headers = response.getHeaders();
         headers.put(InvokeApiHeaders.REQUEST_ID, requestId);
         headers.put(InvokeApiHeaders.EXECUTED_VERSION, "$LATEST");
+        commitHeaders(headers);
+    }
+
+    /** The headers of a passed-through stream; the outcome goes in trailers. */
+    protected void commitHeaders(HttpFields.Mutable headers) {
+        headers.put(HttpHeader.CONTENT_TYPE, contentType);
         headers.put(HttpHeader.TRAILER, TRAILERS);
         response.setTrailersSupplier(() -> trailers);
+    }
+
+    /** How one chunk of the function's bytes goes on the wire (as it is, here). */
+    protected ByteBuffer frame(ByteBuffer bytes) {
+        return bytes;
+    }
+
+    /** The last bytes, after the outcome is known (none here: the outcome goes in the trailers). */
+    protected ByteBuffer last(InvokeResult result, String errorType) {
+        if (result.functionError() != null) {
+            trailers.put(InvokeApiHeaders.FUNCTION_ERROR, result.functionError());
+            trailers.put(RuntimeApiHeaders.FUNCTION_ERROR_TYPE, errorType == null ? ErrorTypes.UNKNOWN : errorType);
+            trailers.put(RuntimeApiHeaders.FUNCTION_ERROR_BODY, Base64.getEncoder().encodeToString(result.payload()));
+        }
+        if (result.logTail() != null) {
+            trailers.put(InvokeApiHeaders.LOG_RESULT, logResult(result));
+        }
+        return null;
+    }
+
+    static String logResult(InvokeResult result) {
+        return Base64.getEncoder().encodeToString(result.logTail().getBytes(StandardCharsets.UTF_8));
     }
 
     private void afterWrite(Callback done, boolean failed) {
@@ -93,6 +123,7 @@ final class InvokeStreamSink implements StreamSink {
 
     @Override
     public void end(InvokeResult result, String errorType) {
+        ByteBuffer tail;
         synchronized (this) {
             if (ended) {
                 return;
@@ -102,17 +133,9 @@ final class InvokeStreamSink implements StreamSink {
                 return;
             }
             ended = true;
-            if (result.functionError() != null) {
-                trailers.put(InvokeApiHeaders.FUNCTION_ERROR, result.functionError());
-                trailers.put(RuntimeApiHeaders.FUNCTION_ERROR_TYPE, errorType == null ? ErrorTypes.UNKNOWN : errorType);
-                trailers.put(RuntimeApiHeaders.FUNCTION_ERROR_BODY, Base64.getEncoder().encodeToString(result.payload()));
-            }
-            if (result.logTail() != null) {
-                trailers.put(InvokeApiHeaders.LOG_RESULT,
-                        Base64.getEncoder().encodeToString(result.logTail().getBytes(StandardCharsets.UTF_8)));
-            }
+            tail = last(result, errorType);
         }
-        response.write(true, null, callback);
+        response.write(true, tail, callback);
     }
 
     @Override

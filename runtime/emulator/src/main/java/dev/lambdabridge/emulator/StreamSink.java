@@ -23,6 +23,14 @@ interface StreamSink {
     /** The invocation ended after {@link #committed()}: finish the caller's response with the outcome. */
     void end(InvokeResult result, String errorType);
 
+    /**
+     * The invocation ended without streaming (a buffered response, an error, a timeout before any byte). Nothing
+     * to do for most sinks: the caller gets the result as usual; one that must answer in its own format does it
+     * here, and is {@link #committed()} afterwards.
+     */
+    default void unstreamed(InvokeResult result, String errorType) {
+    }
+
     /** The bytes kept for the invocation's result (a buffering sink), or an empty array. */
     byte[] buffered();
 }
