@@ -43,6 +43,8 @@ class StreamingEndToEndTest {
                 Duration.ofSeconds(90), 512, smallHeap, List.of(bootstrap.toString())));
         emulator.addFunction(new FunctionConfig("failing", "example.streaming.FailingReportHandler::handleRequest",
                 function, Duration.ofSeconds(30), 512, smallHeap, List.of(bootstrap.toString())));
+        emulator.addFunction(new FunctionConfig("slow", "example.streaming.CsvReportHandler", function,
+                Duration.ofSeconds(2), 512, Map.of(), List.of(bootstrap.toString())));
     }
 
     @AfterAll
@@ -141,6 +143,23 @@ class StreamingEndToEndTest {
                 StandardCharsets.UTF_8);
         assertTrue(error.contains("Response payload size exceeded maximum allowed payload size (209715200 bytes)."),
                 error);
+    }
+
+    @Test
+    void aTimeoutMidStreamEndsTheCallersStreamWithTheTimeoutError() throws Exception {
+        // 10 rows every 500 ms, 100 rows: the 2 s timeout strikes after the first batches were sent
+        StreamedHttpResponse response = invoke("slow", "{\"rows\": 100, \"flushEvery\": 10, \"pauseMs\": 500}",
+                chunk -> { });
+        assertEquals(200, response.status());
+        assertTrue(response.bodyStart().startsWith(CsvRows.HEADER + CsvRows.row(0)), response.bodyStart());
+        assertTrue(response.bodyBytes() < expectedReport(100)[1], "the whole report arrived: " + response.bodyBytes());
+        Map<String, String> trailers = response.trailers();
+        assertEquals("Sandbox.Timedout", trailers.get("lambda-runtime-function-error-type"), "trailers: " + trailers);
+        String error = new String(Base64.getDecoder().decode(trailers.get("lambda-runtime-function-error-body")),
+                StandardCharsets.UTF_8);
+        assertTrue(error.contains("Task timed out after 2.00 seconds"), error);
+        // a new runtime serves the next invocation
+        assertEquals(expectedReport(3)[1], invoke("slow", "{\"rows\": 3}", chunk -> { }).bodyBytes());
     }
 
     @Test
