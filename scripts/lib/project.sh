@@ -66,6 +66,12 @@ lb_needs_build() {
   # shellcheck disable=SC2086
   lb_stale "$LB_SAMPLE_FUNCTION/example/hello/HelloHandler.class" $lb_poms \
     "$LB_ROOT/samples/java-hello/pom.xml" "$LB_ROOT/samples/java-hello/src/main" && return 0
+  # the streaming samples, and the operations samples with their local runner (scripts/run's defaults)
+  lb_stale "$LB_ROOT/samples/streaming/target/function" "$LB_ROOT/samples/streaming/pom.xml" \
+    "$LB_ROOT/samples/streaming/src/main" && return 0
+  # shellcheck disable=SC2086
+  lb_stale "$LB_ROOT/samples/ops/local-run/target/lib" "$LB_ROOT/samples/ops/pom.xml" \
+    $(for lb_m in "$LB_ROOT"/samples/ops/*/; do printf '%s ' "${lb_m}pom.xml" "${lb_m}src/main"; done) && return 0
   return 1
 }
 
