@@ -119,6 +119,19 @@ for h in EchoStreamHandler:echo ApiGatewayHandler:api-gateway SqsBatchHandler:sq
   expect "java: ${h%%:*} succeeds" "REPORT RequestId" "$out"
   [[ "$out" != *errorMessage* ]] && ok "java: ${h%%:*} no error" || fail "java: ${h%%:*}: ${out:0:2000}"
 done
+# the AWS samples that need no service (samples/apps), and a streamed response (samples/streaming: its
+# StreamingHandler interface comes from the layer's lib/, as aws-lambda-java-core does)
+A=$S/apps
+out=$(run java-runtime "$A/time-service/target/function" example.apps.time.TimeHandler::handleRequest "$A/time-service/events/time-dublin.json" 512)
+expect "java: time service, GET /time/Europe/Dublin" '\"timeZone\":\"Europe/Dublin\"' "$out"
+out=$(run java-runtime "$A/time-service/target/function" example.apps.time.TimeHandler::handleRequest "$A/time-service/events/time-unknown-zone.json" 512)
+expect "java: time service, an unknown zone is a 400" '"statusCode":400' "$out"
+out=$(run java-runtime "$A/cognito-proxy/target/function" example.apps.cognito.CognitoProxyHandler::handleRequest "$A/cognito-proxy/events/cognito-post.json" 512)
+expect "java: Cognito proxy greets the user from the claims" '"statusCode":200' "$out"
+out=$(run java-runtime "$A/dynamodb-stream/target/function" example.apps.ddbstream.StreamProcessorHandler::handleRequest "$A/dynamodb-stream/events/orders-stream.json" 512)
+[[ "$out" == *REPORT* && "$out" != *errorMessage* ]] && ok "java: DynamoDB stream processor" || fail "java: DynamoDB stream processor: ${out:0:2000}"
+out=$(run java-runtime "$S/streaming/target/function" example.streaming.CsvReportHandler "$S/streaming/events/report.json" 512)
+expect "java: a streamed CSV report (StreamingHandler from the layer)" "id,region,sku,quantity,amount_cents" "$out"
 
 out=$(run java-runtime+process-bridge "$S/scripts/php" "exec:php HelloLambda.php" "$S/scripts/events/hello.json" 256 "-Xlog:aot=info")
 expect "exec:php result" '{"result":3}' "$out"
