@@ -1,0 +1,76 @@
+package dev.lambdabridge.reliability.soak;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * {@code scripts/soak}: the soak as a program. Prints the table (and the problems), exits 1 when there is one.
+ * Options: {@code --invocations N} (100000), {@code --seed S} (1), {@code --max-minutes M} (60), and the paths
+ * the script passes: {@code --bootstrap}, {@code --function}, {@code --resources}, {@code --shims},
+ * {@code --command} (echoed in the header).
+ */
+public final class Soak {
+    private Soak() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        long invocations = 100_000;
+        long seed = 1;
+        long maxMinutes = 60;
+        Path bootstrap = null;
+        Path function = null;
+        Path resources = null;
+        Path shims = null;
+        String command = "scripts/soak";
+        for (int i = 0; i < args.length; i++) {
+            String value = i + 1 < args.length ? args[i + 1] : null;
+            switch (args[i]) {
+                case "--invocations" -> invocations = Long.parseLong(value);
+                case "--seed" -> seed = Long.parseLong(value);
+                case "--max-minutes" -> maxMinutes = Long.parseLong(value);
+                case "--bootstrap" -> bootstrap = Path.of(value);
+                case "--function" -> function = Path.of(value);
+                case "--resources" -> resources = Path.of(value);
+                case "--shims" -> shims = Path.of(value);
+                case "--command" -> command = value;
+                default -> throw new IllegalArgumentException("unknown option " + args[i]
+                        + " (--invocations N --seed S --max-minutes M)");
+            }
+            i++;
+        }
+        Path work = Files.createTempDirectory("lambda-bridge-soak");
+        try {
+            SoakReport report = SoakRun.run(new SoakRun.Options(invocations, seed, Duration.ofMinutes(maxMinutes),
+                    bootstrap, function, resources, shims, work));
+            System.out.println("Soak: `" + command + "`, " + Instant.now() + ", " + machine() + "\n");
+            System.out.println(report.table());
+            if (!report.problems().isEmpty()) {
+                System.out.println("PROBLEMS:");
+                report.problems().forEach(System.out::println);
+                System.out.println("last log lines:\n" + report.logTail().lines().skip(Math.max(0, report.logTail().lines().count() - 60)).collect(java.util.stream.Collectors.joining("\n")));
+                System.exit(1);
+            }
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    static String machine() {
+        return System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                + System.getProperty("os.arch") + ", " + Runtime.getRuntime().availableProcessors() + " cores, Java "
+                + System.getProperty("java.vm.version");
+    }
+
+    static void deleteTree(Path root) throws java.io.IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                path.toFile().setWritable(true);
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package dev.lambdabridge.reliability.soak;
+
+import static dev.lambdabridge.reliability.soak.Fault.answer;
+import static dev.lambdabridge.reliability.soak.Fault.error;
+import static dev.lambdabridge.reliability.soak.Fault.malformed;
+import static dev.lambdabridge.reliability.soak.Fault.raised;
+
+import dev.lambdabridge.emulator.FunctionConfig;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The soak's functions, one per kind of handler, each with the faults it can be asked for and the errorType the
+ * caller must get for each (the contracts of README.md "exec:", "worker:", "js: and ruby:" and
+ * docs/worker-protocol.md). Lays out their code in a work directory: the Java fault handler's task root as
+ * Maven built it, the PHP, Ruby and JS files as they are, and the Go programs built with {@code go build}.
+ */
+final class SoakFunctions {
+    /**
+     * Every function's timeout: short, so that timeouts and slow handlers cost little wall time, and long enough
+     * that a cold start on a loaded 2-core machine does not time out a healthy invocation.
+     */
+    static final Duration TIMEOUT = Duration.ofSeconds(2);
+    static final Duration JS_TIMEOUT = Duration.ofSeconds(4);
+    /**
+     * How long before the deadline the bridges stop a handler (LAMBDA_BRIDGE_TIMEOUT_MARGIN_MS and
+     * LAMBDA_BRIDGE_POLYGLOT_TIMEOUT_MARGIN_MS; 100 and 250 ms by default): with eight functions on two cores the
+     * bridge's kill and answer can take longer than 100 ms, and then the platform's timeout (Sandbox.Timedout, a
+     * restart of the runtime) would win the race. Slow handlers finish 600 ms before the deadline, inside it.
+     */
+    private static final String MARGIN_MS = "400";
+    /** Set in every function's environment, so that every process the run starts can be found in /proc. */
+    static final String MARKER = "LB_SOAK_RUN";
+
+    private SoakFunctions() {
+    }
+
+    /**
+     * @param javaFunction the fault handler's task root (target/function)
+     * @param resources    src/test/resources (soak/exec, soak/worker, soak/js)
+     * @param shims        bridge/process/shims (the Go worker is built against shims/go)
+     * @param work         an empty directory for the functions' code
+     * @param marker       the value of {@link #MARKER} for this run
+     */
+    static List<SoakFunction> create(Path bootstrap, Path javaFunction, Path resources, Path shims, Path work,
+                                     String marker) throws IOException, InterruptedException {
+        Path soak = resources.resolve("soak");
+        Path exec = Files.createDirectories(work.resolve("exec"));
+        Files.copy(soak.resolve("exec/fault.php"), exec.resolve("fault.php"));
+        Files.copy(soak.resolve("exec/fault.rb"), exec.resolve("fault.rb"));
+        goBuild(work.resolve("go-exec"), soak.resolve("exec/fault.go"), exec.resolve("fault"), null);
+        Path worker = Files.createDirectories(work.resolve("worker"));
+        Files.copy(soak.resolve("worker/fault_worker.php"), worker.resolve("fault_worker.php"));
+        goBuild(work.resolve("go-worker"), soak.resolve("worker/main.go"), worker.resolve("faultworker"),
+                shims.resolve("go").toAbsolutePath());
+        Path js = soak.resolve("js");
+
+        Map<String, String> env = Map.of(MARKER, marker, "LANG", "C.UTF-8", "LAMBDA_BRIDGE_TIMEOUT_MARGIN_MS", MARGIN_MS,
+                "LAMBDA_BRIDGE_POLYGLOT_TIMEOUT_MARGIN_MS", MARGIN_MS);
+        List<String> command = List.of(bootstrap.toAbsolutePath().toString());
+        List<SoakFunction> functions = new ArrayList<>();
+        // Java: the handler's own faults; the runtime process serves the whole run
+        functions.add(new SoakFunction(config("java", "soak.FaultHandler::handleRequest", javaFunction, 512,
+                env, command), "Java", 400, true, 0, List.of(
+                answer("ok", 880), raised("throw", 40, "java.lang.IllegalStateException"),
+                error("big", 10, "Function.ResponseSizeTooLarge"), answer("slow", 1),
+                answer("garbage-stdout", 10), answer("stderr-flood", 10), malformed(20))));
+        // Java: faults that end the runtime process (a cold start each)
+        functions.add(new SoakFunction(config("java-fatal", "soak.FaultHandler::handleRequest", javaFunction, 256,
+                env, command), "Java", 10, false, 0, List.of(
+                answer("ok", 700), raised("throw", 100, "java.lang.IllegalStateException"),
+                error("exit", 80, "Runtime.ExitError"), error("oom", 50, "java.lang.OutOfMemoryError"),
+                error("timeout", 50, "Sandbox.Timedout"), malformed(20))));
+        functions.add(new SoakFunction(config("exec-php", "exec:php fault.php", exec, 256, env, command),
+                "PHP exec", 30, true, 0, List.of(
+                answer("ok", 800), error("exit", 40, "Process.ExitError"), error("timeout", 4, "Process.Timeout"),
+                error("oom", 20, "Process.ExitError"), error("big", 20, "Process.ResponseTooLarge"),
+                error("garbage-stdout", 40, "Process.InvalidOutput"), answer("stderr-flood", 40),
+                answer("slow", 4), malformed(30))));
+        functions.add(new SoakFunction(config("exec-ruby", "exec:ruby fault.rb {event}", exec, 256, env, command),
+                "Ruby exec", 10, true, 0, List.of(
+                answer("ok", 800), error("exit", 50, "Process.ExitError"), error("timeout", 5, "Process.Timeout"),
+                error("garbage-stdout", 50, "Process.InvalidOutput"), answer("stderr-flood", 50),
+                answer("slow", 5), malformed(40))));
+        functions.add(new SoakFunction(config("exec-go", "exec:./fault {event}", exec, 256, env, command),
+                "Go exec", 50, true, 0, List.of(
+                answer("ok", 800), error("exit", 40, "Process.ExitError"), error("timeout", 3, "Process.Timeout"),
+                error("big", 20, "Process.ResponseTooLarge"), error("garbage-stdout", 40, "Process.InvalidOutput"),
+                answer("stderr-flood", 40), answer("slow", 3), malformed(30))));
+        functions.add(new SoakFunction(config("worker-php", "worker:php fault_worker.php", worker, 256, env,
+                command), "PHP worker", 150, true, 1, List.of(
+                answer("ok", 850), raised("throw", 40, "RuntimeException"), error("crash", 10, "Worker.Exited"),
+                error("exit", 10, "Runtime.ExitError"), error("timeout", 2, "Worker.Timeout"),
+                error("oom", 10, "E_ERROR"), error("big", 10, "Function.ResponseSizeTooLarge"),
+                answer("garbage-stdout", 20), answer("stderr-flood", 20), answer("slow", 2), malformed(20))));
+        functions.add(new SoakFunction(config("worker-go", "worker:./faultworker", worker, 256, env, command),
+                "Go worker", 150, true, 1, List.of(
+                answer("ok", 850), raised("throw", 40, "SoakFault"), raised("panic", 10, "string"),
+                error("exit", 10, "Worker.Exited"), error("timeout", 2, "Worker.Timeout"),
+                error("big", 10, "Function.ResponseSizeTooLarge"), answer("garbage-stdout", 20),
+                answer("stderr-flood", 20), answer("slow", 2), malformed(20))));
+        // 4 s: GraalJS's interpreter takes over 1.5 s to serialize the 7 MB result of "big"
+        functions.add(new SoakFunction(config("js", "js:fault.handler", js, 1024, env, command)
+                .withTimeout(JS_TIMEOUT),
+                "JavaScript", 200, true, 0, List.of(
+                answer("ok", 880), raised("throw", 40, "TypeError"), error("timeout", 1, "Polyglot.Timeout"),
+                error("big", 10, "Function.ResponseSizeTooLarge"), answer("stdout-flood", 10),
+                answer("slow", 1), malformed(20))));
+        return functions;
+    }
+
+    private static FunctionConfig config(String name, String handler, Path code, int memoryMb,
+                                         Map<String, String> env, List<String> command) {
+        return FunctionConfig.of(name, handler, code).withTimeout(TIMEOUT).withMemoryMb(memoryMb).withEnv(env)
+                .withCommand(command);
+    }
+
+    /** {@code go build}, offline; {@code shim}: the Go shim's module, for a worker. */
+    static void goBuild(Path dir, Path source, Path output, Path shim) throws IOException, InterruptedException {
+        Files.createDirectories(dir);
+        Files.copy(source, dir.resolve("main.go"));
+        List<String> command = new ArrayList<>(List.of("go", "build", "-o", output.toString()));
+        if (shim != null) {
+            Files.writeString(dir.resolve("go.mod"), "module soakworker\n\ngo 1.19\n\nrequire lambdabridge.dev/shim "
+                    + "v0.0.0\n\nreplace lambdabridge.dev/shim => " + shim + "\n");
+            command.add(".");
+        } else {
+            command.add("main.go");
+        }
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        builder.environment().put("GOPROXY", "off");
+        builder.environment().put("GOFLAGS", "-mod=mod");
+        builder.environment().put("CGO_ENABLED", "0");
+        if (System.getenv("HOME") == null) {
+            builder.environment().put("GOCACHE", dir.resolve("gocache").toString());
+            builder.environment().put("GOPATH", dir.resolve("gopath").toString());
+        }
+        Process go = builder.start();
+        String output2 = new String(go.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!go.waitFor(180, TimeUnit.SECONDS) || go.exitValue() != 0) {
+            go.destroyForcibly();
+            throw new IllegalStateException("go build of " + source + " failed: " + output2);
+        }
+    }
+}

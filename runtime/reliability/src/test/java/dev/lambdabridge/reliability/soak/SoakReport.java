@@ -1,0 +1,204 @@
+package dev.lambdabridge.reliability.soak;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * What a soak found, as one markdown table, and the list of problems (empty when every invocation got exactly
+ * its one right answer and nothing leaked).
+ */
+record SoakReport(String table, List<String> problems, long invocations, long lost, long duplicated, long leaked,
+                  String logTail) {
+
+    /**
+     * Memory counts as flat when the live heap after a full GC (every runtime is a JVM) at the end is at most 10%
+     * plus 8 MiB above the baseline's. RSS is reported beside it but not judged: a JVM's heap grows to its working
+     * size after the start (7 MB responses, stdout buffers) and stays there, leak or not.
+     */
+    static boolean flat(long baselineKib, long endKib) {
+        return endKib <= baselineKib * 11 / 10 + 8 * 1024;
+    }
+
+    /** Collects the findings while the run goes. */
+    static final class Builder {
+        private final SoakRun.Options options;
+        private final List<SoakFunction> functions;
+        private final List<String> problems = new ArrayList<>();
+        private RuntimeSnapshot jvmBaseline;
+        private RuntimeSnapshot jvmEnd;
+        private RuntimeSnapshot jvmAfterClose;
+        private RuntimeSnapshot jvmBefore;
+        private Map<String, RuntimeSnapshot> runtimesBaseline = Map.of();
+        private Map<String, RuntimeSnapshot> runtimesMiddle = Map.of();
+        private Map<String, RuntimeSnapshot> runtimesEnd = Map.of();
+        private boolean complete;
+        private long leakedProcesses;
+        private long leakedThreads;
+        private long leakedDescriptors;
+
+        Builder(SoakRun.Options options, List<SoakFunction> functions) {
+            this.options = options;
+            this.functions = functions;
+        }
+
+        void baseline(RuntimeSnapshot jvm, Map<String, RuntimeSnapshot> runtimes) {
+            jvmBaseline = jvm;
+            runtimesBaseline = runtimes;
+        }
+
+        void middle(Map<String, RuntimeSnapshot> runtimes) {
+            runtimesMiddle = runtimes;
+        }
+
+        void end(RuntimeSnapshot jvm, Map<String, RuntimeSnapshot> runtimes, boolean complete) {
+            jvmEnd = jvm;
+            runtimesEnd = runtimes;
+            this.complete = complete;
+            leak("the emulator's JVM", jvmBaseline, jvmEnd);
+            for (SoakFunction function : functions) {
+                RuntimeSnapshot start = runtimesBaseline.get(function.name());
+                RuntimeSnapshot last = runtimesEnd.get(function.name());
+                if (!function.survives()) {
+                    continue;
+                }
+                if (start == null || last == null || start.pid() != last.pid()) {
+                    problems.add(function.name() + ": its runtime did not serve the whole run (pid "
+                            + (start == null ? "none" : start.pid()) + " at the start, "
+                            + (last == null ? "none" : last.pid()) + " at the end)");
+                    continue;
+                }
+                leak("runtime " + function.name(), start, last);
+                if (start.liveHeapKib() < 0 || last.liveHeapKib() < 0) {
+                    problems.add(function.name() + ": cannot read the runtime's live heap (jcmd " + start.pid() + ")");
+                } else if (!flat(start.liveHeapKib(), last.liveHeapKib())) {
+                    problems.add(function.name() + ": the runtime's live heap after a full GC grew from "
+                            + mib(start.liveHeapKib()) + " to " + mib(last.liveHeapKib()) + " MiB");
+                }
+            }
+        }
+
+        private void leak(String what, RuntimeSnapshot start, RuntimeSnapshot end) {
+            if (end.threads() - start.threads() > SoakRun.LEAK_SLACK) {
+                leakedThreads += end.threads() - start.threads();
+                problems.add(what + ": threads " + start.threads() + " -> " + end.threads());
+            }
+            if (end.descriptors() - start.descriptors() > SoakRun.LEAK_SLACK) {
+                leakedDescriptors += end.descriptors() - start.descriptors();
+                problems.add(what + ": file descriptors " + start.descriptors() + " -> " + end.descriptors());
+            }
+        }
+
+        void leakedProcesses(String what, long count) {
+            leakedProcesses += count;
+            problems.add(what);
+        }
+
+        void afterClose(List<Long> left, RuntimeSnapshot jvm, RuntimeSnapshot before, List<String> threadsLeft) {
+            jvmAfterClose = jvm;
+            jvmBefore = before;
+            if (!left.isEmpty()) {
+                leakedProcesses(left.size() + " processes of the run alive 5 s after the emulator closed: " + left,
+                        left.size());
+            }
+            if (!threadsLeft.isEmpty()) {
+                leakedThreads += threadsLeft.size();
+                problems.add("threads alive after the emulator closed: " + threadsLeft);
+            }
+            if (jvm.descriptors() - before.descriptors() > SoakRun.LEAK_SLACK) {
+                leakedDescriptors += jvm.descriptors() - before.descriptors();
+                problems.add("file descriptors of this JVM: " + before.descriptors() + " before the emulator started, "
+                        + jvm.descriptors() + " after it closed");
+            }
+        }
+
+        SoakReport build(Tally tally, double wallSeconds, String logTail) {
+            List<String> all = new ArrayList<>(problems);
+            long invocations = tally.invocations.sum();
+            if (!complete) {
+                all.add("stopped at the time limit (" + options.maxWall() + ") after " + invocations
+                        + " invocations of " + options.invocations());
+            }
+            if (tally.lost.sum() > 0) {
+                all.add(tally.lost.sum() + " invocations lost");
+            }
+            if (tally.duplicated.sum() > 0) {
+                all.add(tally.duplicated.sum() + " invocations answered twice");
+            }
+            if (tally.misrouted.sum() > 0) {
+                all.add(tally.misrouted.sum() + " invocations got another invocation's answer");
+            }
+            if (tally.wrong.sum() > 0) {
+                all.add(tally.wrong.sum() + " invocations ended with the wrong result or errorType");
+            }
+            tally.examples().forEach(example -> all.add("  e.g. " + example));
+            long leaked = leakedProcesses + leakedThreads + leakedDescriptors;
+            return new SoakReport(table(tally, wallSeconds), all, invocations, tally.lost.sum(),
+                    tally.duplicated.sum() + tally.misrouted.sum(), leaked, logTail);
+        }
+
+        private String table(Tally tally, double wallSeconds) {
+            Map<String, String> rows = new LinkedHashMap<>();
+            rows.put("invocations", n(tally.invocations.sum()) + " (" + counts(tally.byFunction()) + ")");
+            rows.put("faults by kind", counts(tally.byFault()));
+            rows.put("answered / expected errors / refused (malformed)", n(tally.answered.sum()) + " / "
+                    + n(tally.expectedErrors.sum()) + " / " + n(tally.refused.sum()));
+            rows.put("wrong result or errorType", n(tally.wrong.sum()));
+            rows.put("lost", n(tally.lost.sum()));
+            rows.put("duplicated (answered twice, or another invocation's answer)",
+                    n(tally.duplicated.sum() + tally.misrouted.sum()));
+            rows.put("leaked processes", n(leakedProcesses));
+            rows.put("leaked threads / file descriptors", n(leakedThreads) + " / " + n(leakedDescriptors));
+            rows.put("emulator JVM threads / fds: before start, baseline, end, after close",
+                    jvmBefore.threads() + ", " + jvmBaseline.threads() + ", " + jvmEnd.threads() + ", "
+                            + jvmAfterClose.threads() + " / " + jvmBefore.descriptors() + ", "
+                            + jvmBaseline.descriptors() + ", " + jvmEnd.descriptors() + ", "
+                            + jvmAfterClose.descriptors());
+            rows.put("runtime RSS baseline -> half-way -> end, MiB [live heap after full GC, baseline -> end] "
+                    + "(threads, fds baseline->end)", runtimes());
+            rows.put("slowest invocation", n(tally.slowestMillis.get()) + " ms");
+            rows.put("wall time", String.format(Locale.ROOT, "%.1f s (%.0f invocations/s)", wallSeconds,
+                    tally.invocations.sum() / wallSeconds));
+            rows.put("seed", Long.toString(options.seed()));
+            StringBuilder table = new StringBuilder("| measure | value |\n| --- | --- |\n");
+            rows.forEach((k, v) -> table.append("| ").append(k).append(" | ").append(v).append(" |\n"));
+            return table.toString();
+        }
+
+        private String runtimes() {
+            List<String> parts = new ArrayList<>();
+            runtimesBaseline.forEach((name, start) -> {
+                RuntimeSnapshot last = runtimesEnd.get(name);
+                RuntimeSnapshot middle = runtimesMiddle.get(name);
+                if (last != null && last.pid() == start.pid()) {
+                    parts.add(name + " " + mib(start.rssKib()) + " -> "
+                            + (middle == null ? "?" : mib(middle.rssKib())) + " -> " + mib(last.rssKib()) + " [live heap "
+                            + tenths(start.liveHeapKib()) + " -> " + tenths(last.liveHeapKib()) + "] ("
+                            + start.threads() + "->" + last.threads() + ", " + start.descriptors() + "->"
+                            + last.descriptors() + ")");
+                }
+            });
+            return String.join("; ", parts);
+        }
+
+        private static String counts(Map<String, Long> counts) {
+            return counts.entrySet().stream().map(e -> e.getKey() + " " + n(e.getValue()))
+                    .collect(Collectors.joining(", "));
+        }
+
+        private static String n(long value) {
+            return String.format(Locale.ROOT, "%,d", value);
+        }
+
+        private static String tenths(long kib) {
+            return String.format(Locale.ROOT, "%.1f", kib / 1024.0);
+        }
+
+        private static long mib(long kib) {
+            return Math.round(kib / 1024.0);
+        }
+    }
+}

@@ -1,0 +1,211 @@
+package dev.lambdabridge.reliability.soak;
+
+import dev.lambdabridge.emulator.Emulator;
+import dev.lambdabridge.emulator.EmulatorOptions;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One soak: hosts the functions on a real emulator (127.0.0.1, ephemeral ports), runs a warm-up round (every
+ * fault of every function once, so that heaps, pools and restarts have all happened before the baseline),
+ * runs a tenth of the seeded mix (heaps and pools reach their working size), takes the baseline (threads and
+ * descriptors of this JVM; pid, threads, descriptors and RSS of each runtime that must survive), runs the rest
+ * of the mix on one thread per function (with an RSS reading half-way), and checks what is left: processes,
+ * threads, descriptors, memory, and one REPORT line per served invocation. Closes the emulator and checks that
+ * no process of the run is left.
+ */
+final class SoakRun {
+    /** Thread and descriptor counts may move by this much (pools, keep-alive connections) without a leak. */
+    static final int LEAK_SLACK = 8;
+
+    record Options(long invocations, long seed, Duration maxWall, Path bootstrap, Path javaFunction, Path resources,
+                   Path shims, Path work) {
+    }
+
+    private SoakRun() {
+    }
+
+    static SoakReport run(Options options) throws Exception {
+        long started = System.nanoTime();
+        String marker = "soak-" + options.seed() + "-" + ProcessHandle.current().pid() + "-" + started;
+        List<SoakFunction> functions = SoakFunctions.create(options.bootstrap(), options.javaFunction(),
+                options.resources(), options.shims(), options.work(), marker);
+        long self = ProcessHandle.current().pid();
+        RuntimeSnapshot jvmBefore = RuntimeSnapshot.of(self);
+        java.util.Set<Thread> threadsBefore = Thread.getAllStackTraces().keySet();
+        LogCounter log = new LogCounter();
+        Tally tally = new Tally();
+        SoakReport.Builder report = new SoakReport.Builder(options, functions);
+        Emulator emulator = Emulator.start(EmulatorOptions.defaults().withLogSink(log));
+        try {
+            functions.forEach(f -> emulator.addFunction(f.config()));
+            Map<SoakFunction, Invoker> invokers = new LinkedHashMap<>();
+            for (SoakFunction function : functions) {
+                invokers.put(function, new Invoker(emulator, function, tally,
+                        new Random(options.seed() ^ function.name().hashCode())));
+            }
+            warmUp(invokers);
+            long deadline = started + options.maxWall().toNanos();
+            // a tenth of the run before the baseline: heaps and pools reach their working size first
+            runMix(invokers, options.invocations() / 10, deadline);
+            report.baseline(RuntimeSnapshot.of(self), snapshots(invokers));
+            boolean complete = runMix(invokers, options.invocations() * 45 / 100, deadline);
+            report.middle(snapshots(invokers));
+            long remaining = Math.max(0, options.invocations() - tally.invocations.sum());
+            complete &= runMix(invokers, remaining, deadline);
+            Thread.sleep(1_000); // kills and restarts in flight settle
+            report.end(RuntimeSnapshot.of(self), snapshots(invokers), complete);
+            checkProcesses(invokers, marker, report);
+            checkReports(tally, log, report);
+        } finally {
+            emulator.close();
+        }
+        report.afterClose(leftAfterClose(marker), RuntimeSnapshot.of(self), jvmBefore,
+                threadsLeft(threadsBefore));
+        return report.build(tally, (System.nanoTime() - started) / 1e9, log.tail());
+    }
+
+    /**
+     * Each function: one answer (the cold starts one after another: eight JVMs starting at once on two cores can
+     * take a healthy first invocation past its timeout), then, all at once, every fault of its mix once and one
+     * answer again.
+     */
+    private static void warmUp(Map<SoakFunction, Invoker> invokers) throws InterruptedException {
+        invokers.forEach((function, invoker) -> invoker.invoke(function.faults().getFirst()));
+        List<Thread> threads = new ArrayList<>();
+        for (Map.Entry<SoakFunction, Invoker> entry : invokers.entrySet()) {
+            threads.add(Thread.ofPlatform().name("soak-warmup-" + entry.getKey().name()).start(() -> {
+                Fault ok = entry.getKey().faults().getFirst();
+                entry.getKey().faults().forEach(entry.getValue()::invoke);
+                entry.getValue().invoke(ok);
+            }));
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+    }
+
+    /** The seeded mix, each function's share on its own thread; false when the time limit stopped it. */
+    private static boolean runMix(Map<SoakFunction, Invoker> invokers, long total, long deadlineNanos)
+            throws InterruptedException {
+        int shares = invokers.keySet().stream().mapToInt(SoakFunction::share).sum();
+        AtomicBoolean cut = new AtomicBoolean();
+        List<Thread> threads = new ArrayList<>();
+        long assigned = 0;
+        List<SoakFunction> order = List.copyOf(invokers.keySet());
+        for (int i = 0; i < order.size(); i++) {
+            SoakFunction function = order.get(i);
+            long count = i == order.size() - 1 ? total - assigned : total * function.share() / shares;
+            assigned += count;
+            Invoker invoker = invokers.get(function);
+            threads.add(Thread.ofPlatform().name("soak-" + function.name()).start(() -> {
+                for (long n = 0; n < count; n++) {
+                    if (System.nanoTime() - deadlineNanos > 0) {
+                        cut.set(true);
+                        return;
+                    }
+                    invoker.invokeDrawn();
+                }
+            }));
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        return !cut.get();
+    }
+
+    private static Map<String, RuntimeSnapshot> snapshots(Map<SoakFunction, Invoker> invokers) {
+        Map<String, RuntimeSnapshot> snapshots = new LinkedHashMap<>();
+        invokers.forEach((function, invoker) -> {
+            if (function.survives() && invoker.lastPid > 0) {
+                snapshots.put(function.name(), RuntimeSnapshot.ofJvm(invoker.lastPid));
+            }
+        });
+        return snapshots;
+    }
+
+    /**
+     * Between invocations a runtime has no process below it but its worker, and every process carrying the
+     * run's marker is a live runtime or below one.
+     */
+    private static void checkProcesses(Map<SoakFunction, Invoker> invokers, String marker,
+                                       SoakReport.Builder report) {
+        List<Long> expected = new ArrayList<>();
+        invokers.forEach((function, invoker) -> {
+            long pid = invoker.lastPid;
+            if (pid <= 0 || !ProcFs.alive(pid)) {
+                return;
+            }
+            expected.add(pid);
+            List<Long> below = ProcFs.descendants(pid);
+            expected.addAll(below);
+            if (below.size() > function.maxDescendants()) {
+                report.leakedProcesses(function.name() + ": " + below.size() + " processes below runtime " + pid
+                        + " between invocations (at most " + function.maxDescendants() + "): " + below,
+                        below.size() - function.maxDescendants());
+            }
+        });
+        List<Long> stray = new ArrayList<>(ProcFs.withEnvironment(SoakFunctions.MARKER, marker));
+        stray.removeAll(expected);
+        if (!stray.isEmpty()) {
+            report.leakedProcesses("processes of the run outside every live runtime: " + stray, stray.size());
+        }
+    }
+
+    /** Every invocation that reached a runtime has exactly one REPORT line; the log has no REPORT for others. */
+    private static void checkReports(Tally tally, LogCounter log, SoakReport.Builder report) {
+        Map<String, Integer> reports = log.reports();
+        for (String requestId : tally.served) {
+            int count = reports.getOrDefault(requestId, 0);
+            if (count == 0) {
+                tally.lost.increment();
+                tally.example("no REPORT line for " + requestId);
+            } else if (count > 1) {
+                tally.duplicated.increment();
+                tally.example(count + " REPORT lines for " + requestId);
+            }
+        }
+        long unknown = reports.keySet().stream().filter(id -> !tally.served.contains(id)).count();
+        if (unknown > 0) {
+            tally.duplicated.add(unknown);
+            tally.example(unknown + " REPORT lines for request ids no caller got a result for");
+        }
+    }
+
+    /**
+     * Threads started since {@code before} and still alive after the emulator closed, except the JDK's shared
+     * pools (the common ForkJoinPool, virtual threads' carriers, the process reaper), which outlive any user.
+     */
+    private static List<String> threadsLeft(java.util.Set<Thread> before) throws InterruptedException {
+        List<String> left = List.of();
+        for (int attempt = 0; attempt < 50; attempt++) {
+            left = Thread.getAllStackTraces().keySet().stream().filter(t -> !before.contains(t) && t.isAlive())
+                    .map(Thread::getName).filter(name -> !name.startsWith("ForkJoinPool")
+                            && !name.equals("process reaper") && !name.startsWith("VirtualThread-")
+                            && !name.startsWith("InnocuousThread") && !name.startsWith("CompletableFuture"))
+                    .sorted().toList();
+            if (left.isEmpty()) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        return left;
+    }
+
+    /** Processes of the run still alive a few seconds after the emulator closed. */
+    private static List<Long> leftAfterClose(String marker) throws InterruptedException {
+        long until = System.currentTimeMillis() + 5_000;
+        List<Long> left = ProcFs.withEnvironment(SoakFunctions.MARKER, marker);
+        while (!left.isEmpty() && System.currentTimeMillis() < until) {
+            Thread.sleep(100);
+            left = ProcFs.withEnvironment(SoakFunctions.MARKER, marker);
+        }
+        return left;
+    }
+}
