@@ -32,8 +32,10 @@ final class JsonPayloadCheck {
                         + ", column " + parser.currentLocation().getColumnNr());
             }
         } catch (JsonProcessingException e) {
-            throw invalid(e.getOriginalMessage() + " at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr());
+            // a limit of the parser (nesting depth, number or string length) has no location
+            com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+            throw invalid(e.getOriginalMessage() + (at == null ? "" : " at line " + at.getLineNr() + ", column "
+                    + at.getColumnNr()));
         } catch (IOException e) {
             throw invalid(e.getMessage());
         }
