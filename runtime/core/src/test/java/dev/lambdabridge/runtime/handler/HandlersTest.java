@@ -12,6 +12,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class HandlersTest {
+    /**
+     * Loading a handler sets the thread's context class loader to the function's, as the managed runtime does;
+     * put surefire's back, or the next test engine in this JVM (jqwik, for the fuzzers) cannot find its services.
+     */
+    @org.junit.jupiter.api.AfterEach
+    void restoreTheContextClassLoader() {
+        Thread.currentThread().setContextClassLoader(getClass().getClassLoader());
+    }
+
 
     @Test
     void schemeIsTheLowerCasePrefixBeforeASingleColon() {

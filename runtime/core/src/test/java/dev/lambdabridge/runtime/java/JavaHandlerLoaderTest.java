@@ -20,6 +20,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Loads the handlers in example.handlers from target/test-classes, as a task root, and runs them. */
 class JavaHandlerLoaderTest {
+    /**
+     * Loading a handler sets the thread's context class loader to the function's, as the managed runtime does;
+     * put surefire's back, or the next test engine in this JVM (jqwik, for the fuzzers) cannot find its services.
+     */
+    @org.junit.jupiter.api.AfterEach
+    void restoreTheContextClassLoader() {
+        Thread.currentThread().setContextClassLoader(getClass().getClassLoader());
+    }
+
     private static final String TASK_ROOT = Path.of("target/test-classes").toAbsolutePath().toString();
 
     private static RuntimeEnvironment env(String handler) {
