@@ -12,7 +12,8 @@ record JsHandlerName(String text, String module, List<String> exportPath) {
 
     static JsHandlerName parse(String text) {
         int dot = text.indexOf('.', text.lastIndexOf('/') + 1);
-        if (dot <= 0 || dot == text.length() - 1 || text.startsWith("/") || text.contains("..")) {
+        // a trailing dot would leave an empty member, which split() drops silently (found by HandlerNamesFuzzTest)
+        if (dot <= 0 || text.endsWith(".") || text.startsWith("/") || text.contains("..")) {
             throw new HandlerFault("Bad handler js:" + text + ": expected MODULE.EXPORT, e.g. js:index.handler for "
                     + "the export handler of index.js or index.mjs in the task root", "Runtime.MalformedHandlerName",
                     null);

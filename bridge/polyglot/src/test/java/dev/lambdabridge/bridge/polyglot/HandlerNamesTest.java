@@ -21,7 +21,8 @@ class HandlerNamesTest {
 
     @Test
     void badJsNamesAreMalformedHandlerNames() {
-        for (String bad : List.of("index", "index.", ".handler", "/abs/index.handler", "../up.handler")) {
+        for (String bad : List.of("index", "index.", ".handler", "/abs/index.handler", "../up.handler",
+                "index.handler.", "index.api.get.")) {
             HandlerFault fault = assertThrows(HandlerFault.class, () -> JsHandlerName.parse(bad), bad);
             assertEquals("Runtime.MalformedHandlerName", fault.errorType());
             assertTrue(fault.getMessage().contains("js:" + bad), fault.getMessage());
