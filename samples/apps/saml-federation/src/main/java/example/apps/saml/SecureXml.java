@@ -59,6 +59,10 @@ public final class SecureXml {
             throw new SamlException(describe(e));
         } catch (SAXException e) {
             throw new SamlException("the SAML response is not well-formed XML: " + e.getMessage());
+        } catch (java.io.CharConversionException | java.io.UnsupportedEncodingException e) {
+            // the input's fault, not the parser's: bytes that are not in the declared encoding, or an encoding
+            // the JDK does not know (found by SamlFuzzTest)
+            throw new SamlException("the SAML response cannot be decoded: " + e.getMessage());
         } catch (IOException | ParserConfigurationException e) {
             throw new IllegalStateException("cannot parse XML from memory: " + e.getMessage(), e);
         }
