@@ -42,7 +42,7 @@ public final class FaultHandler implements RequestStreamHandler {
                 return;
             }
             case "timeout" -> sleep(Long.MAX_VALUE / 2);
-            case "slow" -> sleep(Math.max(0, context.getRemainingTimeInMillis() - 600));
+            case "slow" -> sleep(Math.max(0, context.getRemainingTimeInMillis() - 900));
             case "garbage-stdout" -> {
                 // invalid UTF-8 and a 256 KiB line without a newline, to the log
                 byte[] garbage = new byte[256 * 1024];

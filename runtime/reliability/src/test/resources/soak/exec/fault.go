@@ -37,7 +37,7 @@ func main() {
 		}
 	case "slow":
 		deadline, _ := strconv.ParseInt(os.Getenv("LAMBDA_DEADLINE_MS"), 10, 64)
-		if left := time.Until(time.UnixMilli(deadline)) - 600*time.Millisecond; left > 0 {
+		if left := time.Until(time.UnixMilli(deadline)) - 900*time.Millisecond; left > 0 {
 			time.Sleep(left)
 		}
 	default:

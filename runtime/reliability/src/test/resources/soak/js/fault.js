@@ -18,7 +18,7 @@ exports.handler = async (event, context) => {
       }
       break;
     case 'slow':
-      await new Promise((resolve) => setTimeout(resolve, Math.max(0, context.getRemainingTimeInMillis() - 600)));
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, context.getRemainingTimeInMillis() - 900)));
       break;
     case 'oom': {
       const hoard = [];

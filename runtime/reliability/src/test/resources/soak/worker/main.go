@@ -34,7 +34,7 @@ func handler(ctx context.Context, event map[string]string) (map[string]string, e
 		}
 	case "slow":
 		if deadline, ok := ctx.Deadline(); ok {
-			if left := time.Until(deadline) - 600*time.Millisecond; left > 0 {
+			if left := time.Until(deadline) - 900*time.Millisecond; left > 0 {
 				time.Sleep(left)
 			}
 		}

@@ -85,6 +85,24 @@ final class ProcFs {
         return countEntries(PROC.resolve(pid + "/fd"));
     }
 
+    /** Open descriptors by target: the file's path, or the kind ({@code pipe}, {@code socket}, {@code anon_inode}). */
+    static Map<String, Integer> descriptorKinds(long pid) {
+        Map<String, Integer> kinds = new java.util.TreeMap<>();
+        try (Stream<Path> fds = Files.list(PROC.resolve(pid + "/fd"))) {
+            for (Path fd : fds.toList()) {
+                try {
+                    String target = Files.readSymbolicLink(fd).toString();
+                    kinds.merge(target.replaceAll(":\\[.*", ""), 1, Integer::sum);
+                } catch (IOException e) {
+                    // closed while listed
+                }
+            }
+        } catch (IOException e) {
+            return Map.of();
+        }
+        return kinds;
+    }
+
     /** Resident set size in KiB ({@code VmRSS}), or -1 when the process is gone. */
     static long rssKib(long pid) {
         try {

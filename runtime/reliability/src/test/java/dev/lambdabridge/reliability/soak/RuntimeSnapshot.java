@@ -12,14 +12,18 @@ import java.util.regex.Pattern;
  * RSS alone cannot tell a leak in a JVM: the heap grows to its working size after the start and stays there;
  * the live heap after a full GC is what a leak makes grow.
  *
- * @param liveHeapKib used heap after {@code jcmd PID GC.run}, or -1 when the process is not a JVM we can attach to
+ * @param liveHeapKib     used heap after {@code jcmd PID GC.run}, or -1 when the process is not a JVM we can attach to
+ * @param descriptorKinds open descriptors by what they point to (a file, or {@code pipe}, {@code socket}...), for
+ *                        the report when their number grew
  */
-record RuntimeSnapshot(long pid, int threads, int descriptors, long rssKib, long liveHeapKib) {
+record RuntimeSnapshot(long pid, int threads, int descriptors, long rssKib, long liveHeapKib,
+                       java.util.Map<String, Integer> descriptorKinds) {
     private static final Pattern USED = Pattern.compile(
             "(?m)^(?:DefNew|Tenured|def new generation|tenured generation)\\s+total \\d+K, used (\\d+)K");
 
     static RuntimeSnapshot of(long pid) {
-        return new RuntimeSnapshot(pid, ProcFs.threads(pid), ProcFs.descriptors(pid), ProcFs.rssKib(pid), -1);
+        return new RuntimeSnapshot(pid, ProcFs.threads(pid), ProcFs.descriptors(pid), ProcFs.rssKib(pid), -1,
+                ProcFs.descriptorKinds(pid));
     }
 
     /** With the live heap of a runtime's JVM (a full GC first, through jcmd). */
@@ -35,7 +39,8 @@ record RuntimeSnapshot(long pid, int threads, int descriptors, long rssKib, long
             }
         }
         RuntimeSnapshot plain = of(pid);
-        return new RuntimeSnapshot(pid, plain.threads(), plain.descriptors(), plain.rssKib(), live);
+        return new RuntimeSnapshot(pid, plain.threads(), plain.descriptors(), plain.rssKib(), live,
+                plain.descriptorKinds());
     }
 
     private static String jcmd(long pid, String command) {

@@ -6,15 +6,14 @@ import static dev.lambdabridge.reliability.soak.Fault.malformed;
 import static dev.lambdabridge.reliability.soak.Fault.raised;
 
 import dev.lambdabridge.emulator.FunctionConfig;
+import dev.lambdabridge.reliability.GoBuild;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The soak's functions, one per kind of handler, each with the faults it can be asked for and the errorType the
@@ -25,17 +24,20 @@ import java.util.concurrent.TimeUnit;
 final class SoakFunctions {
     /**
      * Every function's timeout: short, so that timeouts and slow handlers cost little wall time, and long enough
-     * that a cold start on a loaded 2-core machine does not time out a healthy invocation.
+     * that a healthy invocation does not time out on a shared 2-core machine at a load of 20 (the first long run
+     * saw Ruby and PHP programs, normally 20-70 ms, take 1.7-2 s there, and GraalJS's interpreter over 4 s for the
+     * 7 MB result of "big").
      */
-    static final Duration TIMEOUT = Duration.ofSeconds(2);
-    static final Duration JS_TIMEOUT = Duration.ofSeconds(4);
+    static final Duration TIMEOUT = Duration.ofSeconds(3);
+    static final Duration EXEC_TIMEOUT = Duration.ofSeconds(5);
+    static final Duration JS_TIMEOUT = Duration.ofSeconds(8);
     /**
      * How long before the deadline the bridges stop a handler (LAMBDA_BRIDGE_TIMEOUT_MARGIN_MS and
      * LAMBDA_BRIDGE_POLYGLOT_TIMEOUT_MARGIN_MS; 100 and 250 ms by default): with eight functions on two cores the
      * bridge's kill and answer can take longer than 100 ms, and then the platform's timeout (Sandbox.Timedout, a
-     * restart of the runtime) would win the race. Slow handlers finish 600 ms before the deadline, inside it.
+     * restart of the runtime) would win the race. Slow handlers finish 900 ms before the deadline, inside it.
      */
-    private static final String MARGIN_MS = "400";
+    private static final String MARGIN_MS = "600";
     /** Set in every function's environment, so that every process the run starts can be found in /proc. */
     static final String MARKER = "LB_SOAK_RUN";
 
@@ -55,10 +57,12 @@ final class SoakFunctions {
         Path exec = Files.createDirectories(work.resolve("exec"));
         Files.copy(soak.resolve("exec/fault.php"), exec.resolve("fault.php"));
         Files.copy(soak.resolve("exec/fault.rb"), exec.resolve("fault.rb"));
-        goBuild(work.resolve("go-exec"), soak.resolve("exec/fault.go"), exec.resolve("fault"), null);
+        Files.copy(soak.resolve("php/faults.php"), exec.resolve("faults.php"));
+        GoBuild.build(work.resolve("go-exec"), soak.resolve("exec/fault.go"), exec.resolve("fault"), null);
         Path worker = Files.createDirectories(work.resolve("worker"));
         Files.copy(soak.resolve("worker/fault_worker.php"), worker.resolve("fault_worker.php"));
-        goBuild(work.resolve("go-worker"), soak.resolve("worker/main.go"), worker.resolve("faultworker"),
+        Files.copy(soak.resolve("php/faults.php"), worker.resolve("faults.php"));
+        GoBuild.build(work.resolve("go-worker"), soak.resolve("worker/main.go"), worker.resolve("faultworker"),
                 shims.resolve("go").toAbsolutePath());
         Path js = soak.resolve("js");
 
@@ -78,18 +82,21 @@ final class SoakFunctions {
                 answer("ok", 700), raised("throw", 100, "java.lang.IllegalStateException"),
                 error("exit", 80, "Runtime.ExitError"), error("oom", 50, "java.lang.OutOfMemoryError"),
                 error("timeout", 50, "Sandbox.Timedout"), malformed(20))));
-        functions.add(new SoakFunction(config("exec-php", "exec:php fault.php", exec, 256, env, command),
+        functions.add(new SoakFunction(config("exec-php", "exec:php fault.php", exec, 256, env, command)
+                .withTimeout(EXEC_TIMEOUT),
                 "PHP exec", 30, true, 0, List.of(
                 answer("ok", 800), error("exit", 40, "Process.ExitError"), error("timeout", 4, "Process.Timeout"),
                 error("oom", 20, "Process.ExitError"), error("big", 20, "Process.ResponseTooLarge"),
                 error("garbage-stdout", 40, "Process.InvalidOutput"), answer("stderr-flood", 40),
                 answer("slow", 4), malformed(30))));
-        functions.add(new SoakFunction(config("exec-ruby", "exec:ruby fault.rb {event}", exec, 256, env, command),
+        functions.add(new SoakFunction(config("exec-ruby", "exec:ruby fault.rb {event}", exec, 256, env, command)
+                .withTimeout(EXEC_TIMEOUT),
                 "Ruby exec", 10, true, 0, List.of(
                 answer("ok", 800), error("exit", 50, "Process.ExitError"), error("timeout", 5, "Process.Timeout"),
                 error("garbage-stdout", 50, "Process.InvalidOutput"), answer("stderr-flood", 50),
                 answer("slow", 5), malformed(40))));
-        functions.add(new SoakFunction(config("exec-go", "exec:./fault {event}", exec, 256, env, command),
+        functions.add(new SoakFunction(config("exec-go", "exec:./fault {event}", exec, 256, env, command)
+                .withTimeout(EXEC_TIMEOUT),
                 "Go exec", 50, true, 0, List.of(
                 answer("ok", 800), error("exit", 40, "Process.ExitError"), error("timeout", 3, "Process.Timeout"),
                 error("big", 20, "Process.ResponseTooLarge"), error("garbage-stdout", 40, "Process.InvalidOutput"),
@@ -106,7 +113,6 @@ final class SoakFunctions {
                 error("exit", 10, "Worker.Exited"), error("timeout", 2, "Worker.Timeout"),
                 error("big", 10, "Function.ResponseSizeTooLarge"), answer("garbage-stdout", 20),
                 answer("stderr-flood", 20), answer("slow", 2), malformed(20))));
-        // 4 s: GraalJS's interpreter takes over 1.5 s to serialize the 7 MB result of "big"
         functions.add(new SoakFunction(config("js", "js:fault.handler", js, 1024, env, command)
                 .withTimeout(JS_TIMEOUT),
                 "JavaScript", 200, true, 0, List.of(
@@ -120,33 +126,5 @@ final class SoakFunctions {
                                          Map<String, String> env, List<String> command) {
         return FunctionConfig.of(name, handler, code).withTimeout(TIMEOUT).withMemoryMb(memoryMb).withEnv(env)
                 .withCommand(command);
-    }
-
-    /** {@code go build}, offline; {@code shim}: the Go shim's module, for a worker. */
-    static void goBuild(Path dir, Path source, Path output, Path shim) throws IOException, InterruptedException {
-        Files.createDirectories(dir);
-        Files.copy(source, dir.resolve("main.go"));
-        List<String> command = new ArrayList<>(List.of("go", "build", "-o", output.toString()));
-        if (shim != null) {
-            Files.writeString(dir.resolve("go.mod"), "module soakworker\n\ngo 1.19\n\nrequire lambdabridge.dev/shim "
-                    + "v0.0.0\n\nreplace lambdabridge.dev/shim => " + shim + "\n");
-            command.add(".");
-        } else {
-            command.add("main.go");
-        }
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
-        builder.environment().put("GOPROXY", "off");
-        builder.environment().put("GOFLAGS", "-mod=mod");
-        builder.environment().put("CGO_ENABLED", "0");
-        if (System.getenv("HOME") == null) {
-            builder.environment().put("GOCACHE", dir.resolve("gocache").toString());
-            builder.environment().put("GOPATH", dir.resolve("gopath").toString());
-        }
-        Process go = builder.start();
-        String output2 = new String(go.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!go.waitFor(180, TimeUnit.SECONDS) || go.exitValue() != 0) {
-            go.destroyForcibly();
-            throw new IllegalStateException("go build of " + source + " failed: " + output2);
-        }
     }
 }

@@ -88,7 +88,15 @@ record SoakReport(String table, List<String> problems, long invocations, long lo
             }
             if (end.descriptors() - start.descriptors() > SoakRun.LEAK_SLACK) {
                 leakedDescriptors += end.descriptors() - start.descriptors();
-                problems.add(what + ": file descriptors " + start.descriptors() + " -> " + end.descriptors());
+                Map<String, Integer> grown = new java.util.TreeMap<>();
+                end.descriptorKinds().forEach((kind, n) -> {
+                    int before = start.descriptorKinds().getOrDefault(kind, 0);
+                    if (n > before) {
+                        grown.put(kind, n - before);
+                    }
+                });
+                problems.add(what + ": file descriptors " + start.descriptors() + " -> " + end.descriptors()
+                        + ", new: " + grown);
             }
         }
 
