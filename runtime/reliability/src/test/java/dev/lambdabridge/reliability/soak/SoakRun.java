@@ -180,16 +180,21 @@ final class SoakRun {
 
     /**
      * Threads started since {@code before} and still alive after the emulator closed, except the JDK's shared
-     * pools (the common ForkJoinPool, virtual threads' carriers, the process reaper), which outlive any user.
+     * pools (the common ForkJoinPool, virtual threads' carriers, the process reaper), which outlive any user, and
+     * one {@code java.net.http} selector: the emulator's Telemetry API client is one static HttpClient per JVM.
      */
     private static List<String> threadsLeft(java.util.Set<Thread> before) throws InterruptedException {
         List<String> left = List.of();
         for (int attempt = 0; attempt < 50; attempt++) {
-            left = Thread.getAllStackTraces().keySet().stream().filter(t -> !before.contains(t) && t.isAlive())
-                    .map(Thread::getName).filter(name -> !name.startsWith("ForkJoinPool")
-                            && !name.equals("process reaper") && !name.startsWith("VirtualThread-")
-                            && !name.startsWith("InnocuousThread") && !name.startsWith("CompletableFuture"))
-                    .sorted().toList();
+            List<String> names = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> !before.contains(t) && t.isAlive()).map(Thread::getName)
+                    .filter(name -> !name.startsWith("ForkJoinPool") && !name.equals("process reaper")
+                            && !name.startsWith("VirtualThread-") && !name.startsWith("InnocuousThread")
+                            && !name.startsWith("CompletableFuture"))
+                    .sorted().collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+            names.stream().filter(name -> name.matches("HttpClient-\\d+-SelectorManager")).findFirst()
+                    .ifPresent(names::remove);
+            left = names;
             if (left.isEmpty()) {
                 break;
             }
