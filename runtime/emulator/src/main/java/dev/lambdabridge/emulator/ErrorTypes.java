@@ -22,6 +22,7 @@ public final class ErrorTypes {
     // Function errors (errorType of an invocation's result)
     public static final String TIMED_OUT = "Sandbox.Timedout";
     public static final String EXIT_ERROR = "Runtime.ExitError";
+    public static final String EXTENSION_CRASH = "Extension.Crash";
     public static final String RESPONSE_TOO_LARGE = "Function.ResponseSizeTooLarge";
     public static final String INVALID_ENTRYPOINT = "Runtime.InvalidEntrypoint";
     public static final String UNKNOWN = "Runtime.Unknown";

@@ -81,6 +81,10 @@ final class ExtensionHost {
         return new ExtensionHost(List.copyOf(started), log);
     }
 
+    List<RuntimeProcess> processes() {
+        return processes;
+    }
+
     boolean knows(String id) {
         return id != null && registered.containsKey(id);
     }

@@ -360,12 +360,40 @@ final class HostedFunction {
 
     /** Ends the in-flight invocations the (now gone) runtime was serving, with Runtime.ExitError. */
     private void failInvocationsOf(RuntimeProcess gone, String messageFormat) {
+        failInvocationsOf(gone, messageFormat, ErrorTypes.EXIT_ERROR);
+    }
+
+    private void failInvocationsOf(RuntimeProcess gone, String messageFormat, String errorType) {
         for (Invocation other : List.copyOf(inFlight.values())) {
             if (other.process == gone && !other.isDone()) {
                 String message = String.format(messageFormat, other.requestId());
-                log.exitError(other, message);
-                finish(other, Outcome.platformError(ErrorTypes.EXIT_ERROR, message, "error"), false);
+                log.exitError(other, message, errorType);
+                finish(other, Outcome.platformError(errorType, message, "error"), false);
             }
+        }
+    }
+
+    /**
+     * An extension process exited while its environment was in use (not in the shutdown phase): as on Lambda the
+     * environment is reset, and the invocations in flight fail with {@code Extension.Crash}.
+     */
+    private void onExtensionExit(ExtensionHost host, RuntimeProcess extension) {
+        RuntimeProcess victim;
+        synchronized (this) {
+            if (extensions != host || closed) {
+                return;
+            }
+            log.line(logTarget, "EXTENSION\tpid " + extension.pid() + " exited (" + extension.exitDescription()
+                    + "): the execution environment is reset");
+            victim = retireProcess("failure");
+            if (victim != null) {
+                failInvocationsOf(victim, "RequestId: %s Error: an extension exited with error: "
+                        + extension.exitDescription(), ErrorTypes.EXTENSION_CRASH);
+            }
+            dispatch();
+        }
+        if (victim != null) {
+            victim.kill();
         }
     }
 
@@ -444,7 +472,12 @@ final class HostedFunction {
         invocation.coldStart = true;
         try {
             // external extensions start before the runtime, as on Lambda
-            extensions = ExtensionHost.start(config, optDir, runtimeApiPort, this::extensionLine, onStart);
+            ExtensionHost host = ExtensionHost.start(config, optDir, runtimeApiPort, this::extensionLine, onStart);
+            extensions = host;
+            for (RuntimeProcess extension : host.processes()) {
+                extension.onExit().thenRunAsync(() -> onExtensionExit(host, extension),
+                        task -> Thread.ofVirtual().name("extension-exit").start(task));
+            }
             process = RuntimeProcess.start(config, config.resolvedCommand(), runtimeApiPort, this::runtimeLine);
         } catch (IOException | IllegalStateException e) {
             log.line(invocation.tail(), "RequestId: " + invocation.requestId() + " Error: " + e.getMessage());

@@ -37,10 +37,10 @@ final class PlatformLog {
                 + " seconds");
     }
 
-    /** Lambda's two lines for a runtime that died during the invocation. */
-    void exitError(Invocation invocation, String message) {
+    /** Lambda's two lines for a runtime (or an extension) that died during the invocation: the message, the type. */
+    void exitError(Invocation invocation, String message, String errorType) {
         line(invocation.tail(), message);
-        line(invocation.tail(), ErrorTypes.EXIT_ERROR);
+        line(invocation.tail(), errorType);
     }
 
     void report(Invocation invocation, Report report) {

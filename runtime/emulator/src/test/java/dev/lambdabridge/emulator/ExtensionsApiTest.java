@@ -123,6 +123,36 @@ class ExtensionsApiTest {
         }
     }
 
+    @Test
+    void anExtensionThatExitsResetsTheEnvironmentWithExtensionCrash(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path extensions = java.nio.file.Files.createDirectories(dir.resolve("extensions"));
+        Path crasher = java.nio.file.Files.writeString(extensions.resolve("crasher"), "#!/bin/sh\nexit 3\n");
+        java.nio.file.Files.setPosixFilePermissions(crasher,
+                java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        try (Emulator withExtension = Emulator.start(EmulatorOptions.defaults().withLogSink(line -> { })
+                .withOptDir(dir))) {
+            withExtension.addFunction(FunctionConfig.of("crashy", "h", Path.of("target"))
+                    .withCommand(List.of("sleep", "600")));
+            long start = System.nanoTime();
+            InvokeResult result = withExtension.invoke("crashy", InvokeRequest.of("{}"));
+            double ms = (System.nanoTime() - start) / 1e6;
+            assertEquals("Unhandled", result.functionError());
+            assertTrue(result.payloadText().contains("Extension.Crash")
+                    && result.payloadText().contains("exit status 3"), result.payloadText());
+            assertTrue(ms < 3000, "failed after " + ms + " ms: at the exit, not at the timeout");
+            assertTrue(withExtension.runtimePids().isEmpty() || waitForNoRuntime(withExtension),
+                    "the environment's runtime is gone: " + withExtension.runtimePids());
+        }
+    }
+
+    private static boolean waitForNoRuntime(Emulator emulator) throws InterruptedException {
+        for (int i = 0; i < 50 && !emulator.runtimePids().isEmpty(); i++) {
+            Thread.sleep(100);
+        }
+        return emulator.runtimePids().isEmpty();
+    }
+
     private interface Call {
         RawHttp.Reply run() throws Exception;
     }
