@@ -223,7 +223,14 @@ final class ExtensionHost {
 
     /** A line the function's runtime wrote. */
     void functionLine(String line) {
-        publish("function", TextNode.valueOf(line));
+        if (!subscriptions.isEmpty()) {
+            publish("function", TextNode.valueOf(line));
+        }
+    }
+
+    /** Whether any extension subscribed to telemetry: without one, no event is even built (the invoke path). */
+    boolean hasSubscribers() {
+        return !subscriptions.isEmpty();
     }
 
     /**

@@ -504,7 +504,9 @@ final class HostedFunction {
 
     private void extensionLine(String line) {
         log.line(null, line);
-        extensions.publish("extension", com.fasterxml.jackson.databind.node.TextNode.valueOf(line));
+        if (extensions.hasSubscribers()) {
+            extensions.publish("extension", com.fasterxml.jackson.databind.node.TextNode.valueOf(line));
+        }
     }
 
     /**
@@ -524,7 +526,9 @@ final class HostedFunction {
         String traceId = Ids.traceId(System.currentTimeMillis());
         parked.poll().deliver(invocation, arn, deadline, traceId);
         extensions.invoke(invocation.requestId(), deadline, arn, traceId);
-        extensions.publish("platform.start", Telemetry.start(invocation.requestId(), traceId));
+        if (extensions.hasSubscribers()) {
+            extensions.publish("platform.start", Telemetry.start(invocation.requestId(), traceId));
+        }
         scheduleTimeout(invocation, timeoutMillis);
     }
 
@@ -574,7 +578,7 @@ final class HostedFunction {
         inFlight.remove(invocation.requestId());
         updateLogTarget();
         InvokeResult result = report(invocation, outcome, served);
-        if (invocation.deliveredNanos != 0) {
+        if (invocation.deliveredNanos != 0 && extensions.hasSubscribers()) {
             extensions.publish("platform.runtimeDone", Telemetry.runtimeDone(invocation.requestId(), outcome,
                     result.durationMs(), outcome.payload().length));
             extensions.publish("platform.report", Telemetry.report(invocation.requestId(), outcome, result,

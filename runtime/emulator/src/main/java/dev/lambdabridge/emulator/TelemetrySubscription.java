@@ -25,7 +25,11 @@ import java.util.function.Consumer;
  */
 final class TelemetrySubscription {
     static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    /** The one HTTP client of the Telemetry API, made at the first subscription (it keeps a selector thread). */
+    private static final class Http {
+        static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    }
 
     private final String extensionName;
     private final URI destination;
@@ -154,7 +158,7 @@ final class TelemetrySubscription {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(array.toString())).build();
         try {
-            HttpResponse<Void> response = HTTP.send(request, HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> response = Http.CLIENT.send(request, HttpResponse.BodyHandlers.discarding());
             if (response.statusCode() >= 300) {
                 log.accept("emulator: telemetry for extension " + extensionName + ": " + destination + " answered HTTP "
                         + response.statusCode() + " to a batch of " + batch.size() + " events");
