@@ -8,9 +8,14 @@ final class Limits {
     static final int RESPONSE_BYTES = 6 * 1024 * 1024 + 100;
     /** Lambda's init phase limit for on-demand functions. */
     static final long INIT_MILLIS = 10_000;
-    /** Environment variable: how long before the deadline the bridge kills a program (default 100 ms). */
+    /**
+     * Environment variable: how long before the deadline the bridge kills a program (default 250 ms, as the
+     * polyglot bridge's). 100 ms was too little on a busy 2-core machine: killing a program with its children and
+     * reporting took longer, and Lambda's own timeout (Sandbox.Timedout, a restarted runtime) won the race (seen
+     * in CI with a Ruby program and its child at load 5, and in the soak).
+     */
     static final String MARGIN_VARIABLE = "LAMBDA_BRIDGE_TIMEOUT_MARGIN_MS";
-    static final long DEFAULT_MARGIN_MILLIS = 100;
+    static final long DEFAULT_MARGIN_MILLIS = 250;
     /** After a kill, how long to wait for the process to be gone before going on. */
     static final long KILL_WAIT_MILLIS = 2_000;
 
