@@ -511,7 +511,13 @@ final class Worker {
      * Costs a non-blocking read (a few microseconds).
      */
     boolean usable() {
-        if (killed || !process.isAlive() || channel == null || !channel.isOpen()) {
+        if (killed) {
+            return false;
+        }
+        if (!process.isAlive() || channel == null || !channel.isOpen()) {
+            // it exited (a shim exits after reporting a fatal error): close its socket now, since whoever drops
+            // this worker next does not kill it again (found by the soak: the sockets stayed open)
+            kill();
             return false;
         }
         try {

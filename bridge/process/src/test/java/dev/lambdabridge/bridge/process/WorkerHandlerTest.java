@@ -241,6 +241,32 @@ class WorkerHandlerTest {
     }
 
     @Test
+    void aWorkerFoundExitedHasItsSocketsClosedAtOnce() throws Exception {
+        WorkerHandler handler = start();
+        ProcessHandle process = ProcessHandle.of(pid(handler)).orElseThrow();
+        Worker worker = handler.currentWorker();
+        long sockets = openSockets(); // the worker's listening socket and its connection among them
+        process.destroyForcibly();
+        process.onExit().join();
+        assertFalse(worker.usable());
+        assertEquals(sockets - 2, openSockets(), "the exited worker's two sockets are closed");
+        assertEquals("{\"g\":7}", invoke(handler, "{\"g\":7}"));
+    }
+
+    private static long openSockets() throws java.io.IOException {
+        try (java.util.stream.Stream<java.nio.file.Path> fds = java.nio.file.Files.list(
+                java.nio.file.Path.of("/proc/self/fd"))) {
+            return fds.filter(fd -> {
+                try {
+                    return java.nio.file.Files.readSymbolicLink(fd).toString().startsWith("socket:");
+                } catch (java.io.IOException gone) {
+                    return false;
+                }
+            }).count();
+        }
+    }
+
+    @Test
     void initFailuresAreHandlerFaultsWithStatusAndStderr() {
         HandlerFault exited = assertThrows(HandlerFault.class, () -> start("ruby raw_worker.rb exit-at-init",
                 log.logger, 10_000));
