@@ -358,11 +358,12 @@ final class Json {
                         if (i + 4 > s.length()) {
                             throw error("truncated \\u escape");
                         }
-                        try {
-                            out.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
-                        } catch (NumberFormatException bad) {
+                        String hex = s.substring(i, i + 4);
+                        // four hex digits exactly: parseInt alone would take a sign ("-d83", found by JsonFuzzTest)
+                        if (!hex.chars().allMatch(h -> h < 128 && Character.digit(h, 16) >= 0)) {
                             throw error("bad \\u escape");
                         }
+                        out.append((char) Integer.parseInt(hex, 16));
                         i += 4;
                     }
                     default -> throw error("bad escape \\" + e);
