@@ -33,8 +33,8 @@ final class SoakFunctions {
     static final Duration JS_TIMEOUT = Duration.ofSeconds(8);
     /**
      * How long before the deadline the bridges stop a handler (LAMBDA_BRIDGE_TIMEOUT_MARGIN_MS and
-     * LAMBDA_BRIDGE_POLYGLOT_TIMEOUT_MARGIN_MS; 100 and 250 ms by default): with eight functions on two cores the
-     * bridge's kill and answer can take longer than 100 ms, and then the platform's timeout (Sandbox.Timedout, a
+     * LAMBDA_BRIDGE_POLYGLOT_TIMEOUT_MARGIN_MS; 250 ms each by default): with eight functions on two cores the
+     * bridge's kill and answer can take longer than that, and then the platform's timeout (Sandbox.Timedout, a
      * restart of the runtime) would win the race. Slow handlers finish 900 ms before the deadline, inside it.
      */
     private static final String MARGIN_MS = "600";
