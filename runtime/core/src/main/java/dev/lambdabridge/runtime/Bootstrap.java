@@ -1,7 +1,6 @@
 package dev.lambdabridge.runtime;
 
 import com.amazonaws.services.lambda.runtime.LambdaRuntime;
-import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import dev.lambdabridge.runtime.api.RuntimeApiClient;
 import dev.lambdabridge.runtime.api.RuntimeApiException;
 import dev.lambdabridge.runtime.errors.ErrorReports;
@@ -55,7 +54,7 @@ public final class Bootstrap {
         try {
             return Handlers.load(environment, logger);
         } catch (Throwable failure) {
-            logger.log(ErrorReports.logText(failure), logger.isJson() ? LogLevel.ERROR : LogLevel.UNDEFINED);
+            ErrorReports.log(logger, failure);
             try {
                 client.reportInitError(ErrorReports.toPayload(failure));
             } catch (RuntimeApiException apiFailure) {

@@ -1,7 +1,9 @@
 package dev.lambdabridge.runtime.errors;
 
+import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import dev.lambdabridge.runtime.api.ErrorPayload;
 import dev.lambdabridge.runtime.json.JsonText;
+import dev.lambdabridge.runtime.logging.RuntimeLogger;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -29,6 +31,14 @@ public final class ErrorReports {
     private static final int MAX_XRAY_CAUSE = 1024 * 1024;
 
     private ErrorReports() {
+    }
+
+    /**
+     * Writes {@code failure} to the function's log as the managed runtime does ({@link #logText}): at ERROR in JSON
+     * format, without a level in TEXT format.
+     */
+    public static void log(RuntimeLogger logger, Throwable failure) {
+        logger.log(logText(failure), logger.isJson() ? LogLevel.ERROR : LogLevel.UNDEFINED);
     }
 
     /** The error report for {@code failure}, a {@link HandlerFault} or anything a handler threw. */

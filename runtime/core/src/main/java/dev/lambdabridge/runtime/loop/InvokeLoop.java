@@ -91,7 +91,7 @@ public final class InvokeLoop {
         } catch (RuntimeApiException apiFailure) {
             throw apiFailure; // the Runtime API itself failed: nothing to report the invocation to
         } catch (Throwable failure) {
-            logger.log(ErrorReports.logText(failure), logger.isJson() ? LogLevel.ERROR : LogLevel.UNDEFINED);
+            ErrorReports.log(logger, failure);
             client.reportError(requestId, ErrorReports.toPayload(failure));
             return failure instanceof VirtualMachineError ? failure : null;
         } finally {
@@ -116,7 +116,7 @@ public final class InvokeLoop {
         } catch (RuntimeApiException apiFailure) {
             throw apiFailure;
         } catch (Throwable failure) {
-            logger.log(ErrorReports.logText(failure), logger.isJson() ? LogLevel.ERROR : LogLevel.UNDEFINED);
+            ErrorReports.log(logger, failure);
             ErrorPayload error = response.overLimit() ? StreamingResponse.tooLarge() : ErrorReports.toPayload(failure);
             if (response.started()) {
                 failStream(response, error);
