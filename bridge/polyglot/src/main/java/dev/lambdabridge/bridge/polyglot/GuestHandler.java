@@ -16,10 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A JavaScript or Ruby handler: one polyglot context, on the process's shared engine, with the function's code
@@ -34,12 +30,6 @@ import java.util.concurrent.TimeUnit;
 abstract class GuestHandler implements InvocationHandler {
     static final String MARGIN_VARIABLE = "LAMBDA_BRIDGE_POLYGLOT_TIMEOUT_MARGIN_MS";
     static final long DEFAULT_MARGIN_MS = 250;
-
-    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "lambda-bridge-polyglot-watchdog");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     protected final RuntimeEnvironment environment;
     protected final RuntimeLogger logger;
@@ -111,8 +101,7 @@ abstract class GuestHandler implements InvocationHandler {
         Loaded current = current();
         long started = System.currentTimeMillis();
         Watch watch = new Watch(current.context());
-        ScheduledFuture<?> timer = WATCHDOG.schedule(watch,
-                Math.max(0, invocation.deadlineMs() - marginMs - started), TimeUnit.MILLISECONDS);
+        DeadlineWatchdog.Armed timer = DeadlineWatchdog.SHARED.arm(watch, invocation.deadlineMs() - marginMs);
         try {
             byte[] result = current.invoke(invocation, context, watch);
             if (watch.fired()) {
@@ -138,7 +127,7 @@ abstract class GuestHandler implements InvocationHandler {
             }
             throw timedOut(current, invocation, started);
         } finally {
-            timer.cancel(false);
+            timer.disarm();
             output.finishLine();
         }
     }

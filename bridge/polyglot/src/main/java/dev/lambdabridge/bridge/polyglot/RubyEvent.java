@@ -16,9 +16,9 @@ import java.util.List;
  * <p>Why: TruffleRuby's {@code JSON.parse} is json's pure-Ruby parser (the C extension needs native access), and in
  * Truffle's interpreter it costs 0.5-0.7 ms for a three-key event, most of a warm invocation. Building the Hash from
  * a shape costs a few Ruby operations per value. The shape is one ASCII character per token: {@code {}[]} for
- * objects and arrays, {@code k} a key, {@code s} a string, {@code i} an integer (a Long, or the decimal text of a
- * larger one), {@code f} a float (a Double), {@code t}/{@code F} true/false, {@code n} null. The values are the
- * keys, strings and numbers, in order. Anything Jackson refuses (not JSON) gets {@code null}: the guest then parses
+ * objects and arrays, {@code k} a key, {@code s} a string, {@code i} an integer (a Long), {@code I} a larger one
+ * (its decimal text), {@code f} a float (a Double), {@code t}/{@code F} true/false, {@code n} null. The values are
+ * the keys, strings and numbers, in order. Anything Jackson refuses (not JSON) gets {@code null}: the guest then parses
  * the text with {@code JSON.parse}, which reports the error as the Ruby runtime would.
  */
 record RubyEvent(String shape, Object[] values) {
@@ -48,9 +48,13 @@ record RubyEvent(String shape, Object[] values) {
                     case FIELD_NAME -> { shape.append('k'); values.add(parser.currentName()); }
                     case VALUE_STRING -> { shape.append('s'); values.add(parser.getText()); }
                     case VALUE_NUMBER_INT -> {
-                        shape.append('i');
-                        values.add(parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
-                                ? parser.getText() : (Object) parser.getLongValue());
+                        if (parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+                            shape.append('I');
+                            values.add(parser.getText());
+                        } else {
+                            shape.append('i');
+                            values.add(parser.getLongValue());
+                        }
                     }
                     case VALUE_NUMBER_FLOAT -> { shape.append('f'); values.add(parser.getDoubleValue()); }
                     case VALUE_TRUE -> shape.append('t');

@@ -63,7 +63,7 @@ class RubyJsonTest {
         RubyEvent event = RubyEvent.parse("{\"a\":[1,2.5,\"x\",true,false,null],\"b\":{}}".getBytes(StandardCharsets.UTF_8));
         assertEquals("{k[ifstFn]k{}}", event.shape());
         assertEquals("[a, 1, 2.5, x, b]", Arrays.toString(event.values()));
-        assertEquals("i", RubyEvent.parse("123456789012345678901234567890".getBytes(StandardCharsets.UTF_8)).shape());
+        assertEquals("I", RubyEvent.parse("123456789012345678901234567890".getBytes(StandardCharsets.UTF_8)).shape());
         assertNull(RubyEvent.parse("{\"a\":1".getBytes(StandardCharsets.UTF_8)), "truncated");
         assertNull(RubyEvent.parse("1 2".getBytes(StandardCharsets.UTF_8)), "two values");
         assertNull(RubyEvent.parse("".getBytes(StandardCharsets.UTF_8)), "nothing");
@@ -78,17 +78,45 @@ class RubyJsonTest {
         }
     }
 
+    /** A shape's second event gets a builder of its own (compile_builder): the same Hash as build_event's. */
+    @Test
+    void eventsOfARepeatedShapeRoundTripThroughTheirBuilder() throws Exception {
+        // pairs of events with one shape and different values: the builder takes each event's own values
+        String[][] pairs = {{"{}", "{}"}, {"[]", "[]"}, {"null", "null"}, {"\"text\"", "\"other\""},
+                {"12345678901234567890123", "-98765432109876543210"}, {"[[],[{}],{\"a\":[]}]", "[[],[{}],{\"z\":[]}]"},
+                {"{\"a\":{\"b\":[1,[2,[3,{}]]]},\"u\":\"h\\u00e9\\ud83d\\ude00\",\"e\":\"q\\\"b\\\\s\\n\\u0001\"}",
+                        "{\"A\":{\"B\":[7,[8,[9,{}]]]},\"U\":\"x\",\"E\":\"\"}"},
+                {"{\"f\":1.0E300,\"g\":-2.5e-3,\"n\":null,\"t\":true,\"F\":false,\"dup\":1,\"dup\":2}",
+                        "{\"f\":0.5,\"g\":2.0,\"n\":null,\"t\":true,\"F\":false,\"x\":-1,\"y\":9007199254740993}"},
+                {"{\"k\":\"#{`id`} ' \\\" => nil } ; exit\",\"#{1}\":\"v\"}", "{\"k\":\"}\",\"]\":\"[\"}"}};
+        for (int round = 1; round <= 3; round++) {
+            for (String[] pair : pairs) {
+                for (String event : pair) {
+                    assertEquals(JSON.readTree(event), JSON.readTree(call(event)), "round " + round + ": " + event);
+                }
+            }
+        }
+        StringBuilder deep = new StringBuilder();
+        deep.append("[".repeat(70)).append("]".repeat(70)); // deeper than a builder goes: build_event's loop
+        for (int round = 1; round <= 3; round++) {
+            assertEquals(JSON.readTree(deep.toString()), JSON.readTree(call(deep.toString())), "deep, round " + round);
+        }
+    }
+
     @Test
     void eventValuesAreRubyOwn() throws Exception {
         String raw = "{\"probe\":true,\"s\":\"h\\u00e9\",\"i\":1,\"big\":123456789012345678901234567890,\"f\":0.5,"
                 + "\"n\":null,\"a\":[]}";
-        JsonNode seen = JSON.readTree(call(raw.replace("}", ",\"raw\":" + JSON.writeValueAsString(raw) + "}")));
-        assertEquals("hé!", seen.path("string").asText(), "a mutable string");
-        assertEquals("UTF-8", seen.path("encoding").asText());
-        assertTrue(seen.path("keyFrozen").asBoolean());
-        assertEquals("[\"TrueClass\",\"String\",\"Integer\",\"Integer\",\"Float\",\"NilClass\",\"Array\",\"String\"]",
-                seen.path("classes").toString());
-        assertTrue(seen.path("sameAsParse").asBoolean(), seen.toString());
+        // three times: build_event's loop, then the shape's builder (compile_builder) twice
+        for (int round = 1; round <= 3; round++) {
+            JsonNode seen = JSON.readTree(call(raw.replace("}", ",\"raw\":" + JSON.writeValueAsString(raw) + "}")));
+            assertEquals("hé!", seen.path("string").asText(), "a mutable string, round " + round);
+            assertEquals("UTF-8", seen.path("encoding").asText());
+            assertTrue(seen.path("keyFrozen").asBoolean(), "round " + round);
+            assertEquals("[\"TrueClass\",\"String\",\"Integer\",\"Integer\",\"Float\",\"NilClass\",\"Array\","
+                    + "\"String\"]", seen.path("classes").toString(), "round " + round);
+            assertTrue(seen.path("sameAsParse").asBoolean(), seen.toString());
+        }
     }
 
     @Test
