@@ -73,4 +73,49 @@ record RubyEvent(String shape, Object[] values) {
         }
         return new RubyEvent(shape.toString(), values.isEmpty() ? NONE : values.toArray());
     }
+
+    /**
+     * The shape with its keys: what a builder (bridge.rb's compile_builder) is made for, since a builder has the
+     * keys in its code and takes only the {@link #scalars()}. Events of one kind (an S3 notification, an API
+     * Gateway request of one route) have the same layout invocation after invocation.
+     */
+    String layout() {
+        StringBuilder layout = new StringBuilder(shape.length() * 4).append(shape);
+        for (int i = 0, v = 0; i < shape.length(); i++) {
+            char token = shape.charAt(i);
+            if (token == 'k') {
+                layout.append('\u0000').append((String) values[v]);
+            }
+            if (HAS_VALUE.indexOf(token) >= 0) {
+                v++;
+            }
+        }
+        return layout.toString();
+    }
+
+    /** The keys, in order. */
+    Object[] keys() {
+        return select(true);
+    }
+
+    /** The values that are not keys (strings and numbers), in order: what a builder takes. */
+    Object[] scalars() {
+        return select(false);
+    }
+
+    private static final String HAS_VALUE = "ksiIf";
+
+    private Object[] select(boolean keys) {
+        List<Object> selected = new ArrayList<>(values.length);
+        for (int i = 0, v = 0; i < shape.length(); i++) {
+            char token = shape.charAt(i);
+            if (HAS_VALUE.indexOf(token) >= 0) {
+                if ((token == 'k') == keys) {
+                    selected.add(values[v]);
+                }
+                v++;
+            }
+        }
+        return selected.toArray();
+    }
 }

@@ -68,19 +68,22 @@ final class RubyHandler extends GuestHandler {
         }
     }
 
-    /** Event shapes that get a builder of their own, per context (a shape is one letter per JSON token). */
+    /** Event layouts that get a builder of their own, per context (RubyEvent's shape and keys). */
     static final int MAX_BUILDERS = 64;
     /** Longer shapes (bigger events) are built by build_event's loop: no builder, nothing kept (bridge.rb agrees). */
     static final int MAX_BUILDER_SHAPE = 2000;
+    /** Nor do events whose keys make a layout longer than this (what is kept per layout is bounded). */
+    static final int MAX_LAYOUT = 16_384;
 
     private final class RubyFunction implements Loaded {
         private final Context context;
         private final Value glue;
         /**
-         * Each event shape seen twice gets a builder (bridge.rb's compile_builder): the event in one Ruby
-         * expression, five times faster in Truffle's interpreter than build_event's loop over the shape. A shape
-         * seen once stays in {@code seenOnce}; a builder costs an eval (a millisecond or so), paid on the second
-         * event of a shape, never on the first invocation. {@code null} values: shapes that get no builder.
+         * Each event layout (shape and keys, {@link RubyEvent#layout()}) seen twice gets a builder (bridge.rb's
+         * compile_builder): the event in one Ruby expression with its keys as literals, several times faster in
+         * Truffle's interpreter than build_event's loop over the shape, and only the values cross from Java. A
+         * layout seen once stays in {@code seenOnce}; a builder costs an eval (a millisecond or so), paid on the
+         * second event of a layout, never on the first invocation. {@code null} values: layouts with no builder.
          */
         private final Map<String, Value> builders = new HashMap<>();
         private final Set<String> seenOnce = new HashSet<>();
@@ -102,25 +105,38 @@ final class RubyHandler extends GuestHandler {
             if (event == null) {
                 outcome = glue.invokeMember("invoke_json", new String(invocation.payload(), StandardCharsets.UTF_8),
                         invocation.requestId(), invocation.invokedFunctionArn(), invocation.deadlineMs(),
-                        invocation.cognitoIdentityJson(), invocation.clientContextJson());
+                        orFalse(invocation.cognitoIdentityJson()), orFalse(invocation.clientContextJson()));
             } else {
-                Value builder = builderFor(event.shape());
-                Object[] arguments = new Object[6 + event.values().length];
+                Value builder = builderFor(event);
+                Object[] values = builder != null ? event.scalars() : event.values();
+                Object[] arguments = new Object[6 + values.length];
                 arguments[0] = builder != null ? builder : event.shape();
                 arguments[1] = invocation.requestId();
                 arguments[2] = invocation.invokedFunctionArn();
                 arguments[3] = invocation.deadlineMs();
-                arguments[4] = invocation.cognitoIdentityJson();
-                arguments[5] = invocation.clientContextJson();
-                System.arraycopy(event.values(), 0, arguments, 6, event.values().length);
+                arguments[4] = orFalse(invocation.cognitoIdentityJson());
+                arguments[5] = orFalse(invocation.clientContextJson());
+                System.arraycopy(values, 0, arguments, 6, values.length);
                 outcome = glue.invokeMember(builder != null ? "invoke_built" : "invoke", arguments);
             }
             return answer(outcome);
         }
 
-        /** The builder of a shape seen before (made now if this is its second time), or null. */
-        private Value builderFor(String shape) {
-            if (shape.length() > MAX_BUILDER_SHAPE) {
+        /**
+         * An absent identity or client context as Ruby's false: Java's null reaches Ruby as a foreign null, whose
+         * every {@code nil?} is an interop call (a test of false is none).
+         */
+        private static Object orFalse(String json) {
+            return json == null ? Boolean.FALSE : json;
+        }
+
+        /** The builder of an event layout seen before (made now if this is its second time), or null. */
+        private Value builderFor(RubyEvent event) {
+            if (event.shape().length() > MAX_BUILDER_SHAPE) {
+                return null;
+            }
+            String shape = event.layout();
+            if (shape.length() > MAX_LAYOUT) {
                 return null;
             }
             Value builder = builders.get(shape);
@@ -138,15 +154,18 @@ final class RubyHandler extends GuestHandler {
                 return null;
             }
             seenOnce.remove(shape);
-            Value made = glue.invokeMember("compile_builder", shape);
+            Object[] arguments = new Object[1 + event.keys().length];
+            arguments[0] = event.shape();
+            System.arraycopy(event.keys(), 0, arguments, 1, arguments.length - 1);
+            Value made = glue.invokeMember("compile_builder", arguments);
             builder = made.isNull() ? null : made;
             builders.put(shape, builder);
             return builder;
         }
 
         private byte[] answer(Value outcome) {
-            if (outcome.getArrayElement(0).asString().equals("ok")) {
-                return outcome.getArrayElement(1).asString().getBytes(StandardCharsets.UTF_8);
+            if (outcome.isString()) {
+                return outcome.asString().getBytes(StandardCharsets.UTF_8); // the result's JSON
             }
             List<String> backtrace = new ArrayList<>();
             for (long i = 3; i < outcome.getArraySize(); i++) {

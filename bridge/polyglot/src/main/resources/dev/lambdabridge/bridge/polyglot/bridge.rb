@@ -20,11 +20,17 @@ module LambdaBridge
       @deadline_ms = deadline_ms
       @function_name = function_name
       @function_version = function_version
-      @memory_limit_in_mb = memory.to_s
+      @memory_limit_in_mb = memory
       @log_group_name = log_group
       @log_stream_name = log_stream
-      @identity = identity_json.nil? || identity_json.empty? ? nil : JSON.parse(identity_json)
-      @client_context = client_context_json.nil? || client_context_json.empty? ? nil : JSON.parse(client_context_json)
+      @identity = identity_json ? LambdaContext.parse_optional(identity_json) : nil
+      @client_context = client_context_json ? LambdaContext.parse_optional(client_context_json) : nil
+    end
+
+    # The JSON of an identity or client context (a Java string; absent ones come as false), nil when empty
+    def self.parse_optional(json)
+      text = json.to_s
+      text.empty? ? nil : JSON.parse(text)
     end
 
     def get_remaining_time_in_millis
@@ -62,12 +68,12 @@ module LambdaBridge
 
   # The context's values that do not change in the process's life, given once at init.
   def self.configure(function_name, function_version, memory, log_group, log_stream)
-    @fixed = [function_name.to_s, function_version.to_s, memory, log_group.to_s, log_stream.to_s]
+    @fixed = [function_name.to_s, function_version.to_s, memory.to_s, log_group.to_s, log_stream.to_s]
     nil
   end
 
-  # One invocation, the event parsed by the bridge (RubyEvent): ['ok', json] or ['error', "Function<Class>",
-  # message, *backtrace].
+  # One invocation, the event parsed by the bridge (RubyEvent): the result's JSON (a String), or ['error',
+  # "Function<Class>", message, *backtrace].
   def self.invoke(shape, request_id, arn, deadline_ms, identity_json, client_context_json, *values)
     call(build_event(shape, values), request_id, arn, deadline_ms, identity_json, client_context_json)
   end
@@ -87,17 +93,12 @@ module LambdaBridge
   def self.call(event, request_id, arn, deadline_ms, identity_json, client_context_json)
     f = @fixed
     context = LambdaContext.new(request_id.to_s, arn.to_s, deadline_ms, f[0], f[1], f[2], f[3], f[4],
-                                text(identity_json), text(client_context_json))
-    ['ok', generate(@handler.call(event: event, context: context))]
+                                identity_json, client_context_json)
+    generate(@handler.call(event: event, context: context))
   rescue SystemExit, Interrupt
     raise
   rescue Exception => e # rubocop:disable Lint/RescueException: the Ruby runtime reports every exception
     ['error', "Function<#{e.class}>", e.message, *own_lines(e.backtrace)]
-  end
-
-  # A Java string as a Ruby String; Java's null (a foreign null, which is nil? but not nil) as nil.
-  def self.text(value)
-    value.nil? ? nil : value.to_s
   end
 
   # The Hash (or Array, or value) JSON.parse would make of the event, from its shape and values (RubyEvent):
@@ -158,24 +159,28 @@ module LambdaBridge
     root
   end
 
-  # A lambda that builds the event of one shape from its values in a single Ruby expression: what build_event
-  # does, without its loop over the shape. Truffle's interpreter runs the loop's case and stack for every token
-  # (3-key event: 50 us in build_event, 10 us in a builder, on this machine). The Java side asks for one when a
-  # shape comes again, and keeps it; nil for shapes too large or too deep to be worth a builder.
-  def self.compile_builder(shape)
+  # A lambda that builds the event of one layout (shape and keys) from its other values in a single Ruby
+  # expression, the keys in it as literals: what build_event does, without its loop over the shape, whose case and
+  # stack Truffle's interpreter runs for every token, and without converting the keys from Java strings (3-key
+  # event: 50 us in build_event, 10 us in a builder, on this machine). The Java side asks for one when a layout
+  # comes again, and keeps it; nil for shapes too large or too deep to be worth a builder.
+  def self.compile_builder(shape, *keys)
     shape = shape.to_s
     return nil if shape.bytesize > MAX_BUILDER_TOKENS
     code = +'->(v) { '
     depth = 0
     v = 0
+    k = 0
     first = true
     shape.each_byte do |c|
       code << ', ' unless first || c == 125 || c == 93
       first = false
       case c
-      when 107 # k: the key, then its value follows with no separator
-        code << "v[#{v}].to_s => "
-        v += 1
+      when 107 # k: the key as a literal (frozen, as JSON.parse's keys), then its value, with no separator
+        key = keys[k].to_s
+        k += 1
+        return nil unless key.valid_encoding?
+        code << key.inspect << ' => '
         first = true
       when 115 then code << "+v[#{v}].to_s"; v += 1 # s
       when 105, 102 then code << "v[#{v}]"; v += 1 # i f
@@ -193,7 +198,8 @@ module LambdaBridge
       else return nil
       end
     end
-    # rubocop:disable Security/Eval: the code is made here from the shape's letters only, never from event text
+    # rubocop:disable Security/Eval: the code is made here from the shape's letters and the keys' inspect (a
+    # string literal whatever the key holds), never from event text as code
     eval(code << ' }', TOPLEVEL_BINDING, 'lambda-bridge/event-builder')
   end
 
@@ -204,12 +210,13 @@ module LambdaBridge
   # nil are written here (json's pure-Ruby generator is slow in Truffle's interpreter); anything else, and any of
   # those whose to_json someone redefined, by its own to_json.
   def self.generate(result)
-    return result.to_json unless plain_to_json?
+    # plain_to_json? inline (a method call is 1.5 us in Truffle's interpreter): nothing required since the check
+    return String(result.to_json) unless LOADED_FEATURES.size == @features_checked ? @plain : plain_to_json?
     out = +''
     write(result, out, 1)
     out
   rescue TooDeep
-    result.to_json # json's limit is 100 levels (and a cycle is too deep): its NestingError, as the runtime's
+    String(result.to_json) # json's limit is 100 levels (a cycle is too deep): its NestingError, as the runtime's
   end
 
   # Deeper than json's default max_nesting.

@@ -51,8 +51,11 @@ class RubyJsonTest {
     }
 
     private static String call(String event) throws Exception {
-        Invocation invocation = new Invocation("id-1", System.currentTimeMillis() + 60_000, "arn", null, null, null,
-                event.getBytes(StandardCharsets.UTF_8));
+        return call(new Invocation("id-1", System.currentTimeMillis() + 60_000, "arn", null, null, null,
+                event.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static String call(Invocation invocation) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         handler.handle(invocation, new LambdaContext(invocation, environment, logger), out);
         return out.toString(StandardCharsets.UTF_8);
@@ -124,6 +127,31 @@ class RubyJsonTest {
         assertEquals("{\"sym\":\"value\",\"float\":1.5,\"big\":1180591620717411303424,\"nil\":null,\"t\":true,"
                 + "\"f\":false,\"esc\":\"a\\\"b\\\\c\\n\\u0001é\",\"nested\":[[{\"x\":[]}],{}],\"3\":\"int key\","
                 + "\"struct\":\"#<struct a=1>\"}", call("\"writer\""));
+    }
+
+    /** The context as the Ruby runtime gives it, with and without a Cognito identity and a client context. */
+    @Test
+    void theContextCarriesIdentityAndClientContextWhenLambdaSendsThem() throws Exception {
+        for (int round = 1; round <= 2; round++) { // build_event, then the layout's builder
+            Invocation with = new Invocation("id-" + round, System.currentTimeMillis() + 60_000, "arn:x", null,
+                    "{\"client\":{\"app_title\":\"t\"},\"custom\":{\"k\":1}}",
+                    "{\"cognitoIdentityId\":\"us-east-1:abc\",\"cognitoIdentityPoolId\":\"pool\"}",
+                    "\"context\"".getBytes(StandardCharsets.UTF_8));
+            JsonNode seen = JSON.readTree(call(with));
+            assertEquals("id-" + round, seen.path("id").asText());
+            assertEquals("arn:x", seen.path("arn").asText());
+            assertEquals("[\"String\",\"String\",\"String\"]", seen.path("classes").toString());
+            assertEquals("us-east-1:abc", seen.path("identity").path("cognitoIdentityId").asText(), seen.toString());
+            assertEquals("t", seen.path("clientContext").path("client").path("app_title").asText(), seen.toString());
+
+            JsonNode without = JSON.readTree(call("\"context\""));
+            assertTrue(without.path("identity").isNull(), without.toString());
+            assertTrue(without.path("clientContext").isNull(), without.toString());
+            assertEquals(String.valueOf(environment.memoryLimitMb()), without.path("memory").asText());
+        }
+        Invocation empty = new Invocation("id-e", System.currentTimeMillis() + 60_000, "arn:x", null, "", "",
+                "\"context\"".getBytes(StandardCharsets.UTF_8));
+        assertTrue(JSON.readTree(call(empty)).path("identity").isNull(), "an empty header is no identity");
     }
 
     @Test
