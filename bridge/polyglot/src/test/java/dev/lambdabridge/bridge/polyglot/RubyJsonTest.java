@@ -129,6 +129,32 @@ class RubyJsonTest {
                 + "\"struct\":\"#<struct a=1>\"}", call("\"writer\""));
     }
 
+    /** A library required during an invocation that redefines to_json is used from then on, as to_json would be. */
+    @Test
+    void aRedefinedToJsonIsNoticedAfterARequire() throws Exception {
+        Path code = Path.of(System.getProperty("lambdabridge.polyglot.testFunctions")).resolve("ruby");
+        RuntimeEnvironment own = RuntimeEnvironment.from(Map.of("_HANDLER", "ruby:redefine.handler",
+                "LAMBDA_TASK_ROOT", code.toString(), "AWS_LAMBDA_FUNCTION_NAME", "redefine"));
+        try (InvocationHandler redefine = new RubyHandlerFactory().create("redefine.handler", own, logger)) {
+            java.util.function.Function<String, String> call = event -> {
+                Invocation invocation = new Invocation("id", System.currentTimeMillis() + 60_000, "arn", null, null,
+                        null, event.getBytes(StandardCharsets.UTF_8));
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                try {
+                    redefine.handle(invocation, new LambdaContext(invocation, own, logger), out);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                return out.toString(StandardCharsets.UTF_8);
+            };
+            for (int i = 0; i < 3; i++) {
+                assertEquals("{\"word\":\"quiet\"}", call.apply("\"calm\""), "the bridge's writer, call " + i);
+            }
+            assertTrue(call.apply("\"shout\"").contains("\"QUIET\""), "the redefined to_json, in the same invocation");
+            assertTrue(call.apply("\"calm\"").contains("\"QUIET\""), "and in the next ones");
+        }
+    }
+
     /** The context as the Ruby runtime gives it, with and without a Cognito identity and a client context. */
     @Test
     void theContextCarriesIdentityAndClientContextWhenLambdaSendsThem() throws Exception {

@@ -29,7 +29,7 @@ record BenchOptions(Path runtimeDist, Path bootstrap, Path polyglot, Path sample
                 values.getOrDefault("command", "scripts/bench-polyglot"),
                 number(values, "memory", 1024), number(values, "cold", quick ? 1 : 5),
                 number(values, "warmup", quick ? 50 : 2000), number(values, "warm", quick ? 50 : 1000),
-                number(values, "per-call-warm", quick ? 10 : 100), number(values, "in-process-rounds", quick ? 1 : 3),
+                number(values, "per-call-warm", quick ? 10 : 100), number(values, "in-process-rounds", quick ? 1 : 5),
                 number(values, "in-process-warmup", quick ? 500 : 5000),
                 number(values, "in-process-calls", quick ? 500 : 5000),
                 number(values, "train-invocations", quick ? 50 : 200));

@@ -45,6 +45,11 @@ final class Results {
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
     }
 
+    /** Each JVM's in-process median (one per round), sorted. */
+    List<Double> inProcessMedians(String lang, String config) {
+        return inProcessUs.get(lang).get(config).stream().map(pair -> pair[0]).sorted().toList();
+    }
+
     /** The median over rounds of the in-process medians (index 0) or p99s (index 1). */
     double inProcess(String lang, String config, int index) {
         return median(inProcessUs.get(lang).get(config).stream().map(pair -> pair[index]).toList());
