@@ -135,31 +135,32 @@ final class RubyHandler extends GuestHandler {
             if (event.shape().length() > MAX_BUILDER_SHAPE) {
                 return null;
             }
-            String shape = event.layout();
-            if (shape.length() > MAX_LAYOUT) {
+            String layout = event.layout();
+            if (layout.length() > MAX_LAYOUT) {
                 return null;
             }
-            Value builder = builders.get(shape);
-            if (builder != null || builders.containsKey(shape)) {
+            Value builder = builders.get(layout);
+            if (builder != null || builders.containsKey(layout)) {
                 return builder;
             }
-            if (seenOnce.add(shape)) {
+            if (seenOnce.add(layout)) {
                 if (seenOnce.size() > 4 * MAX_BUILDERS) {
-                    seenOnce.clear(); // many one-off shapes: forget them rather than grow
-                    seenOnce.add(shape);
+                    seenOnce.clear(); // many one-off layouts: forget them rather than grow
+                    seenOnce.add(layout);
                 }
                 return null;
             }
             if (builders.size() >= MAX_BUILDERS) {
                 return null;
             }
-            seenOnce.remove(shape);
-            Object[] arguments = new Object[1 + event.keys().length];
+            seenOnce.remove(layout);
+            Object[] keys = event.keys();
+            Object[] arguments = new Object[1 + keys.length];
             arguments[0] = event.shape();
-            System.arraycopy(event.keys(), 0, arguments, 1, arguments.length - 1);
+            System.arraycopy(keys, 0, arguments, 1, keys.length);
             Value made = glue.invokeMember("compile_builder", arguments);
             builder = made.isNull() ? null : made;
-            builders.put(shape, builder);
+            builders.put(layout, builder);
             return builder;
         }
 

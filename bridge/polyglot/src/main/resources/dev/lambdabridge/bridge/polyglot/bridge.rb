@@ -78,7 +78,7 @@ module LambdaBridge
     call(build_event(shape, values), request_id, arn, deadline_ms, identity_json, client_context_json)
   end
 
-  # One invocation, the event made by a builder compile_builder made for its shape (the Java side keeps them).
+  # One invocation, the event made by the builder compile_builder made for its layout (the Java side keeps them).
   def self.invoke_built(builder, request_id, arn, deadline_ms, identity_json, client_context_json, *values)
     call(builder.call(values), request_id, arn, deadline_ms, identity_json, client_context_json)
   end
