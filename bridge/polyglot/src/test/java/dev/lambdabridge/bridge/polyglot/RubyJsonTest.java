@@ -99,6 +99,13 @@ class RubyJsonTest {
                 }
             }
         }
+        // more layouts than a context keeps builders for (RubyHandler.MAX_BUILDERS): the rest use build_event
+        for (int round = 1; round <= 2; round++) {
+            for (int i = 0; i < RubyHandler.MAX_BUILDERS + 10; i++) {
+                String event = "{\"key" + i + "\":[" + i + ",\"v" + i + "\"],\"round\":" + round + "}";
+                assertEquals(JSON.readTree(event), JSON.readTree(call(event)), event);
+            }
+        }
         StringBuilder deep = new StringBuilder();
         deep.append("[".repeat(70)).append("]".repeat(70)); // deeper than a builder goes: build_event's loop
         for (int round = 1; round <= 3; round++) {
