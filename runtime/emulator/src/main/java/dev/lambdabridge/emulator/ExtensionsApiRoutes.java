@@ -36,7 +36,7 @@ final class ExtensionsApiRoutes {
                     body -> function.extensionRegister(request.getHeaders().get(NAME), body));
             case EXTENSION + "event/next" -> {
                 if (!HttpMethod.GET.is(method)) {
-                    reply(response, callback, wrongMethod(method, path, "GET"));
+                    replyAfterBody(request, response, callback, wrongMethod(method, path, "GET"));
                     return;
                 }
                 ExtensionHost.Reply refused = function.extensionNext(id, response, callback);
@@ -49,16 +49,16 @@ final class ExtensionsApiRoutes {
                             request.getHeaders().get(ERROR_TYPE)));
             case TELEMETRY -> withBody(HttpMethod.PUT, request, response, callback,
                     body -> function.telemetrySubscribe(id, body));
-            default -> reply(response, callback, ExtensionHost.Reply.error(404, ErrorTypes.NOT_FOUND,
-                    "no Extensions API resource at " + method + " " + path));
+            default -> replyAfterBody(request, response, callback, ExtensionHost.Reply.error(404,
+                    ErrorTypes.NOT_FOUND, "no Extensions API resource at " + method + " " + path));
         }
     }
 
     private static void withBody(HttpMethod expected, Request request, Response response, Callback callback,
                                  java.util.function.Function<byte[], ExtensionHost.Reply> action) {
         if (!expected.is(request.getMethod())) {
-            reply(response, callback, wrongMethod(request.getMethod(), request.getHttpURI().getPath(),
-                    expected.asString()));
+            replyAfterBody(request, response, callback, wrongMethod(request.getMethod(),
+                    request.getHttpURI().getPath(), expected.asString()));
             return;
         }
         BodyReader.read(request, MAX_BODY, new BodyReader.Listener() {
@@ -72,6 +72,33 @@ final class ExtensionsApiRoutes {
                 response.getHeaders().put(HttpHeader.CONNECTION, "close");
                 reply(response, callback, ExtensionHost.Reply.error(413, ErrorTypes.PAYLOAD_TOO_LARGE,
                         "request body over " + MAX_BODY + " bytes (" + bytesSeen + ")"));
+            }
+
+            @Override
+            public void failed(Throwable failure) {
+                callback.failed(failure);
+            }
+        });
+    }
+
+    /**
+     * A refusal, written once the request's body is read and dropped: with its body unread, Jetty closes the
+     * keep-alive connection after the reply without saying so, and the extension's next call on it fails.
+     */
+    private static void replyAfterBody(Request request, Response response, Callback callback,
+                                       ExtensionHost.Reply refusal) {
+        BodyReader.read(request, MAX_BODY, new BodyReader.Listener() {
+            @Override
+            public void body(byte[] body) {
+                reply(response, callback, refusal);
+            }
+
+            @Override
+            public void tooLarge(long bytesSeen, boolean readToEnd) {
+                if (!readToEnd) {
+                    response.getHeaders().put(HttpHeader.CONNECTION, "close");
+                }
+                reply(response, callback, refusal);
             }
 
             @Override

@@ -29,7 +29,7 @@ final class RuntimeApiHandler extends Handler.Abstract.NonBlocking {
         String path = request.getHttpURI().getPath();
         String method = request.getMethod();
         if (function.takeFault()) {
-            HttpReplies.runtime(response, callback, RuntimeReply.error(500, ErrorTypes.INTERNAL,
+            replyAfterBody(request, response, callback, RuntimeReply.error(500, ErrorTypes.INTERNAL,
                     "injected fault: the Runtime API of " + function.config().name() + " failed " + method + " "
                             + path));
         } else if (ExtensionsApiRoutes.handles(path)) {
@@ -37,15 +37,15 @@ final class RuntimeApiHandler extends Handler.Abstract.NonBlocking {
         } else if (path.equals(NEXT)) {
             next(method, request, response, callback);
         } else if (path.equals(INIT_ERROR)) {
-            post(method, path, response, callback, () -> initError(request, response, callback));
+            post(method, path, request, response, callback, () -> initError(request, response, callback));
         } else if (path.startsWith(INVOCATION) && path.endsWith(RESPONSE)) {
             String id = path.substring(INVOCATION.length(), path.length() - RESPONSE.length());
-            post(method, path, response, callback, () -> response(id, request, response, callback));
+            post(method, path, request, response, callback, () -> response(id, request, response, callback));
         } else if (path.startsWith(INVOCATION) && path.endsWith(ERROR)) {
             String id = path.substring(INVOCATION.length(), path.length() - ERROR.length());
-            post(method, path, response, callback, () -> error(id, request, response, callback));
+            post(method, path, request, response, callback, () -> error(id, request, response, callback));
         } else {
-            HttpReplies.runtime(response, callback, RuntimeReply.error(404, ErrorTypes.NOT_FOUND,
+            replyAfterBody(request, response, callback, RuntimeReply.error(404, ErrorTypes.NOT_FOUND,
                     "no Runtime API resource at " + method + " " + path));
         }
         return true;
@@ -53,17 +53,18 @@ final class RuntimeApiHandler extends Handler.Abstract.NonBlocking {
 
     private void next(String method, Request request, Response response, Callback callback) {
         if (!HttpMethod.GET.is(method)) {
-            methodNotAllowed(method, request.getHttpURI().getPath(), "GET", response, callback);
+            methodNotAllowed(method, request.getHttpURI().getPath(), "GET", request, response, callback);
             return;
         }
         function.next(new ParkedNext(response, callback));
     }
 
-    private void post(String method, String path, Response response, Callback callback, Runnable action) {
+    private void post(String method, String path, Request request, Response response, Callback callback,
+                      Runnable action) {
         if (HttpMethod.POST.is(method)) {
             action.run();
         } else {
-            methodNotAllowed(method, path, "POST", response, callback);
+            methodNotAllowed(method, path, "POST", request, response, callback);
         }
     }
 
@@ -118,11 +119,30 @@ final class RuntimeApiHandler extends Handler.Abstract.NonBlocking {
         });
     }
 
-    private static void methodNotAllowed(String method, String path, String allowed, Response response,
-                                         Callback callback) {
+    private static void methodNotAllowed(String method, String path, String allowed, Request request,
+                                         Response response, Callback callback) {
         response.getHeaders().put("Allow", allowed);
-        HttpReplies.runtime(response, callback, RuntimeReply.error(405, ErrorTypes.METHOD_NOT_ALLOWED,
+        replyAfterBody(request, response, callback, RuntimeReply.error(405, ErrorTypes.METHOD_NOT_ALLOWED,
                 "method " + method + " not allowed on " + path + ", use " + allowed));
+    }
+
+    /**
+     * A refusal, written once the request's body is read and dropped: with its body unread, Jetty closes the
+     * keep-alive connection after the reply without a {@code Connection: close}, and the runtime's next call on
+     * that connection fails (a broken pipe, seen in RuntimeApiTest when the body came in its own packet).
+     */
+    private static void replyAfterBody(Request request, Response response, Callback callback, RuntimeReply reply) {
+        BodyReader.read(request, Limits.RESPONSE_PAYLOAD_BYTES, new Replier(response, callback) {
+            @Override
+            RuntimeReply onBody(byte[] body) {
+                return reply;
+            }
+
+            @Override
+            RuntimeReply onTooLarge() {
+                return reply;
+            }
+        });
     }
 
     /** Turns a read body into the function's answer, and writes it. */

@@ -74,6 +74,20 @@ class ExtensionsApiTest {
         }
     }
 
+    /** A refused request's body is read before the answer, so the extension's keep-alive connection survives. */
+    @Test
+    void refusedRequestsWithABodyKeepTheConnection() throws Exception {
+        try (RawHttp http = new RawHttp(address)) {
+            for (int i = 0; i < 200; i++) {
+                assertEquals(405, http.post(NEXT, Map.of(), bytes("{\"i\":" + i + "}")).status(),
+                        "405 number " + i + " on one connection");
+                assertEquals(405, http.exchange("GET", REGISTER, Map.of(), null).status());
+                assertEquals(404, http.post("/2020-01-01/extension/nothing", Map.of(), bytes("{}")).status(),
+                        "404 number " + i + " on one connection");
+            }
+        }
+    }
+
     @Test
     void telemetrySubscriptionsAreValidated() throws Exception {
         emulator.invokeAsync("manual", InvokeRequest.of("{}")); // starts the environment

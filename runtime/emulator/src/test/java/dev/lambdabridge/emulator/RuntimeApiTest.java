@@ -178,6 +178,17 @@ class RuntimeApiTest {
         assertTrue(failed.payloadText().contains("(209715200 bytes)"), failed.payloadText());
     }
 
+    /** A refused request's body is read before the answer, so the runtime's keep-alive connection survives it. */
+    @Test
+    void refusedRequestsWithABodyKeepTheConnection() throws Exception {
+        for (int i = 0; i < 200; i++) {
+            assertEquals(405, runtime.post(INVOCATION + "next", Map.of(), bytes("{\"i\":" + i + "}")).status(),
+                    "405 number " + i + " on one connection");
+            assertEquals(404, runtime.post("/2018-06-01/runtime/nothing", Map.of(), bytes("{}")).status(),
+                    "404 number " + i + " on one connection");
+        }
+    }
+
     @Test
     void unknownPathIs404WrongMethodIs405InjectedFaultIs500() throws Exception {
         assertEquals(404, runtime.get("/2018-06-01/runtime/nothing").status());
