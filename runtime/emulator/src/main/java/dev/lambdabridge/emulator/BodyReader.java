@@ -2,8 +2,10 @@ package dev.lambdabridge.emulator;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.function.Consumer;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.util.Callback;
 
 /**
  * Reads a request body without blocking (Jetty's read/demand loop), up to a limit. A larger body is read and
@@ -45,6 +47,31 @@ final class BodyReader implements Runnable {
         }
         int initial = declared >= 0 && declared <= limit ? (int) declared : Math.min(limit, 16 * 1024);
         new BodyReader(request, limit, listener, initial == 0 ? EMPTY : new byte[initial]).run();
+    }
+
+    /**
+     * Reads a request's body to its end and drops it, then calls {@code reply} with whether the connection can be
+     * kept (false when the body passed {@link Limits#DISCARD_CAP_BYTES} and the reader gave up). For refusals: a
+     * reply written with the body unread makes Jetty close the keep-alive connection after it, without a
+     * {@code Connection: close}, when the body came in its own packet, and the client's next call on it fails.
+     */
+    static void discard(Request request, Callback callback, Consumer<Boolean> reply) {
+        read(request, 0, new Listener() {
+            @Override
+            public void body(byte[] body) {
+                reply.accept(true);
+            }
+
+            @Override
+            public void tooLarge(long bytesSeen, boolean readToEnd) {
+                reply.accept(readToEnd);
+            }
+
+            @Override
+            public void failed(Throwable failure) {
+                callback.failed(failure);
+            }
+        });
     }
 
     @Override

@@ -81,30 +81,14 @@ final class ExtensionsApiRoutes {
         });
     }
 
-    /**
-     * A refusal, written once the request's body is read and dropped: with its body unread, Jetty closes the
-     * keep-alive connection after the reply without saying so, and the extension's next call on it fails.
-     */
+    /** A refusal, written once the request's body is read and dropped (BodyReader.discard says why). */
     private static void replyAfterBody(Request request, Response response, Callback callback,
                                        ExtensionHost.Reply refusal) {
-        BodyReader.read(request, MAX_BODY, new BodyReader.Listener() {
-            @Override
-            public void body(byte[] body) {
-                reply(response, callback, refusal);
+        BodyReader.discard(request, callback, keep -> {
+            if (!keep) {
+                response.getHeaders().put(HttpHeader.CONNECTION, "close");
             }
-
-            @Override
-            public void tooLarge(long bytesSeen, boolean readToEnd) {
-                if (!readToEnd) {
-                    response.getHeaders().put(HttpHeader.CONNECTION, "close");
-                }
-                reply(response, callback, refusal);
-            }
-
-            @Override
-            public void failed(Throwable failure) {
-                callback.failed(failure);
-            }
+            reply(response, callback, refusal);
         });
     }
 

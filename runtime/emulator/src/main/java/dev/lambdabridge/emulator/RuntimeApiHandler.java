@@ -126,21 +126,13 @@ final class RuntimeApiHandler extends Handler.Abstract.NonBlocking {
                 "method " + method + " not allowed on " + path + ", use " + allowed));
     }
 
-    /**
-     * A refusal, written once the request's body is read and dropped: with its body unread, Jetty closes the
-     * keep-alive connection after the reply without a {@code Connection: close}, and the runtime's next call on
-     * that connection fails (a broken pipe, seen in RuntimeApiTest when the body came in its own packet).
-     */
+    /** A refusal, written once the request's body is read and dropped (BodyReader.discard says why). */
     private static void replyAfterBody(Request request, Response response, Callback callback, RuntimeReply reply) {
-        BodyReader.read(request, Limits.RESPONSE_PAYLOAD_BYTES, new Replier(response, callback) {
-            @Override
-            RuntimeReply onBody(byte[] body) {
-                return reply;
-            }
-
-            @Override
-            RuntimeReply onTooLarge() {
-                return reply;
+        BodyReader.discard(request, callback, keep -> {
+            if (keep) {
+                HttpReplies.runtime(response, callback, reply);
+            } else {
+                HttpReplies.jsonAndClose(response, callback, reply.status(), reply.body());
             }
         });
     }
