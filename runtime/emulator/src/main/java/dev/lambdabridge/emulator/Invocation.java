@@ -4,7 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
 
-/** One invocation on its way through a function: queued, started (runtime starting), delivered, done. */
+/**
+ * One invocation on its way through a function. Its states: QUEUED (waiting for a free slot) → STARTED (given a
+ * sandbox, waiting for the runtime's {@code GET next}) → DELIVERED (the runtime has the event) → DONE; a STARTED
+ * invocation whose sandbox went away before delivery goes back to QUEUED, and any state may end in DONE (a
+ * timeout, a crash, the emulator closing). Guarded by its function's lock.
+ */
 final class Invocation {
     private static final byte[] EMPTY_EVENT = "{}".getBytes(StandardCharsets.UTF_8);
 
@@ -17,8 +22,9 @@ final class Invocation {
     private final LogTail tail;
     private final CompletableFuture<InvokeResult> result = new CompletableFuture<>();
 
-    State state = State.QUEUED;
-    RuntimeProcess process;
+    private State state = State.QUEUED;
+    /** The execution environment serving it, from STARTED on (null while QUEUED, or when none could start). */
+    Sandbox sandbox;
     boolean coldStart;
     Double initDurationMs;
     long deliveredNanos;
@@ -77,16 +83,65 @@ final class Invocation {
         return result;
     }
 
+    State state() {
+        return state;
+    }
+
     boolean isDone() {
         return state == State.DONE;
     }
 
-    /** Milliseconds since the runtime received the event (0 when it never did). */
+    boolean isDelivered() {
+        return state == State.DELIVERED;
+    }
+
+    /** QUEUED → STARTED: it has a slot; its sandbox is set by the caller. */
+    void start() {
+        move(State.QUEUED, State.STARTED);
+    }
+
+    /** STARTED → DELIVERED: the runtime got the event; its duration counts from now. */
+    void deliver() {
+        move(State.STARTED, State.DELIVERED);
+        deliveredNanos = System.nanoTime();
+    }
+
+    /** STARTED → QUEUED: its sandbox went away before the runtime asked for it; a fresh one will serve it. */
+    void requeue() {
+        move(State.STARTED, State.QUEUED);
+        sandbox = null;
+        coldStart = false;
+        deadlineNanos = 0;
+    }
+
+    /** Any state but DONE → DONE. */
+    void done() {
+        if (state == State.DONE) {
+            throw new IllegalStateException("invocation " + requestId + " is already done");
+        }
+        state = State.DONE;
+        deadlineNanos = 0;
+    }
+
+    private void move(State from, State to) {
+        if (state != from) {
+            throw new IllegalStateException("invocation " + requestId + " cannot go from " + state + " to " + to
+                    + " (only from " + from + ")");
+        }
+        state = to;
+    }
+
+    /** The runtime process serving it, or null. */
+    RuntimeProcess process() {
+        return sandbox == null ? null : sandbox.runtime();
+    }
+
     /** Set when the emulator ends the invocation itself (a timeout): its duration stops there, not after the kill. */
     long endedNanos;
     /** Max Memory Used, when it had to be read before the process was killed. */
     int maxMemoryUsedMb;
 
+    /** Milliseconds since the runtime received the event (0 when it never did). */
     double durationMs() {
         long end = endedNanos != 0 ? endedNanos : System.nanoTime();
         return deliveredNanos == 0 ? 0 : (end - deliveredNanos) / 1e6;

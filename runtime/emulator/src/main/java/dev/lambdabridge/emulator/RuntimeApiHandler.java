@@ -77,7 +77,7 @@ final class RuntimeApiHandler extends Handler.Abstract.NonBlocking {
             return;
         }
         if (mode != null) {
-            HostedFunction.StreamOpening opening = function.streamStart(id,
+            RuntimeAnswers.StreamOpening opening = function.streamStart(id,
                     request.getHeaders().get(org.eclipse.jetty.http.HttpHeader.CONTENT_TYPE));
             if (opening.refusal() != null) {
                 HttpReplies.jsonAndClose(response, callback, opening.refusal().status(), opening.refusal().body());

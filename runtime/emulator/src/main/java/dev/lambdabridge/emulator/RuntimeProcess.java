@@ -21,7 +21,6 @@ final class RuntimeProcess {
     private final PipeProbe stdoutProbe;
     private final PipeProbe stderrProbe;
     private final MemoryMeter memory;
-    private volatile boolean firstNextSeen;
 
     private RuntimeProcess(Process process, long startNanos, Consumer<String> lines, String name) {
         this.process = process;
@@ -70,15 +69,6 @@ final class RuntimeProcess {
 
     CompletableFuture<Process> onExit() {
         return process.onExit();
-    }
-
-    /** Marks the first {@code GET next}; returns the init duration in ms then, and null on later calls. */
-    Double firstNext() {
-        if (firstNextSeen) {
-            return null;
-        }
-        firstNextSeen = true;
-        return (System.nanoTime() - startNanos) / 1e6;
     }
 
     /** The init duration so far, for an invocation that ends before the runtime ever asked for it. */
