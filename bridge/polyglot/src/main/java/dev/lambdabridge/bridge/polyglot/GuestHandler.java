@@ -81,13 +81,18 @@ abstract class GuestHandler implements InvocationHandler {
 
     /** A context builder with what both languages share: engine, output, working directory, host access. */
     protected Context.Builder contextBuilder(String languageId) {
+        return contextBuilder(languageId, access.fileSystem(taskRoot));
+    }
+
+    /** As {@link #contextBuilder(String)}, with the guest seeing {@code files} (a view of access.fileSystem). */
+    protected Context.Builder contextBuilder(String languageId, org.graalvm.polyglot.io.FileSystem files) {
         Context.Builder builder = Context.newBuilder(languageId)
                 .engine(engine)
                 .out(output)
                 .err(output)
                 .in(InputStream.nullInputStream())
                 .currentWorkingDirectory(taskRoot);
-        return access.apply(builder, taskRoot);
+        return access.apply(builder, files);
     }
 
     /** Loads the function; called once, during Lambda's init. */

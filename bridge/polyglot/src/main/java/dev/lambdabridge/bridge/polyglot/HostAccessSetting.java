@@ -46,11 +46,26 @@ public enum HostAccessSetting {
 
     /** Applies this setting to a context builder for a function whose code is in {@code taskRoot}. */
     Context.Builder apply(Context.Builder builder, Path taskRoot) {
+        return apply(builder, fileSystem(taskRoot));
+    }
+
+    /**
+     * The guest's file system under this setting: the whole disk for {@code all}; for {@code none} the sandbox's
+     * roots plus GraalJS's and TruffleRuby's own homes.
+     */
+    FileSystem fileSystem(Path taskRoot) {
         if (this == ALL) {
-            return builder.allowAllAccess(true);
+            return FileSystem.newDefaultFileSystem();
         }
-        FileSystem files = FileSystem.allowLanguageHomeAccess(
+        return FileSystem.allowLanguageHomeAccess(
                 new SandboxFileSystem(List.of(taskRoot, Path.of("/tmp")), List.of(Path.of("/tmp"))));
+    }
+
+    /** Applies this setting to a context builder whose guest sees {@code files} (from {@link #fileSystem}). */
+    Context.Builder apply(Context.Builder builder, FileSystem files) {
+        if (this == ALL) {
+            return builder.allowAllAccess(true).allowIO(IOAccess.newBuilder().fileSystem(files).build());
+        }
         return builder
                 .allowHostAccess(HostAccess.NONE)
                 .allowHostClassLookup(name -> false)

@@ -4,16 +4,15 @@ import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import dev.lambdabridge.runtime.RuntimeEnvironment;
 import dev.lambdabridge.runtime.api.Invocation;
 import dev.lambdabridge.runtime.context.LambdaContext;
-import dev.lambdabridge.runtime.errors.HandlerFault;
+import dev.lambdabridge.bridge.polyglot.modules.ModuleFileSystem;
+import dev.lambdabridge.bridge.polyglot.modules.NodeModules;
 import dev.lambdabridge.runtime.json.JsonText;
 import dev.lambdabridge.runtime.logging.RuntimeLogger;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
-import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.proxy.ProxyExecutable;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * {@code js:index.handler}: the export {@code handler} of {@code index.mjs} (an ES module), {@code index.cjs} or
@@ -34,7 +32,6 @@ import java.util.regex.Pattern;
 final class JsHandler extends GuestHandler {
     private static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
-    private static final Pattern TYPE_MODULE = Pattern.compile("\"type\"\\s*:\\s*\"module\"");
     private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
 
     private final JsHandlerName name;
@@ -47,36 +44,35 @@ final class JsHandler extends GuestHandler {
     @Override
     protected Loaded load() throws Exception {
         Path file = findModule();
-        boolean esm = file.toString().endsWith(".mjs") || (file.toString().endsWith(".js") && packageTypeIsModule());
-        Context context = contextBuilder("js")
-                .allowExperimentalOptions(true)
-                .option("js.commonjs-require", "true")
-                .option("js.commonjs-require-cwd", taskRoot.toString())
-                .option("js.esm-eval-returns-exports", "true")
-                .build();
+        ModuleFileSystem files = new ModuleFileSystem(access.fileSystem(taskRoot));
+        Context context = NodeModules.configure(contextBuilder("js", files).allowExperimentalOptions(true)).build();
         try {
             Value glue = context.eval(GuestSources.JS).execute((ProxyExecutable) this::log, environmentJson());
-            Value module = esm
-                    ? context.eval(Source.newBuilder("js", file.toFile()).mimeType("application/javascript+module").build())
-                    : context.eval("js", "require").execute(file.toString());
-            Value handler = module;
-            for (String member : name.exportPath()) {
-                handler = handler == null || !handler.hasMembers() ? null : handler.getMember(member);
-            }
-            if (handler == null || !handler.canExecute()) {
-                throw new HandlerFault(name + " is undefined or not exported", "Runtime.HandlerNotFound", null);
-            }
-            glue.invokeMember("setHandler", handler);
+            Value loader = NodeModules.install(context, requireBuiltin(context), files, taskRoot,
+                    System.getenv("NODE_PATH"));
+            Value module = loader.invokeMember("loadMain", file.toString());
+            glue.invokeMember("setHandler", JsInitErrors.handler(module, name));
             glue.invokeMember("configure", environment.functionName(), environment.functionVersion(),
                     environment.memoryLimitMb(), environment.logGroupName(), environment.logStreamName());
             return new JsFunction(context, glue);
         } catch (PolyglotException e) {
+            RuntimeException failure = JsInitErrors.of(e); // read while the context is open: it owns the error
             context.close(true);
-            throw initFailure(e);
-        } catch (RuntimeException | IOException e) {
+            throw failure;
+        } catch (RuntimeException e) {
             context.close(true);
             throw e;
         }
+    }
+
+    /**
+     * The built-in modules' registry ({@code requireBuiltin}). Until builtins.js is in the jar, a registry that
+     * knows none, so that a built-in's name fails as a module Node does not have.
+     */
+    private static Value requireBuiltin(Context context) {
+        return context.eval("js", "(() => { const r = (name) => { const e = new Error('No such built-in module: '"
+                + " + (String(name).startsWith('node:') ? name : 'node:' + name)); e.code = 'ERR_UNKNOWN_BUILTIN_MODULE';"
+                + " throw e; }; r.isBuiltin = () => false; r.builtinModules = []; return r; })()");
     }
 
     /** The module file, in the order Node.js's runtime tries them. */
@@ -87,28 +83,7 @@ final class JsHandler extends GuestHandler {
                 return file;
             }
         }
-        throw new HandlerFault("Error: Cannot find module '" + name.module() + "' (no " + name.module() + ".js, .mjs "
-                + "or .cjs in " + taskRoot + ")", "Runtime.ImportModuleError", null);
-    }
-
-    private boolean packageTypeIsModule() throws IOException {
-        Path packageJson = taskRoot.resolve("package.json");
-        return Files.isRegularFile(packageJson) && TYPE_MODULE.matcher(Files.readString(packageJson)).find();
-    }
-
-    /** Init errors with the error types of Node.js's runtime. */
-    private static HandlerFault initFailure(PolyglotException e) {
-        if (e.isSyntaxError()) {
-            return new HandlerFault("SyntaxError: " + e.getMessage(), "Runtime.UserCodeSyntaxError", e);
-        }
-        if (e.getMessage() != null && e.getMessage().contains("Cannot find module")) {
-            return new HandlerFault(e.getMessage(), "Runtime.ImportModuleError", e);
-        }
-        String type = "Error";
-        if (e.isGuestException() && e.getGuestObject() != null && e.getGuestObject().hasMember("name")) {
-            type = e.getGuestObject().getMember("name").toString();
-        }
-        return new HandlerFault(e.getMessage(), type, e);
+        throw JsInitErrors.moduleNotFound(name.module(), taskRoot);
     }
 
     static String environmentJson() {

@@ -1,0 +1,36 @@
+package dev.lambdabridge.bridge.polyglot.modules;
+
+import static dev.lambdabridge.bridge.polyglot.modules.LoaderFixture.APP;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.graalvm.polyglot.Value;
+import org.junit.jupiter.api.Test;
+
+/**
+ * ES modules through GraalJS with the loader resolving every import (exports with the import condition, imports,
+ * CommonJS and JSON facades, built-ins, createRequire, dynamic import): also pins GraalJS's ES module lookup hook.
+ */
+class EsModuleResolutionTest {
+    @Test
+    void anEsModuleImportsPackagesCommonJsJsonAndBuiltIns() {
+        try (LoaderFixture fixture = new LoaderFixture()) {
+            Value namespace = fixture.loader.invokeMember("loadMain", APP.resolve("esm-main.mjs").toString());
+            Value result = namespace.getMember("result");
+            assertEquals("app", result.getMember("cjsName").asString());
+            assertEquals("app", result.getMember("name").asString());
+            assertEquals("esm-default", result.getMember("esm").asString());
+            assertEquals("esm", result.getMember("format").asString());
+            assertEquals("feature a (esm)", result.getMember("feature").asString());
+            assertEquals("scoped default", result.getMember("scoped").asString());
+            assertEquals("esm via type module", result.getMember("named").asString());
+            assertEquals("scoped sub", result.getMember("sub").asString());
+            assertEquals("cond-pkg esm", result.getMember("cond").asString());
+            assertEquals("legacy index", result.getMember("legacy").asString());
+            assertEquals(true, result.getMember("util").asBoolean());
+            assertEquals(3, result.getMember("settings").getMember("level").asInt());
+            assertEquals("cond-pkg cjs", result.getMember("required").asString());
+            assertEquals("file://" + APP.resolve("esm-main.mjs"),
+                    result.getMember("url").asString());
+        }
+    }
+}

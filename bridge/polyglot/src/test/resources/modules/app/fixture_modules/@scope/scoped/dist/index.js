@@ -1,0 +1,1 @@
+export const scoped = 'esm via type module'; export default 'scoped default';

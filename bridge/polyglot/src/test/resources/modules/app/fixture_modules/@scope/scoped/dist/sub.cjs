@@ -1,0 +1,1 @@
+exports.sub = 'scoped sub'; exports.another = 2;

@@ -1,0 +1,1 @@
+module.exports = { format: 'cjs', kind: 'default' };

@@ -1,0 +1,1 @@
+export default 'feature a (esm)';

@@ -1,0 +1,1 @@
+module.exports = { util: true, filename: __filename, dirname: __dirname, id: module.id };

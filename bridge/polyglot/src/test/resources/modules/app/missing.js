@@ -1,0 +1,2 @@
+require('./lib/util');
+require('no-such-package');

@@ -1,0 +1,2 @@
+require('./lib/util');
+throw new TypeError('top level ' + 'throw');
