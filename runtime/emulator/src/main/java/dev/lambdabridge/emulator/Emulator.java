@@ -198,7 +198,7 @@ public final class Emulator implements AutoCloseable {
 
     private void track(RuntimeProcess process) {
         processes.add(process);
-        process.onExit().thenRun(() -> processes.remove(process));
+        process.exited().thenRun(() -> processes.remove(process));
     }
 
     /** Stops the servers, fails pending invocations and kills every runtime process with its descendants. */

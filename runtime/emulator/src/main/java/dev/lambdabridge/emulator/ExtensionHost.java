@@ -14,7 +14,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.eclipse.jetty.server.Response;
@@ -268,11 +267,7 @@ final class ExtensionHost {
         for (RuntimeProcess process : processes) {
             long left = deadline - System.currentTimeMillis();
             if (left > 0) {
-                try {
-                    process.onExit().get(left, TimeUnit.MILLISECONDS);
-                } catch (Exception stillRunning) {
-                    // killed below
-                }
+                process.awaitExit(left); // killed below when it did not exit
             }
         }
         for (RuntimeProcess process : processes) {

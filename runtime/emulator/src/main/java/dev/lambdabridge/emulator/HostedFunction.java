@@ -317,11 +317,11 @@ final class HostedFunction {
         }
         sandboxes.use(started);
         for (RuntimeProcess extension : started.extensions().processes()) {
-            extension.onExit().thenRunAsync(() -> onExtensionExit(started, extension),
+            extension.exited().thenRunAsync(() -> onExtensionExit(started, extension),
                     task -> Thread.ofVirtual().name("extension-exit").start(task));
         }
         // on a thread of its own: onRuntimeExit waits for the log pumps, and must not hold a shared pool's worker
-        started.runtime().onExit().thenRunAsync(() -> onRuntimeExit(started),
+        started.runtime().exited().thenRunAsync(() -> onRuntimeExit(started),
                 task -> Thread.ofVirtual().name("runtime-exit").start(task));
         return true;
     }

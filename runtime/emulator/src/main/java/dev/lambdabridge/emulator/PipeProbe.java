@@ -1,5 +1,6 @@
 package dev.lambdabridge.emulator;
 
+import java.io.File;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -9,28 +10,36 @@ import java.nio.file.Path;
 /**
  * Counts the bytes waiting in a child's stdout or stderr pipe, so that an invocation's log can be complete when
  * its response arrives. The process's own stream cannot tell: its {@code available()} shares a lock with the
- * pump's blocking read. So the probe opens the same pipe through {@code /proc/<pid>/fd/<n>} (Linux), read-write
- * so that the open never waits for a writer, and only ever asks FIONREAD. Where that fails it reports 0.
+ * pump's blocking read. So the probe opens the same pipe again through {@code /proc/<pid>/fd/<n>} (Linux),
+ * read-only, and only ever asks FIONREAD. Where that fails it reports 0.
+ *
+ * <p>It holds no write end: one would keep the pump's read from ever seeing the end of the stream after the
+ * child is killed, and the JDK's exit handling, which waits for that read's lock (on the common pool, when an
+ * {@code onExit()} stage runs it), stalled every timeout by the 5 s of {@link ProcessTree}'s limit.
  */
 final class PipeProbe implements AutoCloseable {
-    private static final PipeProbe NONE = new PipeProbe(null, null);
+    private static final PipeProbe NONE = new PipeProbe(null);
 
-    private final RandomAccessFile file;
     private final FileInputStream counter;
 
-    private PipeProbe(RandomAccessFile file, FileInputStream counter) {
-        this.file = file;
+    private PipeProbe(FileInputStream counter) {
         this.counter = counter;
     }
 
+    /**
+     * Opening a pipe read-only waits until it has a writer; the child is one, but may be gone already. A
+     * read-write handle, opened first (that never waits), is the writer for that moment, and is closed at once.
+     */
     static PipeProbe open(long pid, int fd) {
         Path path = Path.of("/proc", Long.toString(pid), "fd", Integer.toString(fd));
         try {
             if (!Files.readSymbolicLink(path).toString().startsWith("pipe:")) {
                 return NONE;
             }
-            RandomAccessFile file = new RandomAccessFile(path.toFile(), "rw");
-            return new PipeProbe(file, new FileInputStream(file.getFD()));
+            File pipe = path.toFile();
+            try (RandomAccessFile writerForTheOpen = new RandomAccessFile(pipe, "rw")) {
+                return new PipeProbe(new FileInputStream(pipe));
+            }
         } catch (IOException | UnsupportedOperationException | SecurityException unavailable) {
             return NONE;
         }
@@ -47,12 +56,11 @@ final class PipeProbe implements AutoCloseable {
         }
     }
 
-    /** Releases the pipe: while open, the probe holds a write end, so the reader sees no end of stream. */
     @Override
     public void close() {
-        if (file != null) {
+        if (counter != null) {
             try {
-                file.close();
+                counter.close();
             } catch (IOException ignored) {
                 // closing a pipe handle that is already gone
             }

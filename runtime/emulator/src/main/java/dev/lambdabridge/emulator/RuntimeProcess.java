@@ -21,6 +21,7 @@ final class RuntimeProcess {
     private final PipeProbe stdoutProbe;
     private final PipeProbe stderrProbe;
     private final MemoryMeter memory;
+    private final CompletableFuture<Void> exited = new CompletableFuture<>();
 
     private RuntimeProcess(Process process, long startNanos, Consumer<String> lines, String name) {
         this.process = process;
@@ -30,7 +31,23 @@ final class RuntimeProcess {
         this.stdout = LogPump.start(process.getInputStream(), stdoutProbe, lines, name + "-stdout");
         this.stderr = LogPump.start(process.getErrorStream(), stderrProbe, lines, name + "-stderr");
         this.memory = new MemoryMeter(process.toHandle());
-        process.onExit().thenRun(this::closeProbes);
+        Thread.ofVirtual().name(name + "-exit").start(this::awaitExit);
+    }
+
+    /**
+     * Completes {@link #exited()}. Not {@code Process.onExit()}: its stages run on the JDK's common pool, and can
+     * pick up the JDK's own exit handling there, which waits for a log pump's read to end.
+     */
+    private void awaitExit() {
+        while (true) {
+            try {
+                process.waitFor();
+                exited.complete(null);
+                return;
+            } catch (InterruptedException e) {
+                // a virtual thread of ours: nobody interrupts it; keep waiting
+            }
+        }
     }
 
     /**
@@ -67,8 +84,22 @@ final class RuntimeProcess {
         return process.toHandle();
     }
 
-    CompletableFuture<Process> onExit() {
-        return process.onExit();
+    /**
+     * Completes when the process has exited, on a virtual thread of its own; dependents that wait must run
+     * elsewhere ({@code thenRunAsync} with an executor of their own).
+     */
+    CompletableFuture<Void> exited() {
+        return exited;
+    }
+
+    /** Waits up to the limit for the process to exit; true when it did. */
+    boolean awaitExit(long maxMillis) {
+        try {
+            return process.waitFor(maxMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** The init duration so far, for an invocation that ends before the runtime ever asked for it. */
@@ -100,11 +131,5 @@ final class RuntimeProcess {
 
     void kill() {
         ProcessTree.kill(process.toHandle(), KILL_WAIT_MILLIS);
-        closeProbes();
-    }
-
-    private void closeProbes() {
-        stdoutProbe.close();
-        stderrProbe.close();
     }
 }

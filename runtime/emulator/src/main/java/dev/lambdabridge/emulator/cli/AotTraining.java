@@ -115,11 +115,13 @@ final class AotTraining {
         long deadline = System.currentTimeMillis() + EXIT_WAIT_MILLIS;
         for (long pid : emulator.runtimePids()) {
             ProcessHandle.of(pid).ifPresent(process -> {
+                // polled: onExit() would complete on the JDK's common pool (see ProcessTree)
                 while (process.isAlive() && System.currentTimeMillis() < deadline) {
                     try {
-                        process.onExit().get(1, java.util.concurrent.TimeUnit.SECONDS);
-                    } catch (Exception stillRunning) {
-                        // keep waiting until the deadline
+                        Thread.sleep(20);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
                     }
                 }
             });

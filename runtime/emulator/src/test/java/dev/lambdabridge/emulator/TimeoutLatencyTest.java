@@ -1,0 +1,76 @@
+package dev.lambdabridge.emulator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every timeout is answered on time: 200 of them, each within 250 ms of its deadline (timeout after the
+ * invoke), with four functions timing out side by side. The runtime is a shell that asks for its event and then
+ * sleeps (a cold start of a few ms), printing to stdout and stderr so that the log pumps are reading when it is
+ * killed: the pump's blocked read once held up the kill for 5 s.
+ */
+@Tag("slow")
+class TimeoutLatencyTest {
+    private static final int FUNCTIONS = 4;
+    private static final int TIMEOUTS_EACH = 50;
+    private static final long TIMEOUT_MILLIS = 150;
+    private static final long MARGIN_MILLIS = 250;
+
+    @Test
+    void twoHundredTimeoutsEachAnsweredWithin250MsOfItsDeadline(@TempDir Path dir) throws Exception {
+        Path runtime = dir.resolve("sleepy");
+        Files.writeString(runtime, """
+                #!/bin/bash
+                exec 3<>/dev/tcp/${AWS_LAMBDA_RUNTIME_API%:*}/${AWS_LAMBDA_RUNTIME_API#*:}
+                printf 'GET /2018-06-01/runtime/invocation/next HTTP/1.1\\r\\nHost: runtime\\r\\n\\r\\n' >&3
+                echo "sleepy: asked for an event"
+                echo "sleepy: on stderr too" >&2
+                exec sleep 600
+                """);
+        Files.setPosixFilePermissions(runtime, PosixFilePermissions.fromString("rwxr-xr-x"));
+        List<Long> lateness = Collections.synchronizedList(new ArrayList<>());
+        try (Emulator emulator = Emulator.start(EmulatorOptions.defaults().withLogSink(line -> { }))) {
+            for (int f = 0; f < FUNCTIONS; f++) {
+                emulator.addFunction(FunctionConfig.of("sleepy-" + f, "none", dir)
+                        .withTimeout(Duration.ofMillis(TIMEOUT_MILLIS)).withCommand(List.of(runtime.toString())));
+            }
+            List<CompletableFuture<Void>> callers = new ArrayList<>();
+            for (int f = 0; f < FUNCTIONS; f++) {
+                String name = "sleepy-" + f;
+                callers.add(CompletableFuture.runAsync(() -> timeOut(emulator, name, lateness),
+                        task -> Thread.ofPlatform().name("caller-" + name).start(task)));
+            }
+            CompletableFuture.allOf(callers.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
+        }
+        assertEquals(FUNCTIONS * TIMEOUTS_EACH, lateness.size());
+        List<Long> sorted = new ArrayList<>(lateness);
+        Collections.sort(sorted);
+        String summary = "lateness after the deadline, ms: median " + sorted.get(sorted.size() / 2) + ", max "
+                + sorted.getLast() + ", all: " + sorted;
+        System.out.println("TimeoutLatencyTest: " + summary.substring(0, summary.indexOf(", all")));
+        assertTrue(sorted.getLast() <= MARGIN_MILLIS, summary);
+    }
+
+    private static void timeOut(Emulator emulator, String name, List<Long> lateness) {
+        for (int i = 0; i < TIMEOUTS_EACH; i++) {
+            long start = System.nanoTime();
+            InvokeResult result = emulator.invoke(name, InvokeRequest.of("{}"));
+            long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            assertTrue(result.payloadText().contains("Sandbox.Timedout"), result.payloadText());
+            lateness.add(elapsedMillis - TIMEOUT_MILLIS);
+        }
+    }
+}
