@@ -98,19 +98,18 @@ end
   end
 end
 
-# scripts/serve-api serves samples/apps/api-routes.txt locally: each route must be an Api event of the deployed
-# function with the same handler (method ANY = any), with the Cognito authorizer exactly on 'cognito' routes.
-apps_functions = JSON.parse(File.read(File.join(REPO, 'samples/apps/functions.json'))).to_h { |f| [f['name'], f['handler']] }
-File.readlines(File.join(REPO, 'samples/apps/api-routes.txt')).map { |l| l.sub(/#.*/, '').split }.reject(&:empty?).each do |method, path, name, auth|
-  route = "api-routes.txt: #{method} #{path} -> #{name}"
-  fn = functions.values.find { |r| r.dig('Properties', 'Handler') == apps_functions[name] }
-  next fail("#{route}: no function of the template has #{name}'s handler #{apps_functions[name].inspect}") unless fn
-  event = (fn.dig('Properties', 'Events') || {}).values.find do |e|
-    e['Type'] == 'Api' && e.dig('Properties', 'Path') == path && e.dig('Properties', 'Method').to_s.upcase == method
+# scripts/serve-api serves this template's Api and HttpApi events locally: each one must have what it reads.
+functions.each do |name, r|
+  (r.dig('Properties', 'Events') || {}).each do |event_name, e|
+    next unless %w[Api HttpApi].include?(e['Type'])
+    props = e['Properties'] || {}
+    if e['Type'] == 'Api'
+      check(props['Path'] && props['Method'], "#{name} #{event_name}: an Api event has Path and Method")
+    else
+      check(%w[1.0 2.0].include?(props.fetch('PayloadFormatVersion', '2.0').to_s),
+            "#{name} #{event_name}: PayloadFormatVersion is \"1.0\" or \"2.0\"")
+    end
   end
-  check(event, "#{route} is an Api event of the template")
-  check(!event || (event.dig('Properties', 'Auth', 'Authorizer') == 'CognitoAuthorizer') == (auth == 'cognito'),
-        "#{route}: the Cognito authorizer #{auth == 'cognito' ? 'guards' : 'does not guard'} it in the template too")
 end
 
 puts "layers/test-template.rb: #{$failures} failure(s)"

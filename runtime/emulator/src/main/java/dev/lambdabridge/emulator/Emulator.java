@@ -115,8 +115,12 @@ public final class Emulator implements AutoCloseable {
         return invokeAsync(functionName, request, null);
     }
 
-    /** Same; a streamed response goes to {@code sink} as it arrives (null: gathered into the result). */
-    CompletableFuture<InvokeResult> invokeAsync(String functionName, InvokeRequest request, StreamSink sink) {
+    /**
+     * Same; a streamed response goes to {@code sink} as it arrives (null: gathered into the result). A sink of the
+     * caller's own gets {@link StreamSink#start}, the chunks, then {@link StreamSink#end} (it streamed) or
+     * {@link StreamSink#unstreamed} (it did not) before the future completes.
+     */
+    public CompletableFuture<InvokeResult> invokeAsync(String functionName, InvokeRequest request, StreamSink sink) {
         HostedFunction function = function(functionName);
         if (request.payload().length > payloadLimit(request.invocationType())) {
             throw tooLarge(request.invocationType(), request.payload().length);

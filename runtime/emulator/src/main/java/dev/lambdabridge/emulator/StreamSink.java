@@ -7,9 +7,10 @@ import org.eclipse.jetty.util.Callback;
  * Where the bytes of a streamed response go while the runtime sends them: to the Invoke API caller as they
  * arrive ({@link InvokeStreamSink}), or into a buffer for callers of {@link Emulator#invoke} ({@link
  * BufferingStreamSink}). One chunk at a time: the runtime's next chunk is read only when {@code done} is called,
- * so a slow caller slows the runtime down instead of filling the emulator's memory.
+ * so a slow caller slows the runtime down instead of filling the emulator's memory. Public so that a front door
+ * outside this package (the function URLs of scripts/serve-api) can stream a response to its own HTTP client.
  */
-interface StreamSink {
+public interface StreamSink {
 
     /** The runtime started streaming the response of {@code requestId} with this content type (may be null). */
     void start(String requestId, String contentType);

@@ -1,6 +1,7 @@
 package dev.lambdabridge.apigateway;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lambdabridge.emulator.Emulator;
 import dev.lambdabridge.emulator.InvokeApiException;
 import dev.lambdabridge.emulator.InvokeRequest;
@@ -14,10 +15,12 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * One request through the local API Gateway: route it, build the proxy event, invoke the function through the
- * emulator, and turn its proxy response into the HTTP response. Failures answer as API Gateway does: no route 403
- * {@code Missing Authentication Token}; a Cognito route without claims 401 {@code Unauthorized}; a function error,
- * a timeout or a malformed proxy response 502 {@code Internal server error}.
+ * One request through the local API Gateway: route it, build the event in the route's payload format (1.0:
+ * {@link ProxyEvents}, 2.0: {@link V2Events}), invoke the function through the emulator, and turn its answer into
+ * the HTTP response ({@link ProxyResponses}, {@link V2Responses}). Failures answer as API Gateway does. REST API:
+ * no route 403 {@code Missing Authentication Token}; a Cognito route without claims 401 {@code Unauthorized}; a
+ * function error, a timeout or a malformed proxy response 502 {@code Internal server error}. HTTP API: no route 404
+ * {@code Not Found}; those failures 500 {@code Internal Server Error}.
  */
 public final class ApiGateway {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -43,8 +46,9 @@ public final class ApiGateway {
         String what = request.method() + " " + request.rawPath();
         RouteTable.Match match = routes.find(request.method(), request.pathSegments());
         if (match == null) {
-            log.accept(what + " -> 403: no route (see the routes file)");
-            return HttpResponseData.gatewayError(403, "Missing Authentication Token",
+            log.accept(what + " -> no route (see the template's Api and HttpApi events)");
+            return routes.unmatchedIsHttpApi(request.pathSegments()) ? HttpResponseData.httpApiError(404, "Not Found")
+                    : HttpResponseData.gatewayError(403, "Missing Authentication Token",
                     "MissingAuthenticationTokenException");
         }
         Map<String, String> userClaims = null;
@@ -63,50 +67,54 @@ public final class ApiGateway {
         HttpResponseData response = invoke(what, match, request, userClaims, requestId);
         log.accept(what + " -> " + match.route().function() + " " + response.status() + " ("
                 + (System.nanoTime() - start) / 1_000_000 + " ms)");
-        return withGatewayHeaders(response, requestId);
+        return withGatewayHeaders(response, requestId, match.route());
     }
 
     private HttpResponseData invoke(String what, RouteTable.Match match, HttpRequestData request,
                                     Map<String, String> userClaims, String requestId) {
-        byte[] event;
-        try {
-            event = JSON.writeValueAsBytes(events.event(request, match, userClaims, requestId, Instant.now()));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the proxy event", e);
-        }
+        Route route = match.route();
+        boolean v2 = route.payloadFormat().equals("2.0");
+        ObjectNode event = v2 ? V2Events.event(request, new V2Events.Source(route.routeKey(), route.api().stage(),
+                ProxyEvents.API_ID, ProxyEvents.ACCOUNT_ID, match.pathParameters()), requestId, Instant.now())
+                : events.event(request, match, userClaims, requestId, Instant.now());
         InvokeResult result;
         try {
-            result = emulator.invoke(match.route().function(), InvokeRequest.of(event));
+            result = emulator.invoke(route.function(), InvokeRequest.of(JSON.writeValueAsBytes(event)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the proxy event", e);
         } catch (InvokeApiException e) {
             log.accept(what + ": the invoke was refused: " + e.errorType() + ": " + e.getMessage());
             return e.statusCode() == 413
                     ? HttpResponseData.gatewayError(413, "Request Too Long", "RequestTooLongException")
-                    : internalServerError();
+                    : internalServerError(route);
         }
         if (result.isFunctionError()) {
-            log.accept(what + ": function " + match.route().function() + " failed: " + result.payloadText());
-            return internalServerError();
+            log.accept(what + ": function " + route.function() + " failed: " + result.payloadText());
+            return internalServerError(route);
         }
         try {
-            return ProxyResponses.from(result.payload());
+            return v2 ? V2Responses.from(result.payload()) : ProxyResponses.from(result.payload());
         } catch (MalformedProxyResponseException e) {
-            log.accept(what + ": malformed Lambda proxy response from " + match.route().function() + ": "
-                    + e.getMessage());
-            return internalServerError();
+            log.accept(what + ": malformed Lambda proxy response from " + route.function() + ": " + e.getMessage());
+            return internalServerError(route);
         }
     }
 
-    private static HttpResponseData internalServerError() {
-        return HttpResponseData.gatewayError(502, "Internal server error", "InternalServerErrorException");
+    private static HttpResponseData internalServerError(Route route) {
+        return route.isHttpApi() ? HttpResponseData.httpApiError(500, "Internal Server Error")
+                : HttpResponseData.gatewayError(502, "Internal server error", "InternalServerErrorException");
     }
 
-    /** API Gateway adds its request id, and a JSON content type when the function set none. */
-    private static HttpResponseData withGatewayHeaders(HttpResponseData response, String requestId) {
+    /**
+     * API Gateway adds its request id ({@code x-amzn-RequestId}; HTTP APIs {@code apigw-requestid}), and a JSON
+     * content type when the function set none.
+     */
+    private static HttpResponseData withGatewayHeaders(HttpResponseData response, String requestId, Route route) {
         List<Map.Entry<String, String>> headers = new ArrayList<>(response.headers());
         if (headers.stream().noneMatch(h -> h.getKey().equalsIgnoreCase("Content-Type"))) {
             headers.add(Map.entry("Content-Type", "application/json"));
         }
-        headers.add(Map.entry("x-amzn-RequestId", requestId));
+        headers.add(Map.entry(route.isHttpApi() ? "apigw-requestid" : "x-amzn-RequestId", requestId));
         return new HttpResponseData(response.status(), headers, response.body());
     }
 }

@@ -13,4 +13,11 @@ public record HttpResponseData(int status, List<Map.Entry<String, String>> heade
         return new HttpResponseData(status, List.of(Map.entry("Content-Type", "application/json"),
                 Map.entry("x-amzn-ErrorType", errorType)), body.getBytes(StandardCharsets.UTF_8));
     }
+
+    /** {@code {"message":"..."}} as an HTTP API's own errors look (no error type header). */
+    static HttpResponseData httpApiError(int status, String message) {
+        String body = "{\"message\":\"" + message.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
+        return new HttpResponseData(status, List.of(Map.entry("Content-Type", "application/json")),
+                body.getBytes(StandardCharsets.UTF_8));
+    }
 }

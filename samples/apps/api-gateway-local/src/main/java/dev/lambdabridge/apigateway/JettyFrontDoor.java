@@ -86,23 +86,29 @@ public final class JettyFrontDoor implements AutoCloseable {
             HttpResponseData answer = body.length > MAX_BODY_BYTES
                     ? HttpResponseData.gatewayError(413, "Request Too Long", "RequestTooLongException")
                     : gateway.handle(requestData(request, body));
-            answer.headers().forEach(h -> response.getHeaders().add(h.getKey(), h.getValue()));
-            response.setStatus(answer.status());
-            response.write(true, ByteBuffer.wrap(answer.body()), callback);
+            send(response, callback, answer);
             return true;
         }
+    }
 
-        private static HttpRequestData requestData(Request request, byte[] body) {
-            List<Map.Entry<String, String>> headers = new ArrayList<>();
-            for (HttpField field : request.getHeaders()) {
-                headers.add(Map.entry(field.getName(), field.getValue()));
-            }
-            String sourceIp = Request.getRemoteAddr(request);
-            if (request.getConnectionMetaData().getRemoteSocketAddress() instanceof InetSocketAddress remote) {
-                sourceIp = remote.getAddress().getHostAddress();
-            }
-            return new HttpRequestData(request.getMethod(), request.getHttpURI().getPath(),
-                    request.getHttpURI().getQuery(), headers, body, sourceIp);
+    /** The request as the front doors read it, independent of Jetty. */
+    static HttpRequestData requestData(Request request, byte[] body) {
+        List<Map.Entry<String, String>> headers = new ArrayList<>();
+        for (HttpField field : request.getHeaders()) {
+            headers.add(Map.entry(field.getName(), field.getValue()));
         }
+        String sourceIp = Request.getRemoteAddr(request);
+        if (request.getConnectionMetaData().getRemoteSocketAddress() instanceof InetSocketAddress remote) {
+            sourceIp = remote.getAddress().getHostAddress();
+        }
+        return new HttpRequestData(request.getMethod(), request.getHttpURI().getPath(),
+                request.getHttpURI().getQuery(), headers, body, sourceIp);
+    }
+
+    /** Writes a whole answer and completes the exchange. */
+    static void send(Response response, Callback callback, HttpResponseData answer) {
+        answer.headers().forEach(h -> response.getHeaders().add(h.getKey(), h.getValue()));
+        response.setStatus(answer.status());
+        response.write(true, ByteBuffer.wrap(answer.body()), callback);
     }
 }

@@ -19,10 +19,11 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Builds the API Gateway REST API (payload format 1.0) proxy event of a request: httpMethod, path, resource,
+ * Builds the API Gateway payload format 1.0 proxy event of a request (REST APIs, and HTTP API routes with
+ * {@code PayloadFormatVersion: "1.0"}, which add {@code "version": "1.0"}): httpMethod, path, resource,
  * pathParameters, query string parameters (single and multi-value), headers (single and multi-value), body and
- * isBase64Encoded, and requestContext (requestId, stage, identity, and the authorizer's claims when the route has
- * a Cognito authorizer).
+ * isBase64Encoded, and requestContext (requestId, the API's stage, identity, and the authorizer's claims when the
+ * route has a Cognito authorizer).
  */
 public final class ProxyEvents {
     static final String ACCOUNT_ID = "123456789012";
@@ -31,16 +32,13 @@ public final class ProxyEvents {
     private static final DateTimeFormatter REQUEST_TIME =
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ROOT).withZone(ZoneOffset.UTC);
 
-    private final String stage;
-
-    public ProxyEvents(String stage) {
-        this.stage = stage;
-    }
-
     /** @param claims the Cognito claims for {@code requestContext.authorizer.claims}, or null for no authorizer */
     public ObjectNode event(HttpRequestData request, RouteTable.Match match, Map<String, String> claims,
                             String requestId, Instant now) {
         ObjectNode event = NODES.objectNode();
+        if (match.route().isHttpApi()) {
+            event.put("version", "1.0");
+        }
         String path = request.decodedPath();
         event.put("resource", match.route().path().toString());
         event.put("path", path);
@@ -50,12 +48,13 @@ public final class ProxyEvents {
         event.set("pathParameters", match.pathParameters().isEmpty() ? NODES.nullNode() : strings(match.pathParameters()));
         event.putNull("stageVariables");
         event.set("requestContext", requestContext(request, match, path, claims, requestId, now));
-        putBody(event, request.body());
+        putBody(event, request, match.route().api().binaryMediaTypes());
         return event;
     }
 
     private ObjectNode requestContext(HttpRequestData request, RouteTable.Match match, String path,
                                       Map<String, String> claims, String requestId, Instant now) {
+        String stage = match.route().api().stage();
         ObjectNode context = NODES.objectNode();
         context.put("accountId", ACCOUNT_ID);
         context.put("apiId", API_ID);
@@ -66,7 +65,7 @@ public final class ProxyEvents {
         context.put("requestId", requestId);
         context.put("requestTime", REQUEST_TIME.format(now));
         context.put("requestTimeEpoch", now.toEpochMilli());
-        context.put("path", "/" + stage + path);
+        context.put("path", stage.equals("$default") ? path : "/" + stage + path);
         context.put("protocol", "HTTP/1.1");
         context.put("stage", stage);
         context.put("domainName", "localhost");
@@ -135,11 +134,20 @@ public final class ProxyEvents {
         }
     }
 
-    /** Text when the body is UTF-8, else base64 with isBase64Encoded (API Gateway with binary media types). */
-    private static void putBody(ObjectNode event, byte[] body) {
+    /**
+     * Base64 with isBase64Encoded when the content type is one of the API's BinaryMediaTypes, as API Gateway does;
+     * also when the body is not UTF-8 text (which API Gateway would garble), else the text.
+     */
+    private static void putBody(ObjectNode event, HttpRequestData request, List<String> binaryMediaTypes) {
+        byte[] body = request.body();
         if (body == null || body.length == 0) {
             event.putNull("body");
             event.put("isBase64Encoded", false);
+            return;
+        }
+        if (MediaTypes.matchesAny(request.header("Content-Type"), binaryMediaTypes)) {
+            event.put("body", Base64.getEncoder().encodeToString(body));
+            event.put("isBase64Encoded", true);
             return;
         }
         try {

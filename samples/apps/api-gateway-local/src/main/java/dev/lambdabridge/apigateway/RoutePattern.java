@@ -8,10 +8,13 @@ import java.util.regex.Pattern;
 
 /**
  * An API Gateway resource path: literal segments, {@code {name}} (one segment) and a last {@code {name+}} (greedy:
- * one or more segments, slashes included), e.g. {@code /time/{timeZone+}}.
+ * one or more segments, slashes included), e.g. {@code /time/{timeZone+}}; or an HTTP API's {@code $default} route,
+ * which takes every path no other route takes.
  */
 public final class RoutePattern {
+    static final String DEFAULT_ROUTE = "$default";
     private static final Pattern PARAMETER = Pattern.compile("\\{([A-Za-z0-9_.-]+)(\\+?)}");
+    private static final RoutePattern DEFAULT = new RoutePattern(DEFAULT_ROUTE, List.of());
 
     private final String text;
     private final List<String> segments;
@@ -23,6 +26,9 @@ public final class RoutePattern {
 
     /** @throws IllegalArgumentException naming what is wrong with {@code path} */
     public static RoutePattern parse(String path) {
+        if (DEFAULT_ROUTE.equals(path)) {
+            return DEFAULT;
+        }
         if (path == null || !path.startsWith("/")) {
             throw new IllegalArgumentException("a route path starts with '/', got '" + path + "'");
         }
@@ -51,6 +57,9 @@ public final class RoutePattern {
      * percent-decoded) matches, else null.
      */
     public Map<String, String> match(List<String> pathSegments) {
+        if (isDefault()) {
+            return Map.of();
+        }
         Map<String, String> parameters = new LinkedHashMap<>();
         for (int i = 0; i < segments.size(); i++) {
             String segment = segments.get(i);
@@ -81,12 +90,20 @@ public final class RoutePattern {
      * one last. Higher wins.
      */
     int specificity() {
+        if (isDefault()) {
+            return -1;
+        }
         int literals = 0;
         for (String segment : segments) {
             literals += isParameter(segment) ? 0 : 1;
         }
         boolean greedy = !segments.isEmpty() && isGreedy(segments.getLast());
         return literals * 1000 + segments.size() * 10 + (greedy ? 0 : 1);
+    }
+
+    /** The HTTP API {@code $default} route. */
+    public boolean isDefault() {
+        return this == DEFAULT;
     }
 
     private static boolean isParameter(String segment) {

@@ -31,6 +31,17 @@ public final class RouteTable {
         return null;
     }
 
+    /**
+     * How API Gateway answers a request no route takes: an HTTP API's 404 when the path is one of an HTTP API's
+     * (or the template has only HTTP APIs), else a REST API's 403 Missing Authentication Token.
+     */
+    public boolean unmatchedIsHttpApi(List<String> pathSegments) {
+        if (routes.stream().noneMatch(r -> !r.isHttpApi())) {
+            return true;
+        }
+        return routes.stream().anyMatch(r -> r.isHttpApi() && !r.path().isDefault() && r.path().match(pathSegments) != null);
+    }
+
     public List<Route> routes() {
         return routes;
     }

@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * {@code serve-api --try FILE}: sends the requests of a JSON file to the front door over HTTP, as curl would, and
  * prints each answer; the run fails when a status is not the expected one. The file:
- * {@code [{"method": "GET", "path": "/time/Europe/Dublin", "headers": {...}, "body": "...", "expect": 200}]}.
+ * {@code [{"method": "GET", "path": "/time/Europe/Dublin", "headers": {...}, "body": "...", "expect": 200}]};
+ * {@code "functionUrl": "CsvReport"} sends the request to that function's URL instead of the API.
  */
 public final class SampleRequests {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -24,7 +25,8 @@ public final class SampleRequests {
 
     /** One request of the file and the status it must get. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Sample(String method, String path, Map<String, String> headers, String body, int expect) {
+    record Sample(String method, String path, String functionUrl, Map<String, String> headers, String body,
+                  int expect) {
     }
 
     private SampleRequests() {
@@ -40,17 +42,26 @@ public final class SampleRequests {
     }
 
     /** Sends each request in order; returns how many got another status than expected. */
-    static int run(List<Sample> samples, String base, PrintStream out) throws InterruptedException {
+    static int run(List<Sample> samples, String base, Map<String, String> functionUrls, PrintStream out)
+            throws InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         int failed = 0;
         for (Sample sample : samples) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + sample.path()))
+            String line = (sample.functionUrl() == null ? "" : sample.functionUrl() + " URL: ") + sample.method() + " "
+                    + sample.path() + " -> ";
+            String to = sample.functionUrl() == null ? base : functionUrls.get(sample.functionUrl());
+            if (to == null) {
+                failed++;
+                out.println(line + "FAILED: no function URL of " + sample.functionUrl() + " is served (serve-api "
+                        + "--function-urls PORT serves " + functionUrls.keySet() + ")");
+                continue;
+            }
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(to + sample.path()))
                     .timeout(Duration.ofSeconds(60)).method(sample.method(), sample.body() == null
                             ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(sample.body()));
             if (sample.headers() != null) {
                 sample.headers().forEach(request::header);
             }
-            String line = sample.method() + " " + sample.path() + " -> ";
             try {
                 HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
                 boolean ok = response.statusCode() == sample.expect();

@@ -20,9 +20,9 @@ class ProxyMappingTest {
     private static final Instant NOW = Instant.parse("2026-11-27T15:04:05Z");
 
     private static JsonNode event(HttpRequestData request, String route, Map<String, String> claims) {
-        RouteTable.Match match = new RouteTable(List.of(RoutesFile.parse(route)))
+        RouteTable.Match match = new RouteTable(List.of(Routes.of(route)))
                 .find(request.method(), request.pathSegments());
-        return new ProxyEvents("local").event(request, match, claims, "req-1", NOW);
+        return new ProxyEvents().event(request, match, claims, "req-1", NOW);
     }
 
     @Test
@@ -73,6 +73,24 @@ class ProxyMappingTest {
         JsonNode event = event(new HttpRequestData("POST", "/up", null, List.of(), png, "::1"), "POST /up up", null);
         assertTrue(event.path("isBase64Encoded").asBoolean());
         assertEquals("iVBORwD/", event.path("body").asText());
+    }
+
+    @Test
+    void aBinaryMediaTypeOfTheApiIsBase64EvenWhenItIsText() {
+        JsonNode event = event(new HttpRequestData("POST", "/up", null, List.of(Map.entry("Content-Type", "image/png")),
+                "PNG".getBytes(StandardCharsets.UTF_8), "::1"), "POST /up up", null);
+        assertTrue(event.path("isBase64Encoded").asBoolean());
+        assertEquals("UE5H", event.path("body").asText());
+        assertTrue(event.path("version").isMissingNode());
+    }
+
+    @Test
+    void anHttpApiRouteWithPayload10AddsTheVersionAndHasNoStageInItsPath() {
+        JsonNode event = event(new HttpRequestData("GET", "/echo/a", null, List.of(), new byte[0], "::1"),
+                "ANY /echo/{proxy+} echo http-1.0", null);
+        assertEquals("1.0", event.path("version").asText());
+        assertEquals("$default", event.path("requestContext").path("stage").asText());
+        assertEquals("/echo/a", event.path("requestContext").path("path").asText());
     }
 
     @Test

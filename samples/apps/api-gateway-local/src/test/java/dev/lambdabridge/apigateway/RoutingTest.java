@@ -1,16 +1,14 @@
 package dev.lambdabridge.apigateway;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class RoutingTest {
     private static List<String> segments(String rawPath) {
@@ -48,9 +46,9 @@ class RoutingTest {
 
     @Test
     void theMostSpecificRouteWinsAndAMethodBeatsAny() {
-        RouteTable table = new RouteTable(List.of(RoutesFile.parse("ANY /{proxy+} catchall"),
-                RoutesFile.parse("GET /time/{timeZone+} time"), RoutesFile.parse("GET /time/UTC utc"),
-                RoutesFile.parse("ANY /hello hello-any"), RoutesFile.parse("POST /hello hello-post cognito")));
+        RouteTable table = new RouteTable(List.of(Routes.of("ANY /{proxy+} catchall"),
+                Routes.of("GET /time/{timeZone+} time"), Routes.of("GET /time/UTC utc"),
+                Routes.of("ANY /hello hello-any"), Routes.of("POST /hello hello-post cognito")));
         assertEquals("utc", table.find("GET", segments("/time/UTC")).route().function());
         assertEquals("time", table.find("GET", segments("/time/Asia/Tokyo")).route().function());
         assertEquals("catchall", table.find("POST", segments("/time/Asia/Tokyo")).route().function());
@@ -58,25 +56,25 @@ class RoutingTest {
         assertEquals("hello-post", post.route().function());
         assertTrue(post.route().cognito());
         assertEquals("hello-any", table.find("DELETE", segments("/hello")).route().function());
-        assertNull(new RouteTable(List.of(RoutesFile.parse("GET /time time"))).find("GET", segments("/nope")));
+        assertNull(new RouteTable(List.of(Routes.of("GET /time time"))).find("GET", segments("/nope")));
     }
 
     @Test
-    void theRoutesFileNamesTheLineOfAMistake(@TempDir Path dir) throws Exception {
-        Path file = dir.resolve("routes.txt");
-        Files.writeString(file, "# comment\nGET /time time\n\nFETCH /x f\n");
-        String message = assertThrows(IllegalArgumentException.class, () -> RoutesFile.read(file)).getMessage();
-        assertTrue(message.startsWith(file + ":4: unknown method 'FETCH'"), message);
-        Files.writeString(file, "GET /time time extra\n");
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> RoutesFile.read(file)).getMessage()
-                .contains("expected METHOD PATH FUNCTION [cognito]"));
+    void theDefaultRouteTakesWhatNoOtherRouteTakes() {
+        RouteTable table = new RouteTable(List.of(Routes.of("ANY $default fallback http"),
+                Routes.of("GET /items/{id} item http")));
+        assertEquals("item", table.find("GET", segments("/items/7")).route().function());
+        assertEquals("fallback", table.find("POST", segments("/items/7")).route().function());
+        assertEquals("fallback", table.find("GET", segments("/")).route().function());
+        assertEquals("$default", table.find("GET", segments("/x/y")).route().routeKey());
+        assertEquals("GET /items/{id}", table.find("GET", segments("/items/7")).route().routeKey());
     }
 
     @Test
-    void theSampleRoutesFileParses() throws Exception {
-        List<Route> routes = RoutesFile.read(Path.of(System.getProperty("apps.dir"), "api-routes.txt"));
-        assertEquals(5, routes.size());
-        assertEquals(List.of("time", "cognito-proxy", "saml-federation"),
-                routes.stream().map(Route::function).distinct().toList());
+    void anUnmatchedRequestIsAnHttpApis404OnlyOnAnHttpApiPath() {
+        RouteTable mixed = new RouteTable(List.of(Routes.of("GET /time time"), Routes.of("GET /items/{id} item http")));
+        assertTrue(mixed.unmatchedIsHttpApi(segments("/items/7")));
+        assertFalse(mixed.unmatchedIsHttpApi(segments("/nowhere")));
+        assertTrue(new RouteTable(List.of(Routes.of("GET /items/{id} item http"))).unmatchedIsHttpApi(segments("/x")));
     }
 }
