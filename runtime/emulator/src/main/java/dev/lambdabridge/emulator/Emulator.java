@@ -23,6 +23,8 @@ public final class Emulator implements AutoCloseable {
     private static final long RUNTIME_IDLE_TIMEOUT_MILLIS = 24L * 60 * 60 * 1000;
     private static final long INVOKE_IDLE_TIMEOUT_MILLIS = 30L * 60 * 1000;
     private static final String RIE_FUNCTION_NAME = "function";
+    /** The one version a hosted function has. */
+    static final String LATEST = "$LATEST";
 
     private final EmulatorOptions options;
     private final Server server;
@@ -161,6 +163,11 @@ public final class Emulator implements AutoCloseable {
         function(functionName).failNextCallWith500();
     }
 
+    /** The hosted functions, by name. */
+    List<HostedFunction> hostedFunctions() {
+        return functions.values().stream().sorted(java.util.Comparator.comparing(f -> f.config().name())).toList();
+    }
+
     public List<String> functionNames() {
         return List.copyOf(functions.keySet());
     }
@@ -172,32 +179,66 @@ public final class Emulator implements AutoCloseable {
 
     /**
      * Finds a hosted function by name, {@code name:qualifier} or ARN; "function" (AWS's runtime interface
-     * emulator path) means the only one when exactly one is hosted.
+     * emulator path) means the only one when exactly one is hosted. The only version is {@code $LATEST} (no
+     * published versions or aliases are modelled), so any other qualifier is not found, as on Lambda.
      *
      * @throws InvokeApiException 404 ResourceNotFoundException
      */
     HostedFunction function(String nameOrArn) {
+        return function(nameOrArn, null);
+    }
+
+    /**
+     * Same, with the {@code Qualifier} query parameter too.
+     *
+     * @throws InvokeApiException 404 ResourceNotFoundException naming the ARN with its qualifier, 400
+     *                            InvalidParameterValueException when the name's qualifier and the parameter differ
+     */
+    HostedFunction function(String nameOrArn, String queryQualifier) {
         String name = FunctionArn.nameOf(nameOrArn);
+        String qualifier = qualifierOf(nameOrArn, queryQualifier);
         HostedFunction function = functions.get(name);
         if (function == null && RIE_FUNCTION_NAME.equals(name) && functions.size() == 1) {
             function = functions.values().iterator().next();
         }
+        String suffix = qualifier == null ? "" : ":" + qualifier;
         if (function == null) {
-            String region = FunctionArn.regionOf(nameOrArn, RuntimeEnvironment.DEFAULT_REGION);
+            String region = FunctionArn.regionOf(nameOrArn, defaultRegion());
             throw new InvokeApiException(404, ErrorTypes.RESOURCE_NOT_FOUND,
-                    "Function not found: " + FunctionArn.of(region, name));
+                    "Function not found: " + FunctionArn.of(region, name) + suffix);
+        }
+        if (qualifier != null && !qualifier.equals(LATEST)) {
+            throw new InvokeApiException(404, ErrorTypes.RESOURCE_NOT_FOUND,
+                    "Function not found: " + function.arn() + suffix);
         }
         return function;
+    }
+
+    private static String qualifierOf(String nameOrArn, String queryQualifier) {
+        String inName = FunctionArn.qualifierOf(nameOrArn);
+        String query = queryQualifier == null || queryQualifier.isEmpty() ? null : queryQualifier;
+        if (inName != null && query != null && !inName.equals(query)) {
+            throw new InvokeApiException(400, ErrorTypes.INVALID_PARAMETER,
+                    "The derived qualifier from the function name does not match the specified qualifier.");
+        }
+        return inName != null ? inName : query;
+    }
+
+    /** The region of unknown functions' ARNs: the emulator's AWS_REGION (or AWS_DEFAULT_REGION), else us-east-1. */
+    private static String defaultRegion() {
+        return RuntimeEnvironment.hostRegion();
     }
 
     static int payloadLimit(InvocationType type) {
         return type == InvocationType.EVENT ? Limits.EVENT_PAYLOAD_BYTES : Limits.SYNC_PAYLOAD_BYTES;
     }
 
+    /** 413 with Lambda's messages: the sync one names the operation, the Event one the size seen. */
     static InvokeApiException tooLarge(InvocationType type, long size) {
-        return new InvokeApiException(413, ErrorTypes.REQUEST_TOO_LARGE, "Request must be smaller than "
-                + payloadLimit(type) + " bytes for the InvokeFunction operation (got " + size + " bytes, invocation "
-                + "type " + type.headerValue() + ")");
+        String message = type == InvocationType.EVENT
+                ? size + " byte payload is too large for the Event invocation type (limit " + payloadLimit(type) + " bytes)"
+                : "Request must be smaller than " + payloadLimit(type) + " bytes for the InvokeFunction operation";
+        return new InvokeApiException(413, ErrorTypes.REQUEST_TOO_LARGE, message);
     }
 
     private void track(RuntimeProcess process) {

@@ -5,8 +5,12 @@ public final class ErrorTypes {
     // Invoke API errors (x-amzn-ErrorType)
     public static final String INVALID_REQUEST_CONTENT = "InvalidRequestContentException";
     public static final String RESOURCE_NOT_FOUND = "ResourceNotFoundException";
-    /** Lambda's (and the SDK model's) name; the SDK maps it to RequestTooLargeException, not the HTTP phrase. */
-    public static final String REQUEST_TOO_LARGE = "RequestTooLargeException";
+    /**
+     * What Lambda sends for a payload over the limit (HTTP 413). The API model names a RequestTooLargeException
+     * shape, but Lambda's answers carry this name, so botocore and the AWS SDKs report this code (a generic
+     * error with that code: it matches no modelled shape).
+     */
+    public static final String REQUEST_TOO_LARGE = "RequestEntityTooLargeException";
     public static final String INVALID_PARAMETER = "InvalidParameterValueException";
     public static final String SERVICE = "ServiceException";
 

@@ -25,6 +25,17 @@ final class FunctionArn {
         return parts[0];
     }
 
+    /**
+     * The qualifier in an Invoke API name ({@code name:qualifier}, or an ARN ending in {@code :qualifier}), or null
+     * when it names none.
+     */
+    static String qualifierOf(String nameOrArn) {
+        String[] parts = nameOrArn.split(":", -1);
+        int functionIndex = indexOf(parts, "function");
+        int qualifierIndex = functionIndex >= 0 ? functionIndex + 2 : 1;
+        return qualifierIndex < parts.length ? parts[qualifierIndex] : null;
+    }
+
     /** The region of a full ARN, or the default when the name is not one. */
     static String regionOf(String nameOrArn, String defaultRegion) {
         String[] parts = nameOrArn.split(":", -1);

@@ -38,6 +38,10 @@ final class HostedFunction {
     private volatile LogTail logTarget;
     private int runtimeApiPort;
     private boolean closed;
+    /** For Lambda's API: when it was added (LastModified), its RevisionId, its code's size (measured once). */
+    private final java.time.Instant addedAt = java.time.Instant.now();
+    private final String revisionId = Ids.requestId();
+    private volatile long codeSize = -1;
 
     HostedFunction(FunctionConfig config, PlatformLog log, ScheduledExecutorService timers,
                    Consumer<RuntimeProcess> onStart, Path optDir) {
@@ -59,6 +63,26 @@ final class HostedFunction {
 
     String arn() {
         return arn;
+    }
+
+    java.time.Instant addedAt() {
+        return addedAt;
+    }
+
+    String revisionId() {
+        return revisionId;
+    }
+
+    /** The bytes of the files in the code directory, as Lambda's CodeSize counts the unpacked code. */
+    long codeSize() {
+        if (codeSize < 0) {
+            try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(config.codeDir())) {
+                codeSize = files.filter(java.nio.file.Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
+            } catch (IOException | java.io.UncheckedIOException unreadable) {
+                codeSize = 0;
+            }
+        }
+        return codeSize;
     }
 
     synchronized void runtimeApiPort(int port) {

@@ -12,8 +12,10 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * The Lambda Invoke API: {@code POST /2015-03-31/functions/{name}/invocations}, answered as Lambda answers it
- * (headers, status codes, {@code x-amzn-ErrorType}) so that curl and the AWS SDK both work against it.
+ * The Lambda API on the emulator's port: Invoke ({@code POST /2015-03-31/functions/{name}/invocations}),
+ * InvokeWithResponseStream, and the reads of {@link FunctionReadApi} (ListFunctions, GetFunction,
+ * GetFunctionConfiguration), answered as Lambda answers them (headers, status codes, {@code x-amzn-ErrorType})
+ * so that curl, the AWS CLI and the AWS SDKs work against it.
  */
 final class InvokeApiHandler extends Handler.Abstract {
     private static final String PREFIX = "/2015-03-31/functions/";
@@ -22,10 +24,14 @@ final class InvokeApiHandler extends Handler.Abstract {
     private static final String STREAM_PREFIX = "/2021-11-15/functions/";
     private static final String STREAM_SUFFIX = "/response-streaming-invocations";
 
+    private static final String CONFIGURATION_SUFFIX = "/configuration";
+
     private final Emulator emulator;
+    private final FunctionReadApi reads;
 
     InvokeApiHandler(Emulator emulator) {
         this.emulator = emulator;
+        this.reads = new FunctionReadApi(emulator);
     }
 
     @Override
@@ -33,6 +39,9 @@ final class InvokeApiHandler extends Handler.Abstract {
         String path = request.getHttpURI().getDecodedPath();
         boolean eventStream = path.startsWith(STREAM_PREFIX) && path.endsWith(STREAM_SUFFIX)
                 && path.length() > STREAM_PREFIX.length() + STREAM_SUFFIX.length();
+        if (HttpMethod.GET.is(request.getMethod()) && read(path, request, response, callback)) {
+            return true;
+        }
         if (eventStream && HttpMethod.POST.is(request.getMethod())) {
             invoke(path.substring(STREAM_PREFIX.length(), path.length() - STREAM_SUFFIX.length()), true, request,
                     response, callback);
@@ -51,11 +60,39 @@ final class InvokeApiHandler extends Handler.Abstract {
         return true;
     }
 
+    /** ListFunctions, GetFunction, GetFunctionConfiguration; false when the path is none of them. */
+    private boolean read(String path, Request request, Response response, Callback callback) {
+        if (!path.startsWith("/2015-03-31/functions")) {
+            return false;
+        }
+        String rest = path.equals("/2015-03-31/functions") ? "" : path.substring(PREFIX.length() - 1);
+        org.eclipse.jetty.util.Fields query = Request.extractQueryParameters(request);
+        try {
+            byte[] answer;
+            if (rest.isEmpty() || rest.equals("/")) {
+                answer = reads.list(query);
+            } else if (rest.endsWith(SUFFIX)) {
+                return false; // an invoke with the wrong method: 405 below
+            } else if (rest.endsWith(CONFIGURATION_SUFFIX) && rest.length() > 1 + CONFIGURATION_SUFFIX.length()) {
+                answer = reads.configuration(rest.substring(1, rest.length() - CONFIGURATION_SUFFIX.length()), query);
+            } else if (rest.indexOf('/', 1) < 0) {
+                answer = reads.get(rest.substring(1), query);
+            } else {
+                return false;
+            }
+            response.getHeaders().put(InvokeApiHeaders.REQUEST_ID, Ids.requestId());
+            HttpReplies.json(response, callback, 200, answer);
+        } catch (InvokeApiException e) {
+            fail(response, callback, e);
+        }
+        return true;
+    }
+
     private void invoke(String name, boolean eventStream, Request request, Response response, Callback callback) {
         dev.lambdabridge.emulator.InvocationType type;
         LogType logType;
         try {
-            emulator.function(name);
+            emulator.function(name, Request.extractQueryParameters(request).getValue("Qualifier"));
             type = dev.lambdabridge.emulator.InvocationType.fromHeader(request.getHeaders().get(InvokeApiHeaders.INVOCATION_TYPE));
             logType = LogType.fromHeader(request.getHeaders().get(InvokeApiHeaders.LOG_TYPE));
             if (eventStream && type == dev.lambdabridge.emulator.InvocationType.EVENT) {
@@ -83,7 +120,7 @@ final class InvokeApiHandler extends Handler.Abstract {
                 if (!readToEnd) {
                     response.getHeaders().put(HttpHeader.CONNECTION, "close");
                 }
-                fail(response, callback, Emulator.tooLarge(type, bytesSeen));
+                fail(response, callback, Emulator.tooLarge(type, Math.max(bytesSeen, request.getLength())));
             }
 
             @Override
@@ -116,22 +153,28 @@ final class InvokeApiHandler extends Handler.Abstract {
         }
     }
 
+    /**
+     * 200 carries the request id, the executed version, and the function error and log tail when there are;
+     * Event (202) and DryRun (204) answers carry only the request id, as Lambda's do.
+     */
     private static void succeed(InvokeResult result, Response response, Callback callback) {
         HttpFields.Mutable headers = response.getHeaders();
         headers.put(InvokeApiHeaders.REQUEST_ID, result.requestId());
-        headers.put(InvokeApiHeaders.EXECUTED_VERSION, "$LATEST");
+        if (result.statusCode() == 204 || result.statusCode() == 202) {
+            response.setStatus(result.statusCode());
+            if (result.statusCode() == 202) {
+                headers.put(HttpHeader.CONTENT_LENGTH, 0);
+            }
+            response.write(true, null, callback);
+            return;
+        }
+        headers.put(InvokeApiHeaders.EXECUTED_VERSION, Emulator.LATEST);
         if (result.functionError() != null) {
             headers.put(InvokeApiHeaders.FUNCTION_ERROR, result.functionError());
         }
         if (result.logTail() != null) {
             headers.put(InvokeApiHeaders.LOG_RESULT,
                     Base64.getEncoder().encodeToString(result.logTail().getBytes(StandardCharsets.UTF_8)));
-        }
-        if (result.statusCode() == 204 || result.statusCode() == 202) {
-            response.setStatus(result.statusCode());
-            headers.put(HttpHeader.CONTENT_LENGTH, 0);
-            response.write(true, null, callback);
-            return;
         }
         HttpReplies.json(response, callback, result.statusCode(), result.payload());
     }

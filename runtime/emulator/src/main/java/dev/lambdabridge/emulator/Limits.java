@@ -4,8 +4,8 @@ package dev.lambdabridge.emulator;
 public final class Limits {
     /** Synchronous invoke payload: 6 MB. */
     public static final int SYNC_PAYLOAD_BYTES = 6 * 1024 * 1024;
-    /** Asynchronous (Event) invoke payload: 256 KB. */
-    public static final int EVENT_PAYLOAD_BYTES = 256 * 1024;
+    /** Asynchronous (Event) invoke payload: Lambda's documented 1 MB (it was 256 KB), as 1 MiB. */
+    public static final int EVENT_PAYLOAD_BYTES = 1024 * 1024;
     /** Runtime response payload, as AWS's runtime interface emulator counts it: 6 MiB + 100 bytes. */
     public static final int RESPONSE_PAYLOAD_BYTES = 6 * 1024 * 1024 + 100;
     /** A streamed response ({@code Lambda-Runtime-Function-Response-Mode: streaming}): Lambda's 200 MB, as 200 MiB. */

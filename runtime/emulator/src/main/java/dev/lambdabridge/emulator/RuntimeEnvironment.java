@@ -11,13 +11,21 @@ final class RuntimeEnvironment {
     private RuntimeEnvironment() {
     }
 
-    /** The region a function runs in: its own AWS_REGION, the emulator's, or us-east-1. */
+    /** The region a function runs in: its own AWS_REGION, else {@link #hostRegion()}. */
     static String regionOf(FunctionConfig config) {
         String region = config.env().get("AWS_REGION");
-        if (region == null || region.isBlank()) {
-            region = System.getenv("AWS_REGION");
+        return region == null || region.isBlank() ? hostRegion() : region;
+    }
+
+    /** The emulator's region: its AWS_REGION, else AWS_DEFAULT_REGION (as the AWS CLI reads it), else us-east-1. */
+    static String hostRegion() {
+        for (String name : new String[] {"AWS_REGION", "AWS_DEFAULT_REGION"}) {
+            String region = System.getenv(name);
+            if (region != null && !region.isBlank()) {
+                return region;
+            }
         }
-        return region == null || region.isBlank() ? DEFAULT_REGION : region;
+        return DEFAULT_REGION;
     }
 
     static Map<String, String> build(FunctionConfig config, int runtimeApiPort, String logStreamName) {
@@ -29,7 +37,7 @@ final class RuntimeEnvironment {
         env.put("AWS_LAMBDA_FUNCTION_NAME", config.name());
         env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
         env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(config.memoryMb()));
-        env.put("AWS_LAMBDA_FUNCTION_TIMEOUT", Long.toString(Math.max(1, ceilSeconds(config))));
+        env.put("AWS_LAMBDA_FUNCTION_TIMEOUT", Long.toString(timeoutSeconds(config)));
         env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + config.name());
         env.put("AWS_LAMBDA_LOG_STREAM_NAME", logStreamName);
         env.put("AWS_REGION", region);
@@ -49,8 +57,9 @@ final class RuntimeEnvironment {
         return env;
     }
 
-    private static long ceilSeconds(FunctionConfig config) {
-        return (config.timeout().toMillis() + 999) / 1000;
+    /** The timeout in whole seconds, as Lambda configures it (rounded up; at least 1). */
+    static long timeoutSeconds(FunctionConfig config) {
+        return Math.max(1, (config.timeout().toMillis() + 999) / 1000);
     }
 
     private static String path(FunctionConfig config) {

@@ -26,7 +26,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.InvalidRequestContentException;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
-import software.amazon.awssdk.services.lambda.model.RequestTooLargeException;
+import software.amazon.awssdk.services.lambda.model.LambdaException;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 
 /** The Invoke API over HTTP, as curl (java.net.http) and the AWS SDK v2 LambdaClient call it. */
@@ -133,14 +133,70 @@ class InvokeApiTest {
     }
 
     @Test
-    void tooLargeIs413() throws Exception {
+    void tooLargeIs413RequestEntityTooLargeWithLambdasMessages() throws Exception {
         HttpResponse<String> sync = post("echo", "\"" + "a".repeat(Limits.SYNC_PAYLOAD_BYTES) + "\"");
         assertEquals(413, sync.statusCode());
-        assertEquals("RequestTooLargeException", sync.headers().firstValue("x-amzn-ErrorType").orElseThrow());
+        assertEquals("RequestEntityTooLargeException", sync.headers().firstValue("x-amzn-ErrorType").orElseThrow());
+        assertEquals("{\"Type\":\"User\",\"message\":\"Request must be smaller than 6291456 bytes for the "
+                + "InvokeFunction operation\"}", sync.body());
         HttpResponse<String> event = post("echo", "\"" + "a".repeat(Limits.EVENT_PAYLOAD_BYTES) + "\"",
                 "X-Amz-Invocation-Type", "Event");
         assertEquals(413, event.statusCode());
+        assertEquals("RequestEntityTooLargeException", event.headers().firstValue("x-amzn-ErrorType").orElseThrow());
+        assertEquals("{\"Type\":\"User\",\"message\":\"1048578 byte payload is too large for the Event "
+                + "invocation type (limit 1048576 bytes)\"}", event.body());
         assertEquals(200, post("echo", "{\"after\":true}").statusCode());
+    }
+
+    @Test
+    void eventTakesUpToOneMegabyte() throws Exception {
+        assertEquals(1_048_576, Limits.EVENT_PAYLOAD_BYTES);
+        String overTheOld256Kb = "\"" + "a".repeat(Limits.EVENT_PAYLOAD_BYTES - 2) + "\"";
+        assertEquals(202, post("echo", overTheOld256Kb, "X-Amz-Invocation-Type", "Event").statusCode());
+    }
+
+    @Test
+    void eventAndDryRunAnswersCarryOnlyTheRequestId() throws Exception {
+        for (String type : List.of("Event", "DryRun")) {
+            HttpResponse<String> response = post("echo", "{}", "X-Amz-Invocation-Type", type, "X-Amz-Log-Type", "Tail");
+            assertEquals(type.equals("Event") ? 202 : 204, response.statusCode());
+            assertTrue(response.headers().firstValue("x-amzn-RequestId").isPresent(), type);
+            for (String absent : List.of("X-Amz-Executed-Version", "X-Amz-Function-Error", "X-Amz-Log-Result",
+                    "Content-Type", "x-amzn-ErrorType")) {
+                assertTrue(response.headers().firstValue(absent).isEmpty(), type + " carries " + absent + ": "
+                        + response.headers().map());
+            }
+            assertEquals("", response.body());
+        }
+    }
+
+    @Test
+    void unknownQualifiersAre404NamingTheQualifiedArn() throws Exception {
+        String arn = "arn:aws:lambda:us-east-1:012345678912:function:echo";
+        for (String name : List.of("echo:nosuchalias", arn + ":nosuchalias")) {
+            HttpResponse<String> response = post(name, "{}");
+            assertEquals(404, response.statusCode(), name);
+            assertEquals("ResourceNotFoundException", response.headers().firstValue("x-amzn-ErrorType").orElseThrow());
+            assertEquals("{\"Type\":\"User\",\"message\":\"Function not found: " + arn + ":nosuchalias\"}",
+                    response.body());
+        }
+        HttpResponse<String> query = http.send(HttpRequest.newBuilder(URI.create(emulator.invokeEndpoint()
+                        + "/2015-03-31/functions/echo/invocations?Qualifier=nosuchalias"))
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, query.statusCode());
+        assertEquals("{\"Type\":\"User\",\"message\":\"Function not found: " + arn + ":nosuchalias\"}", query.body());
+        HttpResponse<String> version = post("echo:7", "{}");
+        assertTrue(version.body().contains("Function not found: " + arn + ":7"), "no published versions: " + version.body());
+        assertEquals("{\"n\":5}", post("echo:$LATEST", "{\"n\":5}").body());
+        assertEquals("{\"n\":6}", post(arn + ":$LATEST", "{\"n\":6}").body());
+        HttpResponse<String> conflict = http.send(HttpRequest.newBuilder(URI.create(emulator.invokeEndpoint()
+                        + "/2015-03-31/functions/echo:$LATEST/invocations?Qualifier=prod"))
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, conflict.statusCode());
+        assertEquals("InvalidParameterValueException", conflict.headers().firstValue("x-amzn-ErrorType").orElseThrow());
+        HttpResponse<String> unknown = post("nope:prod", "{}");
+        assertEquals("{\"Type\":\"User\",\"message\":\"Function not found: "
+                + "arn:aws:lambda:us-east-1:012345678912:function:nope:prod\"}", unknown.body());
     }
 
     @Test
@@ -199,8 +255,16 @@ class InvokeApiTest {
         assertTrue(invalid.getMessage().contains("Could not parse request body into json"), invalid.getMessage());
         assertThrows(ResourceNotFoundException.class,
                 () -> lambda.invoke(b -> b.functionName("missing").payload(SdkBytes.fromUtf8String("{}"))));
-        assertThrows(RequestTooLargeException.class, () -> lambda.invoke(b -> b.functionName("echo")
+        LambdaException tooLarge = assertThrows(LambdaException.class, () -> lambda.invoke(b -> b.functionName("echo")
                 .payload(SdkBytes.fromUtf8String("\"" + "a".repeat(Limits.SYNC_PAYLOAD_BYTES) + "\""))));
+        assertEquals(413, tooLarge.statusCode());
+        assertEquals("RequestEntityTooLargeException", tooLarge.awsErrorDetails().errorCode());
+        assertEquals("Request must be smaller than 6291456 bytes for the InvokeFunction operation",
+                tooLarge.awsErrorDetails().errorMessage());
+        ResourceNotFoundException alias = assertThrows(ResourceNotFoundException.class, () -> lambda.invoke(b -> b
+                .functionName("echo").qualifier("nosuchalias").payload(SdkBytes.fromUtf8String("{}"))));
+        assertEquals("Function not found: arn:aws:lambda:us-east-1:012345678912:function:echo:nosuchalias",
+                alias.awsErrorDetails().errorMessage());
         InvokeResponse failed = lambda.invoke(b -> b.functionName("echo")
                 .payload(SdkBytes.fromUtf8String("{\"mode\":\"error\"}")));
         assertEquals("Unhandled", failed.functionError());
@@ -208,9 +272,13 @@ class InvokeApiTest {
 
     @Test
     void sdkEventAndDryRun() {
-        assertEquals(202, lambda.invoke(b -> b.functionName("echo").invocationType("Event")
-                .payload(SdkBytes.fromUtf8String("{}"))).statusCode());
-        assertEquals(204, lambda.invoke(b -> b.functionName("echo").invocationType("DryRun")
-                .payload(SdkBytes.fromUtf8String("{}"))).statusCode());
+        InvokeResponse event = lambda.invoke(b -> b.functionName("echo").invocationType("Event")
+                .payload(SdkBytes.fromUtf8String("{}")));
+        assertEquals(202, event.statusCode());
+        assertNull(event.executedVersion());
+        InvokeResponse dryRun = lambda.invoke(b -> b.functionName("echo").invocationType("DryRun")
+                .payload(SdkBytes.fromUtf8String("{}")));
+        assertEquals(204, dryRun.statusCode());
+        assertNull(dryRun.executedVersion());
     }
 }
