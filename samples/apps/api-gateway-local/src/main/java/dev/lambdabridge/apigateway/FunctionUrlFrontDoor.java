@@ -61,6 +61,7 @@ public final class FunctionUrlFrontDoor implements AutoCloseable {
                 return handlers.get(request.getConnectionMetaData().getConnector()).handle(request, response, callback);
             }
         });
+        server.setErrorHandler(new JsonErrorHandler("Message"));
         try {
             server.start();
         } catch (Exception e) {

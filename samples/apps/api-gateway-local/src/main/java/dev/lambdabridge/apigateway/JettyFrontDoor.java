@@ -52,6 +52,7 @@ public final class JettyFrontDoor implements AutoCloseable {
         connector.setPort(port);
         server.addConnector(connector);
         server.setHandler(new GatewayHandler(gateway));
+        server.setErrorHandler(new JsonErrorHandler("message"));
         try {
             server.start();
         } catch (Exception e) {
@@ -91,16 +92,30 @@ public final class JettyFrontDoor implements AutoCloseable {
         }
     }
 
-    /** The request as the front doors read it, independent of Jetty. */
+    /**
+     * The request as the front doors read it, independent of Jetty, with the headers AWS's front doors add:
+     * {@code X-Forwarded-For} (the client's address, after any the client sent), {@code X-Forwarded-Port},
+     * {@code X-Forwarded-Proto}.
+     */
     static HttpRequestData requestData(Request request, byte[] body) {
-        List<Map.Entry<String, String>> headers = new ArrayList<>();
-        for (HttpField field : request.getHeaders()) {
-            headers.add(Map.entry(field.getName(), field.getValue()));
-        }
         String sourceIp = Request.getRemoteAddr(request);
         if (request.getConnectionMetaData().getRemoteSocketAddress() instanceof InetSocketAddress remote) {
             sourceIp = remote.getAddress().getHostAddress();
         }
+        List<Map.Entry<String, String>> headers = new ArrayList<>();
+        String forwardedFor = null;
+        for (HttpField field : request.getHeaders()) {
+            if (field.getName().equalsIgnoreCase("X-Forwarded-For")) {
+                forwardedFor = forwardedFor == null ? field.getValue() : forwardedFor + ", " + field.getValue();
+            } else if (!field.getName().equalsIgnoreCase("X-Forwarded-Port")
+                    && !field.getName().equalsIgnoreCase("X-Forwarded-Proto")) {
+                headers.add(Map.entry(field.getName(), field.getValue()));
+            }
+        }
+        headers.add(Map.entry("X-Forwarded-For", forwardedFor == null ? sourceIp : forwardedFor + ", " + sourceIp));
+        headers.add(Map.entry("X-Forwarded-Port", String.valueOf(Request.getLocalPort(request))));
+        headers.add(Map.entry("X-Forwarded-Proto", request.getHttpURI().getScheme() == null ? "http"
+                : request.getHttpURI().getScheme()));
         return new HttpRequestData(request.getMethod(), request.getHttpURI().getPath(),
                 request.getHttpURI().getQuery(), headers, body, sourceIp);
     }

@@ -44,7 +44,8 @@ public final class SampleRequests {
     /** Sends each request in order; returns how many got another status than expected. */
     static int run(List<Sample> samples, String base, Map<String, String> functionUrls, PrintStream out)
             throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
         int failed = 0;
         for (Sample sample : samples) {
             String line = (sample.functionUrl() == null ? "" : sample.functionUrl() + " URL: ") + sample.method() + " "

@@ -136,6 +136,9 @@ class ServeApiEndToEndTest {
         assertEquals("1,2", headers.path("x-multi").asText());
         assertTrue(headers.path("user-agent").asText().startsWith("curl/"), headers.toString());
         assertFalse(headers.has("cookie"), headers.toString());
+        assertEquals("127.0.0.1", headers.path("x-forwarded-for").asText()); // added, as API Gateway adds them
+        assertEquals(String.valueOf(api.port()), headers.path("x-forwarded-port").asText());
+        assertEquals("http", headers.path("x-forwarded-proto").asText());
         headers.fieldNames().forEachRemaining(name -> assertEquals(name.toLowerCase(java.util.Locale.ROOT), name));
         assertEquals("{\"x\":\"1,2\",\"y\":\"a b\"}", event.path("queryStringParameters").toString());
         assertEquals("{\"proxy\":\"orders/7\"}", event.path("pathParameters").toString());
@@ -249,6 +252,11 @@ class ServeApiEndToEndTest {
         assertEquals("testecho", context.path("apiId").asText());
         assertEquals("GET", context.path("http").path("method").asText());
         assertEquals("/some/path", context.path("http").path("path").asText());
+        assertEquals(url("TestEcho").substring(url("TestEcho").lastIndexOf(':') + 1),
+                event.path("headers").path("x-forwarded-port").asText());
+        Curl.Reply badEscape = Curl.run(url("TestEcho") + "/%zz");
+        assertEquals(400, badEscape.status());
+        assertEquals("{\"Message\":\"Bad Request\"}", badEscape.body());
 
         Curl.Reply failed = Curl.run("-X", "POST", url("TestBroken") + "/");
         assertEquals(502, failed.status());
@@ -313,6 +321,10 @@ class ServeApiEndToEndTest {
         assertEquals(403, reply.status());
         assertEquals("{\"message\": \"Missing Authentication Token\"}", reply.body());
         assertEquals("MissingAuthenticationTokenException", reply.header("x-amzn-ErrorType"));
+        Curl.Reply badEscape = Curl.run(base + "/time/%zz");
+        assertEquals(400, badEscape.status());
+        assertEquals("{\"message\":\"Bad Request\"}", badEscape.body());
+        assertEquals("application/json", badEscape.header("Content-Type"));
     }
 
     @Test
