@@ -50,7 +50,7 @@ final class JsHandler extends GuestHandler {
             Value glue = context.eval(GuestSources.JS).execute((ProxyExecutable) this::log, environmentJson());
             Value loader = NodeModules.install(context, requireBuiltin(context), files, taskRoot,
                     System.getenv("NODE_PATH"));
-            Value module = loader.invokeMember("loadMain", file.toString());
+            Value module = evaluated(loader.invokeMember("loadMain", file.toString()), glue, file);
             glue.invokeMember("setHandler", JsInitErrors.handler(module, name));
             glue.invokeMember("configure", environment.functionName(), environment.functionVersion(),
                     environment.memoryLimitMb(), environment.logGroupName(), environment.logStreamName());
@@ -66,6 +66,27 @@ final class JsHandler extends GuestHandler {
     }
 
     /**
+     * The module's exports once its evaluation has ended: at once for CommonJS; for an ES module, after its
+     * top-level await, running the timers it waits for (as Node's event loop would during init).
+     */
+    private static Value evaluated(Value state, Value glue, Path file) throws InterruptedException {
+        while (!state.getMember("settled").asBoolean()) {
+            long next = glue.invokeMember("runTimers").asLong();
+            if (state.getMember("settled").asBoolean()) {
+                break;
+            }
+            if (next < 0) {
+                throw JsInitErrors.unsettledTopLevelAwait(file.toString());
+            }
+            Thread.sleep(Math.max(1, next));
+        }
+        if (state.getMember("failed").asBoolean()) {
+            throw JsInitErrors.thrown(state.getMember("error"));
+        }
+        return state.getMember("value");
+    }
+
+    /**
      * The built-in modules' registry ({@code requireBuiltin}). Until builtins.js is in the jar, a registry that
      * knows none, so that a built-in's name fails as a module Node does not have.
      */
@@ -77,13 +98,13 @@ final class JsHandler extends GuestHandler {
 
     /** The module file, in the order Node.js's runtime tries them. */
     private Path findModule() {
-        for (String extension : List.of(".js", ".mjs", ".cjs")) {
+        for (String extension : List.of("", ".js", ".mjs", ".cjs")) {
             Path file = taskRoot.resolve(name.module() + extension);
             if (Files.isRegularFile(file)) {
                 return file;
             }
         }
-        throw JsInitErrors.moduleNotFound(name.module(), taskRoot);
+        throw JsInitErrors.moduleNotFound(name.module());
     }
 
     static String environmentJson() {

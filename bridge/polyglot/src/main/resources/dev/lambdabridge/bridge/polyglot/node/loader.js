@@ -65,8 +65,7 @@
       try {
         pkg = JSON.parse(text);
       } catch (e) {
-        const error = new Error('Invalid package config ' + file + '.');
-        error.code = 'ERR_INVALID_PACKAGE_CONFIG';
+        const error = nodeError(Error, 'ERR_INVALID_PACKAGE_CONFIG', 'Invalid package config ' + file + '.');
         throw error;
       }
       if (pkg === null || typeof pkg !== 'object') {
@@ -94,6 +93,15 @@
   }
 
   // ---- errors, with Node's codes and words ----
+  /** An error of Node's own with a code: its stack's first line is "Name [CODE]: message", as Node writes it. */
+  function nodeError(Type, code, message) {
+    const error = new Type(message);
+    error.code = code;
+    const head = error.name + ': ' + message;
+    const stack = String(error.stack);
+    error.stack = error.name + ' [' + code + ']: ' + message + (stack.startsWith(head) ? stack.slice(head.length) : '');
+    return error;
+  }
   function moduleNotFound(request, parent) {
     const stack = [];
     for (let m = parent; m; m = m.parent) {
@@ -120,25 +128,22 @@
   }
   function packagePathNotExported(subpath, pkgPath, base, conditions) {
     const pkgDir = dirname(pkgPath);
-    const error = new Error(subpath === '.'
+    const error = nodeError(Error, 'ERR_PACKAGE_PATH_NOT_EXPORTED', subpath === '.'
         ? 'No "exports" main defined in ' + pkgPath
         : "Package subpath '" + subpath + "' is not defined by \"exports\" in " + pkgPath
           + (base ? ' imported from ' + base : ''));
-    error.code = 'ERR_PACKAGE_PATH_NOT_EXPORTED';
     error.conditions = conditions;
     error.pkgDir = pkgDir;
     return error;
   }
   function invalidPackageTarget(target, key, pkgPath) {
-    const error = new Error('Invalid "' + (key.startsWith('#') ? 'imports' : 'exports') + '" target '
+    const error = nodeError(Error, 'ERR_INVALID_PACKAGE_TARGET', 'Invalid "' + (key.startsWith('#') ? 'imports' : 'exports') + '" target '
         + JSON.stringify(target) + ' defined for \'' + key + "' in the package config " + pkgPath);
-    error.code = 'ERR_INVALID_PACKAGE_TARGET';
     return error;
   }
   function importNotDefined(specifier, pkgPath, base) {
-    const error = new TypeError('Package import specifier "' + specifier + '" is not defined'
+    const error = nodeError(TypeError, 'ERR_PACKAGE_IMPORT_NOT_DEFINED', 'Package import specifier "' + specifier + '" is not defined'
         + (pkgPath ? ' in package ' + pkgPath : '') + (base ? ' imported from ' + base : ''));
-    error.code = 'ERR_PACKAGE_IMPORT_NOT_DEFINED';
     return error;
   }
 
@@ -157,10 +162,9 @@
       }
     }
     if (dots > 0 && others > 0) {
-      const error = new Error('Invalid package config ' + pkgPath + '. "exports" cannot contain some keys starting '
+      const error = nodeError(Error, 'ERR_INVALID_PACKAGE_CONFIG', 'Invalid package config ' + pkgPath + '. "exports" cannot contain some keys starting '
           + "with '.' and some not. The exports object must either be an object of package subpath keys or an "
           + 'object of main entry condition name keys only.');
-      error.code = 'ERR_INVALID_PACKAGE_CONFIG';
       throw error;
     }
     return dots === 0;
@@ -210,9 +214,8 @@
         return { path: resolvedTarget };
       }
       if (INVALID_SEGMENT.test(patternMatch)) {
-        const error = new TypeError('Invalid module "' + patternMatch + '" request is not a valid match in pattern "'
+        const error = nodeError(TypeError, 'ERR_INVALID_MODULE_SPECIFIER', 'Invalid module "' + patternMatch + '" request is not a valid match in pattern "'
             + key + '" for the "' + (isImports ? 'imports' : 'exports') + '" resolution of ' + pkgPath);
-        error.code = 'ERR_INVALID_MODULE_SPECIFIER';
         throw error;
       }
       return { path: join(pkgDir, target.split('*').join(patternMatch)) };
@@ -244,9 +247,8 @@
     if (target !== null && typeof target === 'object') {
       for (const condition of Object.keys(target)) {
         if (/^\d+$/.test(condition)) {
-          const error = new Error('Invalid package config ' + pkgPath + '. "exports" cannot contain numeric '
+          const error = nodeError(Error, 'ERR_INVALID_PACKAGE_CONFIG', 'Invalid package config ' + pkgPath + '. "exports" cannot contain numeric '
               + 'property keys.');
-          error.code = 'ERR_INVALID_PACKAGE_CONFIG';
           throw error;
         }
       }
@@ -301,9 +303,8 @@
   /** PACKAGE_IMPORTS_RESOLVE: "#name" from the package scope of `fromDir`. */
   function resolvePackageImports(specifier, fromDir, conditions, base) {
     if (specifier === '#' || specifier.startsWith('#/')) {
-      const error = new TypeError('Invalid module "' + specifier + '" is not a valid internal imports specifier name'
+      const error = nodeError(TypeError, 'ERR_INVALID_MODULE_SPECIFIER', 'Invalid module "' + specifier + '" is not a valid internal imports specifier name'
           + (base ? ' imported from ' + base : ''));
-      error.code = 'ERR_INVALID_MODULE_SPECIFIER';
       throw error;
     }
     const pkg = packageScope(fromDir);
@@ -420,13 +421,11 @@
   /** The absolute path that `request` names from `parent` (a module, or null), or Node's error. */
   function resolveFilename(request, parent, searchPaths) {
     if (typeof request !== 'string') {
-      const error = new TypeError('The "id" argument must be of type string. Received ' + describe(request));
-      error.code = 'ERR_INVALID_ARG_TYPE';
+      const error = nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'The "id" argument must be of type string. Received ' + describe(request));
       throw error;
     }
     if (request === '') {
-      const error = new TypeError("The argument 'id' must be a non-empty string. Received ''");
-      error.code = 'ERR_INVALID_ARG_VALUE';
+      const error = nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', "The argument 'id' must be a non-empty string. Received ''");
       throw error;
     }
     lastRefusal = null;
@@ -571,9 +570,8 @@
         throw e;
       }
     } else if (filename.endsWith('.node')) {
-      const error = new Error('Cannot load native addon ' + filename + ': native addons (.node files) need Node.js '
+      const error = nodeError(Error, 'ERR_DLOPEN_FAILED', 'Cannot load native addon ' + filename + ': native addons (.node files) need Node.js '
           + 'itself; the in-process JavaScript runtime runs JavaScript only');
-      error.code = 'ERR_DLOPEN_FAILED';
       throw error;
     } else if (isEsmFile(filename)) {
       module.exports = requireEsm(filename, module);
@@ -657,16 +655,14 @@
           : importedFile(resolved.path, specifier, base);
     }
     if (/^[a-zA-Z][a-zA-Z\d+\-.]*:/.test(specifier)) {
-      const error = new Error('Only URLs with a scheme in: file, data, and node are supported by the default ESM '
+      const error = nodeError(Error, 'ERR_UNSUPPORTED_ESM_URL_SCHEME', 'Only URLs with a scheme in: file, data, and node are supported by the default ESM '
           + "loader. Received protocol '" + specifier.slice(0, specifier.indexOf(':') + 1) + "'");
-      error.code = 'ERR_UNSUPPORTED_ESM_URL_SCHEME';
       throw error;
     }
     const split = splitPackage(specifier);
     if (split === null || split[0].startsWith('.') || split[0].includes('\\') || split[0].includes('%')) {
-      const error = new TypeError('Invalid module "' + specifier + '" is not a valid package name imported from '
+      const error = nodeError(TypeError, 'ERR_INVALID_MODULE_SPECIFIER', 'Invalid module "' + specifier + '" is not a valid package name imported from '
           + base);
-      error.code = 'ERR_INVALID_MODULE_SPECIFIER';
       throw error;
     }
     const self = loadPackageSelf(specifier, fromDir, IMPORT_CONDITIONS, base);
@@ -694,21 +690,18 @@
       }
       return importedFile(join(pkgDir, split[1]), specifier, base);
     }
-    const error = new Error("Cannot find package '" + split[0] + "' imported from " + base);
-    error.code = 'ERR_MODULE_NOT_FOUND';
+    const error = nodeError(Error, 'ERR_MODULE_NOT_FOUND', "Cannot find package '" + split[0] + "' imported from " + base);
     throw error;
   }
   function importedFile(path, specifier, base) {
     const kind = stat(path);
     if (kind === DIRECTORY) {
-      const error = new Error("Directory import '" + path + "' is not supported resolving ES modules imported from "
+      const error = nodeError(Error, 'ERR_UNSUPPORTED_DIR_IMPORT', "Directory import '" + path + "' is not supported resolving ES modules imported from "
           + base);
-      error.code = 'ERR_UNSUPPORTED_DIR_IMPORT';
       throw error;
     }
     if (kind !== FILE) {
-      const error = new Error("Cannot find module '" + path + "' imported from " + base);
-      error.code = 'ERR_MODULE_NOT_FOUND';
+      const error = nodeError(Error, 'ERR_MODULE_NOT_FOUND', "Cannot find module '" + path + "' imported from " + base);
       throw error;
     }
     const real = host.realpath(path);
@@ -774,10 +767,23 @@
     loadBuiltin,
     isEsmFile,
     makeRequire: filename => makeRequire(moduleFor(filenameOf(filename))),
-    /** Loads the function's module (a path) and returns its exports, or an ES module's namespace. */
+    /**
+     * Loads the function's module (a path). Returns its state: {settled, value, error}, settled at once for
+     * CommonJS (or thrown), and when its evaluation (top-level await included) ends for an ES module, which is
+     * loaded by import() as Node.js's runtime loads it (value: the namespace).
+     */
     loadMain(filename) {
       if (isEsmFile(filename)) {
-        return host.esm(filename, true);
+        const state = { settled: false, failed: false, value: undefined, error: undefined };
+        import(filename).then(namespace => {
+          state.settled = true;
+          state.value = namespace;
+        }, error => {
+          state.settled = true;
+          state.failed = true;
+          state.error = error;
+        });
+        return state;
       }
       const module = new Module('.', null);
       module.filename = filename;
@@ -790,7 +796,7 @@
         delete cache[filename];
         throw e;
       }
-      return module.exports;
+      return { settled: true, failed: false, value: module.exports, error: undefined };
     },
     resolveFilename,
     nodeModulePaths,
