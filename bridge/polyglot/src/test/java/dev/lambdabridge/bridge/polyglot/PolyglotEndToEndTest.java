@@ -11,15 +11,11 @@ import dev.lambdabridge.emulator.EmulatorOptions;
 import dev.lambdabridge.emulator.FunctionConfig;
 import dev.lambdabridge.emulator.InvokeRequest;
 import dev.lambdabridge.emulator.InvokeResult;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -43,7 +39,7 @@ class PolyglotEndToEndTest {
 
     @BeforeAll
     static void hostTheFunctions() throws Exception {
-        Path bootstrap = assembleRuntime();
+        Path bootstrap = RuntimeDist.assemble(runtime);
         Path functions = Path.of(System.getProperty("lambdabridge.polyglot.testFunctions"));
         Path samples = Path.of(System.getProperty("lambdabridge.polyglot.samples"));
         emulator = Emulator.start(EmulatorOptions.defaults().withLogSink(LOG::add));
@@ -67,26 +63,6 @@ class PolyglotEndToEndTest {
                 .withCommand(command).withTimeout(Duration.ofSeconds(6)).withMemoryMb(1024).withEnv(MARGIN));
         emulator.addFunction(FunctionConfig.of("ruby-app", "ruby:lib/app.App::Handler.call", functions.resolve("ruby"))
                 .withCommand(command).withTimeout(Duration.ofSeconds(8)).withMemoryMb(1024).withEnv(MARGIN));
-    }
-
-    /** bootstrap + lib/*.jar of the runtime (without its AOT cache) + polyglot/ as a link to this module's. */
-    private static Path assembleRuntime() throws IOException {
-        Path dist = Path.of(System.getProperty("runtime.dist"));
-        Path polyglot = Path.of(System.getProperty("lambdabridge.polyglot.dist"));
-        assertTrue(Files.isDirectory(dist.resolve("lib")), "no " + dist + "/lib: build runtime/core first "
-                + "(mvn -o -q install -pl runtime/serialization,runtime/core -DskipTests)");
-        assertTrue(Files.isDirectory(polyglot.resolve("lib")), "no " + polyglot + "/lib: mvn package this module");
-        Files.createDirectories(runtime.resolve("lib"));
-        try (Stream<Path> jars = Files.list(dist.resolve("lib"))) {
-            for (Path jar : jars.filter(p -> p.toString().endsWith(".jar")).toList()) {
-                Files.copy(jar, runtime.resolve("lib").resolve(jar.getFileName()));
-            }
-        }
-        Path bootstrap = runtime.resolve("bootstrap");
-        Files.copy(Path.of(System.getProperty("runtime.bootstrapSource")), bootstrap, StandardCopyOption.COPY_ATTRIBUTES);
-        assertTrue(bootstrap.toFile().setExecutable(true));
-        Files.createSymbolicLink(runtime.resolve("polyglot"), polyglot.toAbsolutePath());
-        return bootstrap;
     }
 
     @AfterAll

@@ -1,0 +1,71 @@
+package dev.lambdabridge.bridge.polyglot.npm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import dev.lambdabridge.bridge.polyglot.RuntimeDist;
+import dev.lambdabridge.bridge.polyglot.npm.SideBySide.Outcome;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Handlers that use real npm packages (src/test/npm/functions, installed by npm ci from its lock file), through
+ * the emulator: each answer of the js: bridge is compared with what AWS's Node.js runtime (aws-lambda-ric 4.0.2
+ * on Node.js 22) answers for the same handler and event.
+ */
+@Tag("slow")
+class NpmPackagesEndToEndTest {
+    private static final String ORDERS = "{\"orders\":[{\"id\":1,\"customer\":\"a\",\"amount\":2.5},"
+            + "{\"id\":2,\"customer\":\"b\",\"amount\":1},{\"id\":3,\"customer\":\"a\",\"amount\":4}]}";
+    private static SideBySide runtimes;
+
+    @TempDir
+    static Path runtime;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path functions = NpmTrees.functions();
+        runtimes = new SideBySide(RuntimeDist.assemble(runtime));
+        for (String name : new String[] {"lodash", "dayjs", "ajv"}) {
+            runtimes.add(name, name + ".handler", functions, Map.of());
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        if (runtimes != null) {
+            runtimes.close();
+        }
+    }
+
+    private static Outcome same(String name, String event) {
+        Outcome outcome = runtimes.invoke(name, event);
+        assertFalse(outcome.nodeResult().isFunctionError(), outcome.describe());
+        assertEquals(outcome.node(), outcome.ours(), outcome.describe() + "\nlog:\n" + runtimes.log());
+        return outcome;
+    }
+
+    @Test
+    void lodashGroupsSortsAndTemplates() {
+        assertEquals("a: 2 order(s), 6.5", same("lodash", ORDERS).ours().path("lines").path(0).asText());
+        same("lodash", "{}");
+    }
+
+    @Test
+    void dayjsWithItsUtcPlugin() {
+        same("dayjs", "{\"start\":\"2024-02-10T23:30:00Z\"}");
+        same("dayjs", "{}");
+    }
+
+    @Test
+    void ajvValidatesAgainstASchema() {
+        assertEquals(true, same("ajv", "{\"name\":\"Ana\",\"age\":3,\"tags\":[\"x\"]}").ours().path("valid").asBoolean());
+        assertEquals(false, same("ajv", "{\"name\":\"A\",\"age\":-1,\"tags\":[\"x\",\"x\"],\"more\":1}").ours()
+                .path("valid").asBoolean());
+    }
+}

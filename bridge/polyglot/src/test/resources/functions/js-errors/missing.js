@@ -1,0 +1,2 @@
+const helper = require('./helper');
+exports.handler = async () => helper;
