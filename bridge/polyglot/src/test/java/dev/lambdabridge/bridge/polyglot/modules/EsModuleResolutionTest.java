@@ -14,8 +14,10 @@ class EsModuleResolutionTest {
     @Test
     void anEsModuleImportsPackagesCommonJsJsonAndBuiltIns() {
         try (LoaderFixture fixture = new LoaderFixture()) {
-            Value namespace = fixture.loader.invokeMember("loadMain", APP.resolve("esm-main.mjs").toString());
-            Value result = namespace.getMember("result");
+            Value state = fixture.loader.invokeMember("loadMain", APP.resolve("esm-main.mjs").toString());
+            assertEquals(true, state.getMember("settled").asBoolean(), "no timers: settled by the microtasks");
+            assertEquals(false, state.getMember("failed").asBoolean(), () -> state.getMember("error").toString());
+            Value result = state.getMember("value").getMember("result");
             assertEquals("app", result.getMember("cjsName").asString());
             assertEquals("app", result.getMember("name").asString());
             assertEquals("esm-default", result.getMember("esm").asString());
