@@ -25,7 +25,8 @@ public final class ServeApi implements AutoCloseable {
                              [--try REQUESTS.json]
               --template             the SAM template: its Api events (REST, payload 1.0), HttpApi events (payload
                                      2.0, or 1.0 with PayloadFormatVersion) and FunctionUrlConfigs
-              --parameter-overrides  a template parameter's value (else its Default), as sam's option
+              --parameter-overrides  template parameters' values (else their Default): KEY=VALUE, or "A=1 B=2"
+                                     as sam takes them; repeatable
               --function-urls        also serve each function URL, on FIRST_PORT, FIRST_PORT+1, ... in the
                                      template's order (0: free ports)
               --claims               the Cognito claims of requests to Cognito routes without an X-Local-Claims header
@@ -179,7 +180,11 @@ public final class ServeApi implements AutoCloseable {
             String value = args[++i];
             switch (option) {
                 case "--template" -> template = Path.of(value);
-                case "--parameter-overrides" -> keyValue(option, value, parameters);
+                case "--parameter-overrides" -> {
+                    for (String pair : value.strip().split("\\s+")) { // sam's form: "A=1 B=2" in one value
+                        keyValue(option, pair, parameters);
+                    }
+                }
                 case "--host" -> host = value;
                 case "--port" -> port = port(option, value);
                 case "--function-urls" -> functionUrls = port(option, value);

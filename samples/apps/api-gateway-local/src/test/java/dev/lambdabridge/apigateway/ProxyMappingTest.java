@@ -93,6 +93,38 @@ class ProxyMappingTest {
         assertEquals("/echo/a", event.path("requestContext").path("path").asText());
     }
 
+    private static java.util.Set<String> names(JsonNode node) {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    @Test
+    void thePayload10EventHasTheFieldsOfAwsPayload() throws Exception {
+        JsonNode fixture = JSON.readTree(example.apps.testing.EventFiles.awsFixture("apigw_rest_event.json").toFile());
+        HttpRequestData request = new HttpRequestData("GET", "/my/path", "parameter1=value1",
+                List.of(Map.entry("Header1", "value1"), Map.entry("User-Agent", "user-agent")), new byte[0], "IP");
+        // the fixture carries "version": "1.0" and stage $default: an HTTP API route with payload 1.0
+        JsonNode event = event(request, "GET /my/path fn http-1.0", null);
+        assertEquals(names(fixture), names(event));
+        java.util.Set<String> context = names(fixture.path("requestContext"));
+        context.remove("authorizer"); // only on a route with an authorizer
+        assertEquals(context, names(event.path("requestContext")));
+        assertEquals(names(fixture.path("requestContext").path("identity")),
+                names(event.path("requestContext").path("identity")));
+        for (String field : new String[] {"version", "resource", "path", "httpMethod", "pathParameters",
+                "stageVariables"}) {
+            assertEquals(fixture.get(field), event.get(field), field);
+        }
+        for (String field : new String[] {"resourcePath", "httpMethod", "protocol", "stage", "path"}) {
+            assertEquals(fixture.path("requestContext").get(field), event.path("requestContext").get(field), field);
+        }
+        // a REST API's event is the same without the version
+        JsonNode rest = event(request, "GET /my/path fn", null);
+        assertTrue(rest.path("version").isMissingNode());
+        assertEquals(names(fixture).size() - 1, names(rest).size());
+    }
+
     @Test
     void aProxyResponseBecomesTheHttpResponse() {
         HttpResponseData response = ProxyResponses.from(("{\"statusCode\":201,\"headers\":{\"X-A\":\"1\"},"
