@@ -12,6 +12,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
@@ -19,8 +22,9 @@ import java.util.function.Consumer;
  * {@link ProxyEvents}, 2.0: {@link V2Events}), invoke the function through the emulator, and turn its answer into
  * the HTTP response ({@link ProxyResponses}, {@link V2Responses}). Failures answer as API Gateway does. REST API:
  * no route 403 {@code Missing Authentication Token}; a Cognito route without claims 401 {@code Unauthorized}; a
- * function error, a timeout or a malformed proxy response 502 {@code Internal server error}. HTTP API: no route 404
- * {@code Not Found}; those failures 500 {@code Internal Server Error}.
+ * function error, a timeout or a malformed proxy response 502 {@code Internal server error}; no answer within the
+ * integration timeout 504 {@code Endpoint request timed out}. HTTP API: no route 404 {@code Not Found}; those
+ * failures 500 {@code Internal Server Error}, the integration timeout 503 {@code Service Unavailable}.
  */
 public final class ApiGateway {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -79,14 +83,24 @@ public final class ApiGateway {
                 : events.event(request, match, userClaims, requestId, Instant.now());
         InvokeResult result;
         try {
-            result = emulator.invoke(route.function(), InvokeRequest.of(JSON.writeValueAsBytes(event)));
+            result = emulator.invokeAsync(route.function(), InvokeRequest.of(JSON.writeValueAsBytes(event)))
+                    .get(route.integrationTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the proxy event", e);
-        } catch (InvokeApiException e) {
-            log.accept(what + ": the invoke was refused: " + e.errorType() + ": " + e.getMessage());
-            return e.statusCode() == 413
+        } catch (TimeoutException e) {
+            log.accept(what + ": " + route.function() + " did not answer within the integration timeout of "
+                    + route.integrationTimeout().toMillis() + " ms (it goes on running, as on AWS)");
+            return route.isHttpApi() ? HttpResponseData.httpApiError(503, "Service Unavailable")
+                    : HttpResponseData.gatewayError(504, "Endpoint request timed out", "InternalServerErrorException");
+        } catch (InvokeApiException | ExecutionException e) {
+            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+            log.accept(what + ": the invoke was refused: " + cause);
+            return cause instanceof InvokeApiException refused && refused.statusCode() == 413
                     ? HttpResponseData.gatewayError(413, "Request Too Long", "RequestTooLongException")
                     : internalServerError(route);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return internalServerError(route);
         }
         if (result.isFunctionError()) {
             log.accept(what + ": function " + route.function() + " failed: " + result.payloadText());

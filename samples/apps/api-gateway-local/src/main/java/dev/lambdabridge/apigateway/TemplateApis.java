@@ -5,6 +5,7 @@ import dev.lambdabridge.apigateway.template.SamFunction;
 import dev.lambdabridge.apigateway.template.SamTemplate;
 import dev.lambdabridge.emulator.FunctionConfig;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -70,7 +71,8 @@ public final class TemplateApis {
         }
         try {
             return new Route(event.method(), RoutePattern.parse(event.path() == null ? RoutePattern.DEFAULT_ROUTE
-                    : event.path()), function.name(), api, event.payloadFormat(), api.isCognito(authorizer));
+                    : event.path()), function.name(), api, event.payloadFormat(), api.isCognito(authorizer),
+                    event.timeoutMillis() == null ? null : Duration.ofMillis(event.timeoutMillis()));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("function " + function.name() + ", event " + event.event() + ": "
                     + e.getMessage(), e);

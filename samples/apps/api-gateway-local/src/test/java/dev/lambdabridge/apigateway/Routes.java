@@ -19,6 +19,6 @@ final class Routes {
         boolean http = words.length > 3 && words[3].startsWith("http");
         return new Route(words[0], RoutePattern.parse(words[1]), words[2], http ? HTTP : REST,
                 words.length > 3 && words[3].equals("http-1.0") ? "1.0" : http ? "2.0" : "1.0",
-                words.length > 3 && words[3].equals("cognito"));
+                words.length > 3 && words[3].equals("cognito"), null);
     }
 }

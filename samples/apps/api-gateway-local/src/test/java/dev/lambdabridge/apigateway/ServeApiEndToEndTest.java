@@ -70,6 +70,14 @@ class ServeApiEndToEndTest {
                   Events:
                     Http: {Type: HttpApi, Properties: {Path: /http-only, Method: get}}
                   FunctionUrlConfig: {AuthType: NONE, InvokeMode: BUFFERED}
+              TestSlow:
+                # the CSV report, slower than its route's integration timeout
+                Type: AWS::Serverless::Function
+                Properties:
+                  CodeUri: streaming/target/function
+                  Handler: example.streaming.CsvReportHandler
+                  Events:
+                    Http: {Type: HttpApi, Properties: {Path: /slow, Method: get, TimeoutInMillis: 1000}}
             """;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -193,6 +201,13 @@ class ServeApiEndToEndTest {
         assertEquals(500, broken.status());
         assertEquals("{\"message\":\"Internal Server Error\"}", broken.body());
         assertTrue(log().contains("POST /http-broken: function TestBroken failed: "), log());
+        long start = System.nanoTime();
+        Curl.Reply slow = Curl.run(base + "/slow?rows=10&flushEvery=5&pauseMs=1500"); // about 3 s of work
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(503, slow.status(), slow + "\n" + log());
+        assertEquals("{\"message\":\"Service Unavailable\"}", slow.body());
+        assertTrue(ms < 2500, "answered after " + ms + " ms, the route's TimeoutInMillis is 1000");
+        assertTrue(log().contains("TestSlow did not answer within the integration timeout of 1000 ms"), log());
     }
 
     @Test

@@ -28,9 +28,10 @@ public record SamFunction(String name, String handler, Path codeDir, String runt
      * @param method        upper case; ANY for every method
      * @param payloadFormat "1.0" or "2.0"
      * @param authorizer    the authorizer the event names (Auth.Authorizer), null when it names none
+     * @param timeoutMillis TimeoutInMillis, how long API Gateway waits for the function; null for its default
      */
     public record ApiEvent(String event, ApiType type, String api, String path, String method, String payloadFormat,
-                           String authorizer) {
+                           String authorizer, Integer timeoutMillis) {
     }
 
     /** FunctionUrlConfig: AuthType (NONE, AWS_IAM) and InvokeMode. */

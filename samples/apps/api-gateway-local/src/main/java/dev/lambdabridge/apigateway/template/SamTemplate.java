@@ -166,7 +166,7 @@ public final class SamTemplate {
         return new SamFunction.ApiEvent(name, http ? SamFunction.ApiType.HTTP : SamFunction.ApiType.REST,
                 api != null ? api : http ? ApiResource.IMPLICIT_HTTP_API : ApiResource.IMPLICIT_REST_API,
                 path, method == null ? "ANY" : method.toUpperCase(Locale.ROOT).replace("X-AMAZON-APIGATEWAY-ANY-METHOD",
-                "ANY"), format, authorizer);
+                "ANY"), format, authorizer, props.has("TimeoutInMillis") ? props.get("TimeoutInMillis").asInt() : null);
     }
 
     private SamFunction.FunctionUrl functionUrl(String function, JsonNode props) {
