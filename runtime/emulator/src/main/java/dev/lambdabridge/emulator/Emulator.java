@@ -86,7 +86,8 @@ public final class Emulator implements AutoCloseable {
         if (functions.containsKey(config.name())) {
             throw new IllegalArgumentException("function " + config.name() + " is already hosted");
         }
-        HostedFunction function = new HostedFunction(config, log, timers, this::track, options.optDir());
+        HostedFunction function = new HostedFunction(config, log, timers, this::track, options.optDir(),
+                options.hostEnv());
         ServerConnector connector = JettyServers.connector(server, "127.0.0.1", 0, RUNTIME_IDLE_TIMEOUT_MILLIS);
         router.route(connector, new RuntimeApiHandler(function));
         server.addConnector(connector);
@@ -225,8 +226,8 @@ public final class Emulator implements AutoCloseable {
     }
 
     /** The region of unknown functions' ARNs: the emulator's AWS_REGION (or AWS_DEFAULT_REGION), else us-east-1. */
-    private static String defaultRegion() {
-        return RuntimeEnvironment.hostRegion();
+    private String defaultRegion() {
+        return RuntimeEnvironment.hostRegion(options.hostEnv());
     }
 
     static int payloadLimit(InvocationType type) {

@@ -11,8 +11,11 @@ import java.util.function.Consumer;
  * @param logSink    receives each log line (START/END/REPORT and the runtime's own output); must be thread-safe
  * @param optDir     where layers would be unpacked: its {@code extensions/} holds the external extensions started
  *                   with each runtime ({@code /opt} by default)
+ * @param hostEnv    the emulator's own environment, where the functions' AWS credentials, profile and region
+ *                   come from ({@code System.getenv()} by default)
  */
-public record EmulatorOptions(int invokePort, String host, Consumer<String> logSink, java.nio.file.Path optDir) {
+public record EmulatorOptions(int invokePort, String host, Consumer<String> logSink, java.nio.file.Path optDir,
+                              java.util.Map<String, String> hostEnv) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final java.nio.file.Path DEFAULT_OPT_DIR = java.nio.file.Path.of("/opt");
@@ -24,14 +27,24 @@ public record EmulatorOptions(int invokePort, String host, Consumer<String> logS
         host = host == null || host.isBlank() ? DEFAULT_HOST : host;
         logSink = Objects.requireNonNullElse(logSink, System.err::println);
         optDir = optDir == null ? DEFAULT_OPT_DIR : optDir.toAbsolutePath().normalize();
+        hostEnv = hostEnv == null ? System.getenv() : java.util.Map.copyOf(hostEnv);
+    }
+
+    public EmulatorOptions(int invokePort, String host, Consumer<String> logSink, java.nio.file.Path optDir) {
+        this(invokePort, host, logSink, optDir, null);
     }
 
     public EmulatorOptions(int invokePort, String host, Consumer<String> logSink) {
-        this(invokePort, host, logSink, null);
+        this(invokePort, host, logSink, null, null);
     }
 
     public EmulatorOptions withOptDir(java.nio.file.Path dir) {
-        return new EmulatorOptions(invokePort, host, logSink, dir);
+        return new EmulatorOptions(invokePort, host, logSink, dir, hostEnv);
+    }
+
+    /** The environment the functions' AWS credentials, profile and region are taken from, instead of the JVM's. */
+    public EmulatorOptions withHostEnv(java.util.Map<String, String> env) {
+        return new EmulatorOptions(invokePort, host, logSink, optDir, env);
     }
 
     /** Ephemeral port on 127.0.0.1, logs to System.err. */
@@ -40,14 +53,14 @@ public record EmulatorOptions(int invokePort, String host, Consumer<String> logS
     }
 
     public EmulatorOptions withInvokePort(int port) {
-        return new EmulatorOptions(port, host, logSink, optDir);
+        return new EmulatorOptions(port, host, logSink, optDir, hostEnv);
     }
 
     public EmulatorOptions withHost(String newHost) {
-        return new EmulatorOptions(invokePort, newHost, logSink, optDir);
+        return new EmulatorOptions(invokePort, newHost, logSink, optDir, hostEnv);
     }
 
     public EmulatorOptions withLogSink(Consumer<String> sink) {
-        return new EmulatorOptions(invokePort, host, sink, optDir);
+        return new EmulatorOptions(invokePort, host, sink, optDir, hostEnv);
     }
 }

@@ -56,8 +56,8 @@ final class ExtensionHost {
      *
      * @throws IOException when one cannot be started (the message names it)
      */
-    static ExtensionHost start(FunctionConfig config, Path optDir, int runtimeApiPort, Consumer<String> log,
-                               Consumer<RuntimeProcess> onStart) throws IOException {
+    static ExtensionHost start(Launch launch, Path optDir, Consumer<String> log, Consumer<RuntimeProcess> onStart)
+            throws IOException {
         Path dir = optDir.resolve("extensions");
         if (!Files.isDirectory(dir)) {
             return empty(log);
@@ -72,7 +72,7 @@ final class ExtensionHost {
         List<RuntimeProcess> started = new ArrayList<>();
         for (Path program : programs) {
             String name = program.getFileName().toString();
-            RuntimeProcess process = RuntimeProcess.start(config, List.of(program.toString()), runtimeApiPort,
+            RuntimeProcess process = RuntimeProcess.start(launch, List.of(program.toString()),
                     line -> log.accept(line), "extension-" + name);
             onStart.accept(process);
             started.add(process);

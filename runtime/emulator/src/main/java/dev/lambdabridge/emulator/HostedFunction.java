@@ -29,6 +29,7 @@ final class HostedFunction {
     private final ScheduledExecutorService timers;
     private final Consumer<RuntimeProcess> onStart;
     private final Path optDir;
+    private final java.util.Map<String, String> hostEnv;
     private final Dispatcher dispatcher;
     private final Sandboxes sandboxes;
     private final RuntimeAnswers answers;
@@ -44,9 +45,10 @@ final class HostedFunction {
     private volatile long codeSize = -1;
 
     HostedFunction(FunctionConfig config, PlatformLog log, ScheduledExecutorService timers,
-                   Consumer<RuntimeProcess> onStart, Path optDir) {
+                   Consumer<RuntimeProcess> onStart, Path optDir, java.util.Map<String, String> hostEnv) {
         this.config = config;
-        this.arn = FunctionArn.of(RuntimeEnvironment.regionOf(config), config.name());
+        this.hostEnv = hostEnv;
+        this.arn = FunctionArn.of(RuntimeEnvironment.regionOf(config, hostEnv), config.name());
         this.log = log;
         this.timers = timers;
         this.onStart = onStart;
@@ -179,6 +181,17 @@ final class HostedFunction {
             finish(current, Outcome.functionError(body), true);
         }
         return RuntimeReply.ACCEPTED;
+    }
+
+    /** The metadata endpoint's check: {@code token} is the running sandbox's AWS_LAMBDA_METADATA_TOKEN. */
+    synchronized boolean metadataTokenValid(String token) {
+        Sandbox current = sandboxes.current();
+        return current != null && current.hasMetadataToken(token);
+    }
+
+    /** The region the function runs in (its AWS_REGION, else the emulator's). */
+    String region() {
+        return RuntimeEnvironment.regionOf(config, hostEnv);
     }
 
     // ---- the extensions' calls (Extensions API, Telemetry API) ----
@@ -331,7 +344,7 @@ final class HostedFunction {
         invocation.coldStart = true;
         Sandbox started;
         try {
-            started = Sandbox.start(config, optDir, runtimeApiPort, line -> log.line(logTarget, line),
+            started = Sandbox.start(config, optDir, runtimeApiPort, hostEnv, line -> log.line(logTarget, line),
                     line -> log.line(null, line), onStart);
         } catch (IOException | IllegalStateException e) {
             log.line(invocation.tail(), "RequestId: " + invocation.requestId() + " Error: " + e.getMessage());

@@ -20,6 +20,17 @@ final class Ids {
         return new UUID(msb, lsb).toString();
     }
 
+    /** A secret: 32 hex characters from a cryptographic source (the metadata endpoint's bearer token). */
+    static String token() {
+        byte[] bytes = new byte[16];
+        new java.security.SecureRandom().nextBytes(bytes);
+        StringBuilder text = new StringBuilder(32);
+        for (byte b : bytes) {
+            text.append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
+        }
+        return text.toString();
+    }
+
     /** {@code Root=1-<8 hex epoch seconds>-<24 hex>;Parent=<16 hex>;Sampled=0}. */
     static String traceId(long epochMillis) {
         StringBuilder text = new StringBuilder(72).append("Root=1-");

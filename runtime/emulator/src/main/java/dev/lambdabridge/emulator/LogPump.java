@@ -14,25 +14,44 @@ import java.util.function.Consumer;
 final class LogPump implements Runnable {
     private final InputStream in;
     private final Consumer<String> lines;
-    private final PipeProbe probe;
+    private final long pid;
+    private final int fd;
     private final Thread thread;
     private volatile boolean busy;
+    /** Opened at the first catch-up, not at the start: a child just spawned may not have its pipes in place yet. */
+    private PipeProbe probe;
+    private boolean ended;
 
-    private LogPump(InputStream in, PipeProbe probe, Consumer<String> lines, String threadName) {
+    private LogPump(InputStream in, long pid, int fd, Consumer<String> lines, String threadName) {
         this.in = in;
-        this.probe = probe;
+        this.pid = pid;
+        this.fd = fd;
         this.lines = lines;
         this.thread = Thread.ofPlatform().name(threadName).daemon().unstarted(this);
     }
 
     /**
-     * @param probe tells how many bytes wait in the pipe (the stream's own {@code available()} would block
-     *              behind the pump's read)
+     * Pumps {@code in}, the child's descriptor {@code fd} (1 or 2); a {@link PipeProbe} on that descriptor tells
+     * how many bytes wait in the pipe (the stream's own {@code available()} would block behind the pump's read).
      */
-    static LogPump start(InputStream in, PipeProbe probe, Consumer<String> lines, String threadName) {
-        LogPump pump = new LogPump(in, probe, lines, threadName);
+    static LogPump start(InputStream in, long pid, int fd, Consumer<String> lines, String threadName) {
+        LogPump pump = new LogPump(in, pid, fd, lines, threadName);
         pump.thread.start();
         return pump;
+    }
+
+    private synchronized PipeProbe probe() {
+        if (probe == null) {
+            probe = ended ? PipeProbe.none() : PipeProbe.open(pid, fd);
+        }
+        return probe;
+    }
+
+    private synchronized void closeProbe() {
+        ended = true;
+        if (probe != null) {
+            probe.close();
+        }
     }
 
     @Override
@@ -67,7 +86,7 @@ final class LogPump implements Runnable {
                 emit(line, lineLength);
             }
             busy = false;
-            probe.close();
+            closeProbe();
         }
     }
 
@@ -93,7 +112,7 @@ final class LogPump implements Runnable {
     }
 
     private boolean pending() {
-        return busy || probe.pendingBytes() > 0;
+        return busy || probe().pendingBytes() > 0;
     }
 
     /** Waits for the end of the stream (the child and its descendants closed it). */

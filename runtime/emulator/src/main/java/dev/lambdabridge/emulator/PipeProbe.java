@@ -26,6 +26,11 @@ final class PipeProbe implements AutoCloseable {
         this.counter = counter;
     }
 
+    /** A probe that reports nothing pending (the pipe is gone). */
+    static PipeProbe none() {
+        return NONE;
+    }
+
     /**
      * Opening a pipe read-only waits until it has a writer; the child is one, but may be gone already. A
      * read-write handle, opened first (that never waits), is the writer for that moment, and is closed at once.

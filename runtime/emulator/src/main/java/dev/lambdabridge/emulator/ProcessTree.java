@@ -22,13 +22,13 @@ final class ProcessTree {
     static void kill(ProcessHandle root, long waitMillis) {
         List<ProcessHandle> killed = new ArrayList<>();
         for (int round = 0; round < ROUNDS; round++) {
-            List<ProcessHandle> descendants = root.descendants().toList();
-            if (descendants.isEmpty() && !root.isAlive()) {
-                break;
-            }
+            List<ProcessHandle> descendants = root.descendants().toList(); // a scan of all of /proc: not cheap
             descendants.forEach(ProcessHandle::destroyForcibly);
             root.destroyForcibly();
             killed.addAll(descendants);
+            if (descendants.isEmpty()) {
+                break; // nothing that could fork more: one scan is enough
+            }
         }
         killed.add(root);
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);

@@ -28,7 +28,9 @@ final class RuntimeApiHandler extends Handler.Abstract.NonBlocking {
     public boolean handle(Request request, Response response, Callback callback) {
         String path = request.getHttpURI().getPath();
         String method = request.getMethod();
-        if (function.takeFault()) {
+        if (MetadataApi.handles(path)) { // not the Runtime API: the fault hook is not for it
+            MetadataApi.handle(function, request, response, callback);
+        } else if (function.takeFault()) {
             replyAfterBody(request, response, callback, RuntimeReply.error(500, ErrorTypes.INTERNAL,
                     "injected fault: the Runtime API of " + function.config().name() + " failed " + method + " "
                             + path));

@@ -1,26 +1,36 @@
 package dev.lambdabridge.emulator;
 
 import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
-/** The environment a runtime process starts with: Lambda's reserved variables, then the function's own. */
+/**
+ * The environment a runtime process starts with: Lambda's reserved variables, the AWS credentials, profile and
+ * region of the emulator's own environment (as {@code sam local} hands its caller's to the function), the
+ * metadata endpoint, then the function's own variables, which win.
+ */
 final class RuntimeEnvironment {
     static final String DEFAULT_REGION = "us-east-1";
+    /** Handed on when set: keys (with a session token for temporary ones) take precedence over a profile. */
+    static final List<String> CREDENTIALS = List.of("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY",
+            "AWS_SESSION_TOKEN", "AWS_PROFILE", "AWS_DEFAULT_PROFILE", "AWS_CONFIG_FILE", "AWS_SHARED_CREDENTIALS_FILE");
 
     private RuntimeEnvironment() {
     }
 
-    /** The region a function runs in: its own AWS_REGION, else {@link #hostRegion()}. */
-    static String regionOf(FunctionConfig config) {
+    /** The region a function runs in: its own AWS_REGION, else {@link #hostRegion(Map)} of the emulator's. */
+    static String regionOf(FunctionConfig config, Map<String, String> hostEnv) {
         String region = config.env().get("AWS_REGION");
-        return region == null || region.isBlank() ? hostRegion() : region;
+        return region == null || region.isBlank() ? hostRegion(hostEnv) : region;
     }
 
-    /** The emulator's region: its AWS_REGION, else AWS_DEFAULT_REGION (as the AWS CLI reads it), else us-east-1. */
-    static String hostRegion() {
+    /** AWS_REGION, else AWS_DEFAULT_REGION (as the AWS CLI reads it), else us-east-1. */
+    static String hostRegion(Map<String, String> hostEnv) {
         for (String name : new String[] {"AWS_REGION", "AWS_DEFAULT_REGION"}) {
-            String region = System.getenv(name);
+            String region = hostEnv.get(name);
             if (region != null && !region.isBlank()) {
                 return region;
             }
@@ -28,10 +38,11 @@ final class RuntimeEnvironment {
         return DEFAULT_REGION;
     }
 
-    static Map<String, String> build(FunctionConfig config, int runtimeApiPort, String logStreamName) {
+    static Map<String, String> build(Launch launch, String logStreamName) {
+        FunctionConfig config = launch.config();
         Map<String, String> env = new HashMap<>();
-        String region = regionOf(config);
-        env.put("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:" + runtimeApiPort);
+        String region = regionOf(config, launch.hostEnv());
+        env.put("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:" + launch.runtimeApiPort());
         env.put("_HANDLER", config.handler());
         env.put("LAMBDA_TASK_ROOT", config.codeDir().toString());
         env.put("AWS_LAMBDA_FUNCTION_NAME", config.name());
@@ -43,18 +54,51 @@ final class RuntimeEnvironment {
         env.put("AWS_REGION", region);
         env.put("AWS_DEFAULT_REGION", region);
         env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
+        // the metadata endpoint is served on the function's Runtime API port (MetadataApi)
+        env.put("AWS_LAMBDA_METADATA_API", "127.0.0.1:" + launch.runtimeApiPort());
+        env.put("AWS_LAMBDA_METADATA_TOKEN", launch.metadataToken());
         env.put("TZ", ":UTC");
         env.put("LANG", "en_US.UTF-8");
-        env.put("PATH", path(config));
+        env.put("PATH", path(config, launch.hostEnv()));
         if (config.maxConcurrency() > 1) {
             env.put("AWS_LAMBDA_MAX_CONCURRENCY", Integer.toString(config.maxConcurrency()));
         }
-        String javaHome = System.getenv("JAVA_HOME");
+        String javaHome = launch.hostEnv().get("JAVA_HOME");
         if (javaHome != null) {
             env.put("JAVA_HOME", javaHome);
         }
+        env.putAll(credentials(launch.hostEnv()));
         env.putAll(config.env());
         return env;
+    }
+
+    /**
+     * The emulator's AWS credentials for the function: the variables of {@link #CREDENTIALS} that are set. A
+     * profile is read from files under the emulator user's home, which the function's environment has no
+     * HOME for: so with a profile and no AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE, those name the home's
+     * {@code .aws/config} and {@code .aws/credentials} (when they exist).
+     */
+    static Map<String, String> credentials(Map<String, String> hostEnv) {
+        Map<String, String> credentials = new HashMap<>();
+        for (String name : CREDENTIALS) {
+            String value = hostEnv.get(name);
+            if (value != null && !value.isEmpty()) {
+                credentials.put(name, value);
+            }
+        }
+        String home = hostEnv.get("HOME");
+        boolean profile = credentials.containsKey("AWS_PROFILE") || credentials.containsKey("AWS_DEFAULT_PROFILE");
+        if (profile && home != null && !home.isEmpty()) {
+            defaultFile(credentials, "AWS_CONFIG_FILE", Path.of(home, ".aws", "config"));
+            defaultFile(credentials, "AWS_SHARED_CREDENTIALS_FILE", Path.of(home, ".aws", "credentials"));
+        }
+        return credentials;
+    }
+
+    private static void defaultFile(Map<String, String> env, String name, Path file) {
+        if (!env.containsKey(name) && Files.isRegularFile(file)) {
+            env.put(name, file.toString());
+        }
     }
 
     /** The timeout in whole seconds, as Lambda configures it (rounded up; at least 1). */
@@ -62,8 +106,8 @@ final class RuntimeEnvironment {
         return Math.max(1, (config.timeout().toMillis() + 999) / 1000);
     }
 
-    private static String path(FunctionConfig config) {
-        String own = System.getenv("PATH");
+    private static String path(FunctionConfig config, Map<String, String> hostEnv) {
+        String own = hostEnv.get("PATH");
         String path = config.codeDir() + File.pathSeparator + "/opt/bin";
         return own == null || own.isEmpty() ? path : path + File.pathSeparator + own;
     }

@@ -18,18 +18,14 @@ final class RuntimeProcess {
     private final long startNanos;
     private final LogPump stdout;
     private final LogPump stderr;
-    private final PipeProbe stdoutProbe;
-    private final PipeProbe stderrProbe;
     private final MemoryMeter memory;
     private final CompletableFuture<Void> exited = new CompletableFuture<>();
 
     private RuntimeProcess(Process process, long startNanos, Consumer<String> lines, String name) {
         this.process = process;
         this.startNanos = startNanos;
-        this.stdoutProbe = PipeProbe.open(process.pid(), 1);
-        this.stderrProbe = PipeProbe.open(process.pid(), 2);
-        this.stdout = LogPump.start(process.getInputStream(), stdoutProbe, lines, name + "-stdout");
-        this.stderr = LogPump.start(process.getErrorStream(), stderrProbe, lines, name + "-stderr");
+        this.stdout = LogPump.start(process.getInputStream(), process.pid(), 1, lines, name + "-stdout");
+        this.stderr = LogPump.start(process.getErrorStream(), process.pid(), 2, lines, name + "-stderr");
         this.memory = new MemoryMeter(process.toHandle());
         Thread.ofVirtual().name(name + "-exit").start(this::awaitExit);
     }
@@ -55,17 +51,17 @@ final class RuntimeProcess {
      *
      * @throws IOException when the program cannot be started (message names it)
      */
-    static RuntimeProcess start(FunctionConfig config, List<String> command, int runtimeApiPort,
-                                Consumer<String> lines) throws IOException {
-        return start(config, command, runtimeApiPort, lines, "runtime-" + config.name());
+    static RuntimeProcess start(Launch launch, List<String> command, Consumer<String> lines) throws IOException {
+        return start(launch, command, lines, "runtime-" + launch.config().name());
     }
 
     /** Same, for another process of the environment (an extension); {@code name} names its log threads. */
-    static RuntimeProcess start(FunctionConfig config, List<String> command, int runtimeApiPort,
-                                Consumer<String> lines, String name) throws IOException {
+    static RuntimeProcess start(Launch launch, List<String> command, Consumer<String> lines, String name)
+            throws IOException {
+        FunctionConfig config = launch.config();
         ProcessBuilder builder = new ProcessBuilder(command).directory(config.codeDir().toFile());
         builder.environment().clear();
-        builder.environment().putAll(RuntimeEnvironment.build(config, runtimeApiPort, Ids.logStreamName()));
+        builder.environment().putAll(RuntimeEnvironment.build(launch, Ids.logStreamName()));
         builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         long startNanos = System.nanoTime();
         try {

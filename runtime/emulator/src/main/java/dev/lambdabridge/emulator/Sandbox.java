@@ -3,6 +3,7 @@ package dev.lambdabridge.emulator;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -19,6 +20,7 @@ final class Sandbox {
     private volatile ExtensionHost extensions;
     private RuntimeProcess runtime;
     private Double initDurationMs;
+    private String metadataToken;
 
     private Sandbox() {
     }
@@ -31,15 +33,18 @@ final class Sandbox {
      * @throws IOException           when a program cannot be started (the message names it); nothing is left running
      * @throws IllegalStateException when the function has no runtime command
      */
-    static Sandbox start(FunctionConfig config, Path optDir, int runtimeApiPort, Consumer<String> runtimeLog,
-                         Consumer<String> extensionLog, Consumer<RuntimeProcess> onStart) throws IOException {
+    static Sandbox start(FunctionConfig config, Path optDir, int runtimeApiPort, Map<String, String> hostEnv,
+                         Consumer<String> runtimeLog, Consumer<String> extensionLog, Consumer<RuntimeProcess> onStart)
+            throws IOException {
         Sandbox sandbox = new Sandbox();
-        sandbox.extensions = ExtensionHost.start(config, optDir, runtimeApiPort, line -> {
+        sandbox.metadataToken = Ids.token();
+        Launch launch = new Launch(config, runtimeApiPort, hostEnv, sandbox.metadataToken);
+        sandbox.extensions = ExtensionHost.start(launch, optDir, line -> {
             extensionLog.accept(line);
             sandbox.publish("extension", line);
         }, onStart);
         try {
-            sandbox.runtime = RuntimeProcess.start(config, config.resolvedCommand(), runtimeApiPort, line -> {
+            sandbox.runtime = RuntimeProcess.start(launch, config.resolvedCommand(), line -> {
                 runtimeLog.accept(line);
                 sandbox.publish("function", line);
             });
@@ -60,6 +65,13 @@ final class Sandbox {
 
     State state() {
         return state;
+    }
+
+    /** Whether {@code token} is this sandbox's metadata token (AWS_LAMBDA_METADATA_TOKEN). */
+    boolean hasMetadataToken(String token) {
+        return token != null && java.security.MessageDigest.isEqual(
+                token.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                metadataToken.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     RuntimeProcess runtime() {

@@ -20,7 +20,7 @@ class SandboxTest {
     void initReadyRetired(@TempDir Path dir) throws IOException {
         FunctionConfig config = FunctionConfig.of("f", "h", dir).withCommand(List.of("sleep", "30"));
         List<RuntimeProcess> started = new ArrayList<>();
-        Sandbox sandbox = Sandbox.start(config, dir, 1, line -> { }, line -> { }, started::add);
+        Sandbox sandbox = Sandbox.start(config, dir, 1, java.util.Map.of(), line -> { }, line -> { }, started::add);
         try {
             assertEquals(Sandbox.State.INIT, sandbox.state());
             assertEquals(List.of(sandbox.runtime()), started);
@@ -49,7 +49,7 @@ class SandboxTest {
     void aRuntimeThatCannotStartLeavesNothingRunning(@TempDir Path dir) {
         FunctionConfig config = FunctionConfig.of("f", "h", dir).withCommand(List.of(dir.resolve("missing").toString()));
         IOException e = assertThrows(IOException.class,
-                () -> Sandbox.start(config, dir, 1, line -> { }, line -> { }, process -> { }));
+                () -> Sandbox.start(config, dir, 1, java.util.Map.of(), line -> { }, line -> { }, process -> { }));
         assertTrue(e.getMessage().contains("cannot start the runtime of function f"), e.getMessage());
     }
 }

@@ -9,8 +9,9 @@ import java.util.Map;
 /**
  * A stand-in runtime for the emulator's tests: speaks the Runtime API over {@link RawHttp} and behaves as
  * FAKE_MODE says, or as the event's {@code "mode"} field says for one invocation: echo, error, sleep, exit,
- * big, print, flood-stderr, context (answers with the invocation's headers and env), init-error (also when the
- * file named by FAKE_INIT_FAIL_FILE exists).
+ * big, print, flood-stderr, context (answers with the invocation's headers and env), metadata (answers with what
+ * the metadata endpoint said to its token, to none and to a wrong one), init-error (also when the file named by
+ * FAKE_INIT_FAIL_FILE exists).
  */
 public final class FakeRuntime {
     private static final String BASE = "/2018-06-01/runtime/";
@@ -72,6 +73,7 @@ public final class FakeRuntime {
                 respond(id, next.body());
             }
             case "context" -> respond(id, context(next).getBytes(StandardCharsets.UTF_8));
+            case "metadata" -> respond(id, metadata().getBytes(StandardCharsets.UTF_8));
             default -> respond(id, next.body());
         }
     }
@@ -97,13 +99,35 @@ public final class FakeRuntime {
         System.err.println("fake runtime: error after big answered " + after.status());
     }
 
+    /** The metadata endpoint as Powertools calls it, then without a token and with a wrong one. */
+    private static String metadata() throws IOException {
+        String path = "/2026-01-15/metadata/execution-environment";
+        String token = System.getenv("AWS_LAMBDA_METADATA_TOKEN");
+        try (RawHttp metadata = new RawHttp(System.getenv("AWS_LAMBDA_METADATA_API"))) {
+            RawHttp.Reply ok = metadata.exchange("GET", path, Map.of("Authorization", "Bearer " + token), null);
+            RawHttp.Reply none = metadata.exchange("GET", path, Map.of(), null);
+            RawHttp.Reply wrong = metadata.exchange("GET", path, Map.of("Authorization", "Bearer x" + token), null);
+            StringBuilder json = new StringBuilder("{");
+            field(json, "okStatus", Integer.toString(ok.status()));
+            field(json, "okContentType", ok.headers().get("content-type"));
+            field(json, "okBody", ok.text());
+            field(json, "noneStatus", Integer.toString(none.status()));
+            field(json, "wrongStatus", Integer.toString(wrong.status()));
+            field(json, "tokenLength", Integer.toString(token == null ? 0 : token.length()));
+            json.setLength(json.length() - 1);
+            return json.append('}').toString();
+        }
+    }
+
     private static String context(RawHttp.Reply next) {
         StringBuilder json = new StringBuilder("{");
         next.headers().forEach((name, value) -> field(json, "header." + name, value));
         for (String name : new String[] {"_HANDLER", "LAMBDA_TASK_ROOT", "AWS_LAMBDA_FUNCTION_NAME",
                 "AWS_LAMBDA_FUNCTION_VERSION", "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "AWS_LAMBDA_FUNCTION_TIMEOUT",
                 "AWS_LAMBDA_LOG_GROUP_NAME", "AWS_LAMBDA_LOG_STREAM_NAME", "AWS_REGION", "AWS_DEFAULT_REGION",
-                "AWS_LAMBDA_INITIALIZATION_TYPE", "TZ", "LANG", "PATH", "EXTRA"}) {
+                "AWS_LAMBDA_INITIALIZATION_TYPE", "TZ", "LANG", "PATH", "EXTRA", "AWS_ACCESS_KEY_ID",
+                "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE", "AWS_DEFAULT_PROFILE", "AWS_CONFIG_FILE",
+                "AWS_SHARED_CREDENTIALS_FILE", "AWS_LAMBDA_METADATA_API"}) {
             field(json, "env." + name, System.getenv(name));
         }
         field(json, "cwd", Path.of("").toAbsolutePath().toString());

@@ -38,7 +38,11 @@ class EnvironmentAndBindingTest {
     private static final Set<String> LAMBDA = Set.of("AWS_LAMBDA_RUNTIME_API", "_HANDLER", "LAMBDA_TASK_ROOT",
             "AWS_LAMBDA_FUNCTION_NAME", "AWS_LAMBDA_FUNCTION_VERSION", "AWS_LAMBDA_FUNCTION_MEMORY_SIZE",
             "AWS_LAMBDA_FUNCTION_TIMEOUT", "AWS_LAMBDA_LOG_GROUP_NAME", "AWS_LAMBDA_LOG_STREAM_NAME", "AWS_REGION",
-            "AWS_DEFAULT_REGION", "AWS_LAMBDA_INITIALIZATION_TYPE", "TZ", "LANG", "PATH", "AWS_LAMBDA_MAX_CONCURRENCY");
+            "AWS_DEFAULT_REGION", "AWS_LAMBDA_INITIALIZATION_TYPE", "TZ", "LANG", "PATH", "AWS_LAMBDA_MAX_CONCURRENCY",
+            "AWS_LAMBDA_METADATA_API", "AWS_LAMBDA_METADATA_TOKEN");
+    /** The AWS credentials, profile and region of the emulator's environment, handed on as sam local does. */
+    private static final Set<String> CREDENTIALS = Set.of("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY",
+            "AWS_SESSION_TOKEN", "AWS_PROFILE", "AWS_DEFAULT_PROFILE", "AWS_CONFIG_FILE", "AWS_SHARED_CREDENTIALS_FILE");
     /** What the process bridge adds (README "exec:", docs/worker-protocol.md). */
     private static final Set<String> BRIDGE = Set.of("LAMBDA_REQUEST_ID", "LAMBDA_DEADLINE_MS",
             "LAMBDA_INVOKED_FUNCTION_ARN", "_X_AMZN_TRACE_ID", "LAMBDA_BRIDGE_WORKER_SOCKET", "LAMBDA_BRIDGE_PROTOCOL",
@@ -74,7 +78,7 @@ class EnvironmentAndBindingTest {
                 for (Iterator<String> names = env.fieldNames(); names.hasNext(); ) {
                     String name = names.next();
                     if (!LAMBDA.contains(name) && !BRIDGE.contains(name) && !EMULATOR_AND_SHELL.contains(name)
-                            && !configured.containsKey(name)) {
+                            && !CREDENTIALS.contains(name) && !configured.containsKey(name)) {
                         unexpected.add(name);
                     }
                 }
