@@ -119,6 +119,14 @@ class TemplateApisTest {
                     Type: AWS::Serverless::Function
                     Condition: IsOff
                     Properties: {CodeUri: nowhere, Handler: x, Events: {E: {Type: HttpApi}}}
+                  NotOverHttp:
+                    # neither read nor resolved: no Api/HttpApi event, no function URL
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      PackageType: Image
+                      ImageUri: !ImportValue images-stack-uri
+                      Policies: [!ImportValue policy-stack-arn]
+                      Events: {Nightly: {Type: Schedule, Properties: {Schedule: rate(1 day)}}}
                 """);
         assertEquals(List.of("ANY $default Fn Api/dev-v2 2.0"), apis.routes().stream()
                 .map(TemplateApisTest::describe).toList());

@@ -27,6 +27,9 @@ public final class SamTemplate {
     /** Lambda's defaults when neither the function nor Globals set them. */
     static final int DEFAULT_TIMEOUT_SECONDS = 3;
     static final int DEFAULT_MEMORY_MB = 128;
+    /** The function properties serve-api uses; the others (Policies, Layers, ...) are not resolved. */
+    private static final List<String> READ_PROPERTIES = List.of("Handler", "CodeUri", "Runtime", "Timeout",
+            "MemorySize", "Environment", "Events", "FunctionUrlConfig", "PackageType");
 
     private final Path file;
     private final JsonNode root;
@@ -68,16 +71,34 @@ public final class SamTemplate {
                 root.path("Mappings"), resources));
     }
 
-    /** The functions whose Condition (if any) holds, in the template's order. */
+    /**
+     * The functions served over HTTP (an Api or HttpApi event, or a FunctionUrlConfig) whose Condition (if any)
+     * holds, in the template's order. Only their properties are read, so that what the others hold (a container
+     * image, inline code, an intrinsic function that needs a stack) does not matter here.
+     */
     public List<SamFunction> functions() {
         List<SamFunction> functions = new ArrayList<>();
         root.path("Resources").properties().forEach(r -> {
-            if (r.getValue().path("Type").asText().equals("AWS::Serverless::Function") && included(r.getValue())) {
-                functions.add(function(r.getKey(), merged(root.path("Globals").path("Function"),
-                        r.getValue().path("Properties"))));
+            JsonNode props = merged(root.path("Globals").path("Function"), r.getValue().path("Properties"));
+            if (r.getValue().path("Type").asText().equals("AWS::Serverless::Function") && servedOverHttp(props)
+                    && included(r.getValue())) {
+                functions.add(function(r.getKey(), props));
             }
         });
         return functions;
+    }
+
+    private static boolean servedOverHttp(JsonNode props) {
+        if (props.has("FunctionUrlConfig")) {
+            return true;
+        }
+        for (JsonNode event : props.path("Events")) {
+            String type = event.path("Type").asText();
+            if (type.equals("Api") || type.equals("HttpApi")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The API of that logical id: a template resource, or SAM's implicit one. */
@@ -117,7 +138,13 @@ public final class SamTemplate {
 
     private SamFunction function(String name, JsonNode rawProps) {
         String where = "Resources." + name + ".Properties";
-        JsonNode props = values.resolve(rawProps, where);
+        ObjectNode read = NODES.objectNode();
+        for (String property : READ_PROPERTIES) {
+            if (rawProps.has(property)) {
+                read.set(property, rawProps.get(property));
+            }
+        }
+        JsonNode props = values.resolve(read, where);
         if (props.path("PackageType").asText("Zip").equals("Image")) {
             throw new IllegalArgumentException(file + ": function " + name + " is a container image (PackageType "
                     + "Image), which serve-api does not run");
