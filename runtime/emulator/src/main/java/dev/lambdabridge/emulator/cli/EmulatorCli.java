@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The emulator's command line: {@code serve}, {@code invoke}, {@code invoke-all}, {@code train-aot}.
@@ -26,6 +27,10 @@ public final class EmulatorCli {
                    emulator invoke --handler H --code DIR --event FILE|- [same options as serve]
                    emulator invoke-all --functions FILE.json
                    emulator train-aot --handler H --code DIR --event FILE --output FILE.aot [--invocations 200]
+                   emulator rie [--runtime-interface-emulator-address 127.0.0.1:8080] [CMD ARGS...]
+                                 as AWS's aws-lambda-rie: the runtime command (default /var/task/bootstrap), the
+                                 last of several words the handler; AWS_LAMBDA_FUNCTION_TIMEOUT (300),
+                                 AWS_LAMBDA_FUNCTION_MEMORY_SIZE (3008), AWS_LAMBDA_FUNCTION_NAME (function)
             FILE.json: [{"name","handler","code","timeout","memory","maxConcurrency","env":{},"event","bootstrap"}], paths relative
             to the file. Without --bootstrap the runtime is the file named by -Dlambdabridge.bootstrap or
             $LAMBDA_BRIDGE_BOOTSTRAP. --opt: where layers are (default /opt); the executables in its extensions/
@@ -34,11 +39,20 @@ public final class EmulatorCli {
     private final PrintStream out;
     private final PrintStream err;
     private final InputStream in;
+    private final Map<String, String> env;
+    private final Path workingDir;
 
     EmulatorCli(PrintStream out, PrintStream err, InputStream in) {
+        this(out, err, in, System.getenv(), Path.of("").toAbsolutePath());
+    }
+
+    /** With the environment and working directory that {@code rie} reads (the process's own in {@link #main}). */
+    EmulatorCli(PrintStream out, PrintStream err, InputStream in, Map<String, String> env, Path workingDir) {
         this.out = out;
         this.err = err;
         this.in = in;
+        this.env = env;
+        this.workingDir = workingDir;
     }
 
     public static void main(String[] args) {
@@ -58,6 +72,7 @@ public final class EmulatorCli {
                 case "invoke" -> invoke(CliOptions.parse(rest, 0));
                 case "invoke-all" -> InvokeAll.run(CliOptions.parse(rest, 0), out, err);
                 case "train-aot" -> AotTraining.run(rest, out, err);
+                case "rie" -> rie(RieMode.parse(rest, env, workingDir));
                 case "-h", "--help", "help" -> {
                     out.println(USAGE);
                     yield 0;
@@ -90,6 +105,33 @@ public final class EmulatorCli {
             Thread.currentThread().join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    /** Serves one function as AWS's runtime interface emulator does, until interrupted. */
+    private int rie(RieMode mode) {
+        FunctionConfig function = mode.function();
+        Emulator emulator = Emulator.start(EmulatorOptions.defaults().withInvokePort(mode.port()).withHost(mode.host())
+                .withLogSink(out::println).withHostEnv(env));
+        Thread hook = new Thread(emulator::close, "emulator-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            emulator.addFunction(function);
+            err.println("rie: " + function.name() + " (" + String.join(" ", function.command()) + ", handler '"
+                    + function.handler() + "', timeout " + function.timeout().toMillis() / 1000.0 + " s, memory "
+                    + function.memoryMb() + " MB, in " + function.codeDir() + "): POST " + mode.invokeUrl());
+            err.flush();
+            Thread.currentThread().join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            emulator.close();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or ran: nothing to remove
+            }
         }
         return 0;
     }
