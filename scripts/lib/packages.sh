@@ -4,9 +4,11 @@
 # The Debian packages the samples and tests need beyond the JDK and Maven, pinned: the interpreters and the Go
 # toolchain of the process bridge (real php, ruby and go programs run through the bootstrap), zip/unzip for the
 # layer recipes, python3 for the emulator's extension test (an external extension written in Python), curl for the
-# serve-api tests (a real curl process as the HTTP client). Installed with apt-get when missing (root needed then); nothing is done when all are there.
+# serve-api tests (a real curl process as the HTTP client) and the emulator's RIE-style curl script, boto3 and the
+# AWS CLI v2 as the emulator's AWS clients (runtime/emulator AwsClientsTest). Installed with apt-get when missing
+# (root needed then); nothing is done when all are there.
 # Then the npm packages of the local AWS service emulators the samples/ops tests start (lb_install_npm_packages).
-LB_PACKAGES="php-cli=2:8.2+93 ruby=1:3.1 golang-go=2:1.19~1 zip=3.0-13 unzip=6.0-28 python3-minimal=3.11.2-1+b1 curl=7.88.1-10+deb12u14"
+LB_PACKAGES="php-cli=2:8.2+93 ruby=1:3.1 golang-go=2:1.19~1 zip=3.0-13 unzip=6.0-28 python3-minimal=3.11.2-1+b1 curl=7.88.1-10+deb12u14 python3-boto3=1.26.27+dfsg-1 awscli=2.9.19-1"
 
 lb_install_packages() {
   lb_missing=
