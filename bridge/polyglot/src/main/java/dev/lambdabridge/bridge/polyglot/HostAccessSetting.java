@@ -1,5 +1,6 @@
 package dev.lambdabridge.bridge.polyglot;
 
+import dev.lambdabridge.bridge.polyglot.node.SandboxRoots;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.EnvironmentAccess;
 import org.graalvm.polyglot.HostAccess;
@@ -15,7 +16,7 @@ import java.util.Locale;
  * What guest code may reach outside its context, from {@value #VARIABLE}:
  * <ul>
  *   <li>{@code none} (the default): no Java classes or objects ({@code Java.type} fails), no processes, no native
- *       code, no threads. JavaScript may read files in the task root and {@code /tmp} and write in {@code /tmp}
+ *       code, no threads. JavaScript may read files in the task root, {@code /opt} and {@code /tmp} and write in {@code /tmp}
  *       ({@link SandboxFileSystem}), plus GraalJS's own home. Ruby: TruffleRuby does files, processes and ENV through
  *       native POSIX calls, which no polyglot setting restricts, so it runs without native access: {@code require}
  *       and {@code require_relative} of the function's files and the standard library work, {@code ENV} is a
@@ -44,6 +45,21 @@ public enum HostAccessSetting {
         };
     }
 
+    /**
+     * No access to Java objects, except reading and writing the bytes of the {@code ByteBuffer}s that the Node.js
+     * built-ins' Java half returns (a buffer's bytes only: no members, no classes), so that bytes cross without a
+     * copy per element.
+     */
+    private static final HostAccess CLOSED = HostAccess.newBuilder(HostAccess.NONE).allowBufferAccess(true).build();
+
+    /** Where a function may read and write files with this setting. */
+    public SandboxRoots roots(Path taskRoot) {
+        if (this == ALL) {
+            return SandboxRoots.OPEN;
+        }
+        return SandboxRoots.of(List.of(taskRoot, Path.of("/opt"), Path.of("/tmp")), List.of(Path.of("/tmp")));
+    }
+
     /** Applies this setting to a context builder for a function whose code is in {@code taskRoot}. */
     Context.Builder apply(Context.Builder builder, Path taskRoot) {
         return apply(builder, fileSystem(taskRoot));
@@ -57,8 +73,7 @@ public enum HostAccessSetting {
         if (this == ALL) {
             return FileSystem.newDefaultFileSystem();
         }
-        return FileSystem.allowLanguageHomeAccess(
-                new SandboxFileSystem(List.of(taskRoot, Path.of("/tmp")), List.of(Path.of("/tmp"))));
+        return FileSystem.allowLanguageHomeAccess(new SandboxFileSystem(roots(taskRoot)));
     }
 
     /** Applies this setting to a context builder whose guest sees {@code files} (from {@link #fileSystem}). */
@@ -67,7 +82,7 @@ public enum HostAccessSetting {
             return builder.allowAllAccess(true).allowIO(IOAccess.newBuilder().fileSystem(files).build());
         }
         return builder
-                .allowHostAccess(HostAccess.NONE)
+                .allowHostAccess(CLOSED)
                 .allowHostClassLookup(name -> false)
                 .allowHostClassLoading(false)
                 .allowCreateProcess(false)

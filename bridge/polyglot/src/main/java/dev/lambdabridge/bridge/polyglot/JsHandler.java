@@ -8,6 +8,9 @@ import dev.lambdabridge.bridge.polyglot.modules.ModuleFileSystem;
 import dev.lambdabridge.bridge.polyglot.modules.NodeModules;
 import dev.lambdabridge.runtime.json.JsonText;
 import dev.lambdabridge.runtime.logging.RuntimeLogger;
+import dev.lambdabridge.bridge.polyglot.node.EventLoop;
+import dev.lambdabridge.bridge.polyglot.node.IoQueue;
+import dev.lambdabridge.bridge.polyglot.node.NodeBuiltins;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
@@ -45,16 +48,20 @@ final class JsHandler extends GuestHandler {
     protected Loaded load() throws Exception {
         Path file = findModule();
         ModuleFileSystem files = new ModuleFileSystem(access.fileSystem(taskRoot));
-        Context context = NodeModules.configure(contextBuilder("js", files).allowExperimentalOptions(true)).build();
+        Context context = NodeBuiltins.configure(NodeModules.configure(
+                contextBuilder("js", files).allowExperimentalOptions(true))).build();
         try {
             Value glue = context.eval(GuestSources.JS).execute((ProxyExecutable) this::log, environmentJson());
-            Value loader = NodeModules.install(context, requireBuiltin(context), files, taskRoot,
-                    System.getenv("NODE_PATH"));
-            Value module = evaluated(loader.invokeMember("loadMain", file.toString()), glue, file);
+            IoQueue io = new IoQueue();
+            Value loop = glue.getMember("loop");
+            EventLoop eventLoop = new EventLoop(loop, io);
+            Value requireBuiltin = NodeBuiltins.install(context, loop, access.roots(taskRoot), taskRoot, output, output, io);
+            Value loader = NodeModules.install(context, requireBuiltin, files, taskRoot, System.getenv("NODE_PATH"));
+            Value module = evaluated(loader.invokeMember("loadMain", file.toString()), eventLoop, file);
             glue.invokeMember("setHandler", JsInitErrors.handler(module, name));
             glue.invokeMember("configure", environment.functionName(), environment.functionVersion(),
                     environment.memoryLimitMb(), environment.logGroupName(), environment.logStreamName());
-            return new JsFunction(context, glue);
+            return new JsFunction(context, glue, eventLoop);
         } catch (PolyglotException e) {
             RuntimeException failure = JsInitErrors.of(e); // read while the context is open: it owns the error
             context.close(true);
@@ -67,33 +74,16 @@ final class JsHandler extends GuestHandler {
 
     /**
      * The module's exports once its evaluation has ended: at once for CommonJS; for an ES module, after its
-     * top-level await, running the timers it waits for (as Node's event loop would during init).
+     * top-level await, running the event loop it waits on (as Node's does during init).
      */
-    private static Value evaluated(Value state, Value glue, Path file) throws InterruptedException {
-        while (!state.getMember("settled").asBoolean()) {
-            long next = glue.invokeMember("runTimers").asLong();
-            if (state.getMember("settled").asBoolean()) {
-                break;
-            }
-            if (next < 0) {
-                throw JsInitErrors.unsettledTopLevelAwait(file.toString());
-            }
-            Thread.sleep(Math.max(1, next));
+    private static Value evaluated(Value state, EventLoop loop, Path file) throws InterruptedException {
+        if (!state.getMember("settled").asBoolean() && !loop.run(state, () -> { })) {
+            throw JsInitErrors.unsettledTopLevelAwait(file.toString());
         }
         if (state.getMember("failed").asBoolean()) {
             throw JsInitErrors.thrown(state.getMember("error"));
         }
         return state.getMember("value");
-    }
-
-    /**
-     * The built-in modules' registry ({@code requireBuiltin}). Until builtins.js is in the jar, a registry that
-     * knows none, so that a built-in's name fails as a module Node does not have.
-     */
-    private static Value requireBuiltin(Context context) {
-        return context.eval("js", "(() => { const r = (name) => { const e = new Error('No such built-in module: '"
-                + " + (String(name).startsWith('node:') ? name : 'node:' + name)); e.code = 'ERR_UNKNOWN_BUILTIN_MODULE';"
-                + " throw e; }; r.isBuiltin = () => false; r.builtinModules = []; return r; })()");
     }
 
     /** The module file, in the order Node.js's runtime tries them. */
@@ -139,10 +129,12 @@ final class JsHandler extends GuestHandler {
     private final class JsFunction implements Loaded {
         private final Context context;
         private final Value glue;
+        private final EventLoop loop;
 
-        JsFunction(Context context, Value glue) {
+        JsFunction(Context context, Value glue, EventLoop loop) {
             this.context = context;
             this.glue = glue;
+            this.loop = loop;
         }
 
         @Override
@@ -157,22 +149,18 @@ final class JsHandler extends GuestHandler {
                 Value state = glue.invokeMember("invoke", new String(invocation.payload(), StandardCharsets.UTF_8),
                         invocation.requestId(), invocation.invokedFunctionArn(), invocation.deadlineMs(),
                         invocation.cognitoIdentityJson(), invocation.clientContextJson());
-                // the usual case in one call: settled (returned, resolved or called back) with a result
+                // the usual case in one call: settled (returned or resolved) with a result, nothing to wait for
                 Value result = state.getMember("result");
-                if (result.isString()) {
-                    return result.asString().getBytes(StandardCharsets.UTF_8);
-                }
-                // the event loop: run due timers until the handler settles; nothing pending and no result means
-                // null, as Node.js's runtime answers when its event loop empties before the callback is called
-                while (!state.getMember("settled").asBoolean()) {
-                    long next = glue.invokeMember("runTimers").asLong();
-                    if (state.getMember("settled").asBoolean()) {
-                        break;
-                    }
-                    if (next < 0) {
+                if (!(result.isString() && !state.getMember("waits").asBoolean())) {
+                    // the event loop (node/EventLoop): until the handler settles; the loop emptying first means
+                    // null, as Node.js's runtime answers when its event loop empties before the callback is called
+                    if (!loop.run(state, () -> {
+                        if (watch.fired()) {
+                            throw new Watch.Fired();
+                        }
+                    })) {
                         return NULL;
                     }
-                    watch.sleep(next);
                 }
                 Value error = state.getMember("error");
                 if (!error.isNull()) {

@@ -1,5 +1,6 @@
 package dev.lambdabridge.bridge.polyglot;
 
+import dev.lambdabridge.bridge.polyglot.node.SandboxRoots;
 import org.graalvm.polyglot.io.FileSystem;
 
 import java.io.IOException;
@@ -13,58 +14,26 @@ import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The guest's view of the file system when host access is closed: the default file system, restricted to
- * {@code readable} roots for reading and {@code writable} roots for writing. A path outside them is refused
- * with a {@link SecurityException} naming it; symbolic links are followed before the check, so a link in
- * {@code /tmp} does not open the rest of the disk.
+ * The guest's view of the file system when host access is closed: the default file system, restricted to the
+ * {@link SandboxRoots}. A path outside them is refused with a {@link SecurityException} naming it.
  */
 final class SandboxFileSystem implements FileSystem {
     private final FileSystem delegate = FileSystem.newDefaultFileSystem();
-    private final List<Path> readable;
-    private final List<Path> writable;
+    private final SandboxRoots roots;
 
-    SandboxFileSystem(List<Path> readable, List<Path> writable) {
-        this.readable = readable.stream().map(SandboxFileSystem::real).toList();
-        this.writable = writable.stream().map(SandboxFileSystem::real).toList();
-    }
-
-    private static Path real(Path path) {
-        Path absolute = path.toAbsolutePath().normalize();
-        try {
-            return absolute.toRealPath();
-        } catch (IOException e) {
-            return absolute;
-        }
-    }
-
-    /** The path with its longest existing prefix resolved (links followed), so that new files can be checked. */
-    private static Path resolved(Path path) {
-        Path absolute = path.toAbsolutePath().normalize();
-        Path existing = absolute;
-        while (existing != null && !Files.exists(existing)) {
-            existing = existing.getParent();
-        }
-        if (existing == null) {
-            return absolute;
-        }
-        return real(existing).resolve(existing.relativize(absolute));
+    SandboxFileSystem(SandboxRoots roots) {
+        this.roots = roots;
     }
 
     private Path check(Path path, boolean write) {
-        Path target = resolved(path);
-        for (Path root : write ? writable : readable) {
-            if (target.startsWith(root)) {
-                return path;
-            }
+        if (roots.allows(path, write)) {
+            return path;
         }
-        throw new SecurityException((write ? "Writing " : "Reading ") + path + " is not allowed: host access is "
-                + "closed, so the function may read only its task root and /tmp and write only /tmp (set "
-                + HostAccessSetting.VARIABLE + "=all to open it)");
+        throw new SecurityException(roots.refusal(path, write, HostAccessSetting.VARIABLE));
     }
 
     private static boolean writes(Set<? extends OpenOption> options) {

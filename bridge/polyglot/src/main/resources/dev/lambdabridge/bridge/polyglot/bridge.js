@@ -5,30 +5,342 @@
 (function (hostLog, envJson) {
   'use strict';
 
-  // Timers: a queue the Java side drains between the handler's turns (GraalJS has no event loop of its own).
-  const timers = [];
-  let timerSeq = 0;
-  function addTimer(fn, ms, args, interval) {
+  // GraalJS's shell functions (js.shell gives quit(), the only way for guest code to end its context as
+  // process.exit does); Node has none of them, so they are taken off the global object
+  const quit = typeof globalThis.quit === 'function' ? globalThis.quit : null;
+  for (const name of ['quit', 'readline', 'read', 'readbuffer', 'loadWithNewGlobal', 'printErr', 'print', 'load']) {
+    delete globalThis[name];
+  }
+
+  // The event loop's guest half: Node's timers, immediates and process.nextTick queue. GraalJS has no event loop
+  // of its own; the Java side (node/EventLoop.java) runs one callback per call into this context, so that the
+  // promise jobs a callback queues run after it (GraalJS runs them when a call from the host returns), as
+  // Node runs microtasks after each callback. Each callback runs in the AsyncContext it was scheduled in (for
+  // async_hooks' AsyncLocalStorage).
+  const Snapshot = typeof AsyncContext === 'object' ? AsyncContext.Snapshot : null;
+  const loop = (function () {
+    const timers = []; // sorted by (at, seq): the next due timer first
+    const immediates = [];
+    const ticks = [];
+    let seq = 0;
+    let refedTimers = 0;
+    let refedImmediates = 0;
+    let loopNow = 0;
+    let immediateBudget = 0;
+    const uncaught = { handler: null }; // process's 'uncaughtException' listeners, set by globals.js
+
+    function checkCallback(fn) {
+      if (typeof fn !== 'function') {
+        const e = new TypeError('The "callback" argument must be of type function. Received '
+            + (fn === null ? 'null' : typeof fn === 'object' ? 'an instance of ' + (fn.constructor && fn.constructor.name || 'Object') : 'type ' + typeof fn + ' (' + String(fn) + ')'));
+        e.code = 'ERR_INVALID_ARG_TYPE';
+        throw e;
+      }
+    }
+    function insert(timer) {
+      let lo = 0;
+      let hi = timers.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        const t = timers[mid];
+        if (t._at < timer._at || (t._at === timer._at && t._seq < timer._seq)) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      timers.splice(lo, 0, timer);
+    }
+    function remove(timer) {
+      const i = timers.indexOf(timer);
+      if (i >= 0) {
+        timers.splice(i, 1);
+        if (timer._refed) {
+          refedTimers--;
+        }
+      }
+    }
+    const byId = new Map(); // a Timeout's number ([Symbol.toPrimitive]) -> the Timeout, for clearTimeout(number)
+
+    // Node's Timeout: the value of setTimeout and setInterval
+    class Timeout {
+      constructor(fn, ms, args, repeat) {
+        let delay = Number(ms);
+        if (!(delay >= 1 && delay <= 2147483647)) {
+          delay = 1; // as Node: NaN, < 1 and > 2^31-1 mean 1 ms
+        }
+        this._idleTimeout = delay;
+        this._onTimeout = fn;
+        this._timerArgs = args;
+        this._repeat = repeat ? delay : null;
+        this._destroyed = false;
+        this._refed = true;
+        this._snapshot = Snapshot ? new Snapshot() : null;
+        this._id = 0;
+        this._schedule();
+      }
+      _schedule() {
+        this._at = Date.now() + this._idleTimeout;
+        this._seq = ++seq;
+        insert(this);
+        if (this._refed) {
+          refedTimers++;
+        }
+      }
+      ref() {
+        if (!this._refed) {
+          this._refed = true;
+          if (timers.includes(this)) {
+            refedTimers++;
+          }
+        }
+        return this;
+      }
+      unref() {
+        if (this._refed) {
+          this._refed = false;
+          if (timers.includes(this)) {
+            refedTimers--;
+          }
+        }
+        return this;
+      }
+      hasRef() {
+        return this._refed;
+      }
+      refresh() {
+        if (!this._destroyed) {
+          remove(this);
+          this._schedule();
+        }
+        return this;
+      }
+      close() {
+        clearTimer(this);
+        return this;
+      }
+      [Symbol.toPrimitive]() {
+        if (this._id === 0) {
+          this._id = seq + 1000000;
+          byId.set(this._id, this);
+        }
+        return this._id;
+      }
+    }
+
+    class Immediate {
+      constructor(fn, args) {
+        this._onImmediate = fn;
+        this._argv = args;
+        this._refed = true;
+        this._destroyed = false;
+        this._snapshot = Snapshot ? new Snapshot() : null;
+        immediates.push(this);
+        refedImmediates++;
+      }
+      ref() {
+        if (!this._refed && !this._destroyed) {
+          this._refed = true;
+          refedImmediates++;
+        }
+        return this;
+      }
+      unref() {
+        if (this._refed && !this._destroyed) {
+          this._refed = false;
+          refedImmediates--;
+        }
+        return this;
+      }
+      hasRef() {
+        return this._refed;
+      }
+    }
+
+    function clearTimer(timer) {
+      if (typeof timer === 'number' || typeof timer === 'string') {
+        timer = byId.get(Number(timer));
+      }
+      if (timer instanceof Timeout && !timer._destroyed) {
+        timer._destroyed = true;
+        remove(timer);
+        byId.delete(timer._id);
+      }
+    }
+    function clearImmediate(immediate) {
+      if (immediate instanceof Immediate && !immediate._destroyed) {
+        immediate._destroyed = true;
+        const i = immediates.indexOf(immediate);
+        if (i >= 0) {
+          immediates.splice(i, 1);
+          if (i < immediateBudget) {
+            immediateBudget--;
+          }
+        }
+        if (immediate._refed) {
+          refedImmediates--;
+        }
+      }
+    }
+
+    // a callback that throws is an uncaught exception: process's listeners get it, or it fails the invocation
+    function guard(snapshot, fn, self, args) {
+      try {
+        if (snapshot) {
+          snapshot.run(() => fn.apply(self, args));
+        } else {
+          fn.apply(self, args);
+        }
+      } catch (e) {
+        fail(e);
+      }
+    }
+    function fail(e) {
+      if (uncaught.handler !== null && uncaught.handler(e)) {
+        return;
+      }
+      if (current !== null) {
+        current(e);
+      }
+    }
+
+    // the nextTick queue, run after each callback before the promise jobs (Node's processTicksAndRejections)
+    function drainTicks() {
+      if (ticks.length === 0) {
+        return false;
+      }
+      while (ticks.length > 0) {
+        const batch = ticks.splice(0, ticks.length);
+        for (const tick of batch) {
+          guard(tick.snapshot, tick.fn, undefined, tick.args);
+        }
+      }
+      return true;
+    }
+
+    return {
+      Timeout,
+      Immediate,
+      uncaught,
+      fail,
+      // process.exit: ends the context (the invocation fails with Runtime.ExitError; a fresh context serves the next)
+      exit(code) {
+        if (quit === null) {
+          throw new Error('process.exit(' + code + ')');
+        }
+        quit(code);
+      },
+      setTimeout(fn, ms, ...args) {
+        checkCallback(fn);
+        return new Timeout(fn, ms, args, false);
+      },
+      setInterval(fn, ms, ...args) {
+        checkCallback(fn);
+        return new Timeout(fn, ms, args, true);
+      },
+      setImmediate(fn, ...args) {
+        checkCallback(fn);
+        return new Immediate(fn, args);
+      },
+      clearTimeout: clearTimer,
+      clearInterval: clearTimer,
+      clearImmediate,
+      nextTick(fn, ...args) {
+        checkCallback(fn);
+        ticks.push({ fn, args, snapshot: Snapshot ? new Snapshot() : null });
+      },
+
+      // an I/O callback for the host to call (node/IoQueue): in the context it was made in, then the nextTick
+      // queue, before the host call returns and GraalJS runs the promise jobs
+      io(fn) {
+        const snapshot = Snapshot ? new Snapshot() : null;
+        return (...args) => {
+          guard(snapshot, fn, undefined, args);
+          drainTicks();
+        };
+      },
+
+      // --- called by the Java side (EventLoop), one callback per call ---
+      // the nextTick queue, drained as Node does before the promise jobs run; true when it ran any
+      runTicks: drainTicks,
+      // a new turn of the loop: the timers due now, and the immediates queued before the check phase
+      beginTurn() {
+        loopNow = Date.now();
+      },
+      // runs the first due timer; false when none is due
+      runTimer() {
+        const timer = timers[0];
+        if (timer === undefined || timer._at > loopNow) {
+          return false;
+        }
+        timers.shift();
+        if (timer._refed) {
+          refedTimers--;
+        }
+        if (timer._repeat !== null) {
+          timer._schedule();
+        } else {
+          timer._destroyed = true;
+          byId.delete(timer._id);
+        }
+        guard(timer._snapshot, timer._onTimeout, timer, timer._timerArgs);
+        drainTicks();
+        return true;
+      },
+      beginImmediates() {
+        immediateBudget = immediates.length;
+      },
+      runImmediate() {
+        if (immediateBudget <= 0 || immediates.length === 0) {
+          return false;
+        }
+        immediateBudget--;
+        const immediate = immediates.shift();
+        immediate._destroyed = true;
+        if (immediate._refed) {
+          refedImmediates--;
+        }
+        guard(immediate._snapshot, immediate._onImmediate, immediate, immediate._argv);
+        drainTicks();
+        return true;
+      },
+      // ms until the next timer is due (0 when immediates wait), -1 when there are no timers or immediates;
+      // alive() says whether any of them holds the loop open (unref'd ones do not)
+      waitMs() {
+        if (immediates.length > 0 || ticks.length > 0) {
+          return 0;
+        }
+        return timers.length === 0 ? -1 : Math.max(0, timers[0]._at - Date.now());
+      },
+      alive() {
+        return refedTimers > 0 || refedImmediates > 0 || ticks.length > 0;
+      },
+    };
+  })();
+  globalThis.setTimeout = loop.setTimeout;
+  globalThis.setInterval = loop.setInterval;
+  globalThis.setImmediate = loop.setImmediate;
+  globalThis.clearTimeout = loop.clearTimeout;
+  globalThis.clearInterval = loop.clearInterval;
+  globalThis.clearImmediate = loop.clearImmediate;
+  globalThis.queueMicrotask = function queueMicrotask(fn) {
+    checkMicrotask(fn);
+    const snapshot = Snapshot ? new Snapshot() : null;
+    Promise.resolve().then(() => {
+      try {
+        snapshot ? snapshot.run(fn) : fn();
+      } catch (e) {
+        loop.fail(e);
+      }
+    });
+  };
+  function checkMicrotask(fn) {
     if (typeof fn !== 'function') {
-      throw new TypeError('The "callback" argument must be of type function. Received ' + typeof fn);
-    }
-    const delay = Math.max(0, Number(ms) || 0);
-    const timer = { id: ++timerSeq, at: Date.now() + delay, fn, args, interval: interval ? Math.max(1, delay) : 0 };
-    timers.push(timer);
-    return timer.id;
-  }
-  function clearTimer(id) {
-    const i = timers.findIndex(t => t.id === id);
-    if (i >= 0) {
-      timers.splice(i, 1);
+      const e = new TypeError('The "callback" argument must be of type function. Received ' + (fn === null ? 'null' : 'type ' + typeof fn));
+      e.code = 'ERR_INVALID_ARG_TYPE';
+      throw e;
     }
   }
-  globalThis.setTimeout = (fn, ms, ...args) => addTimer(fn, ms, args, false);
-  globalThis.setInterval = (fn, ms, ...args) => addTimer(fn, ms, args, true);
-  globalThis.setImmediate = (fn, ...args) => addTimer(fn, 0, args, false);
-  globalThis.clearTimeout = clearTimer;
-  globalThis.clearInterval = clearTimer;
-  globalThis.clearImmediate = clearTimer;
 
   // console: one record per call, as Node.js's runtime writes it (the Java side adds timestamp and request id)
   function show(value, depth) {
@@ -172,44 +484,32 @@
     // Starts one invocation; the returned state is settled by the handler's return, Promise or callback.
     // state.result is set (a string) only when it settled without an error.
     invoke(eventJson, requestId, arn, deadlineMs, identityJson, clientContextJson) {
-      const state = { settled: false, result: null, error: null };
-      const done = (error, value) => settle(state, error, value);
+      // waits: a callback (or context.done) with callbackWaitsForEmptyEventLoop holds the response until the
+      // event loop is empty, as Node.js's runtime does; a returned Promise answers as soon as it settles
+      const state = { settled: false, result: null, error: null, waits: false };
+      let context = null;
+      const done = (error, value) => {
+        if (!state.settled) {
+          state.waits = context.callbackWaitsForEmptyEventLoop === true;
+        }
+        settle(state, error, value);
+      };
       current = done;
       try {
-        const returned = handler(JSON.parse(eventJson),
-            new LambdaContext(requestId, arn, deadlineMs, identityJson, clientContextJson, done), done);
+        context = new LambdaContext(requestId, arn, deadlineMs, identityJson, clientContextJson, done);
+        const returned = handler(JSON.parse(eventJson), context, done);
         if (returned !== null && typeof returned === 'object' && typeof returned.then === 'function') {
-          returned.then(value => done(null, value), error => done(
+          returned.then(value => settle(state, null, value), error => settle(state,
               error === undefined || error === null ? new Error('Promise rejected with ' + error) : error));
         }
       } catch (e) {
-        done(e);
+        settle(state, e);
       }
+      loop.runTicks();
       return state;
     },
 
-    // Runs the timers that are due; returns the milliseconds until the next one, or -1 when none is left.
-    runTimers() {
-      const now = Date.now();
-      const due = timers.filter(t => t.at <= now).sort((a, b) => a.at - b.at || a.id - b.id);
-      for (const timer of due) {
-        if (timer.interval) {
-          timer.at = now + timer.interval;
-        } else {
-          clearTimer(timer.id);
-        }
-        try {
-          timer.fn(...timer.args);
-        } catch (e) {
-          if (current !== null) {
-            current(e);
-          }
-        }
-      }
-      if (timers.length === 0) {
-        return -1;
-      }
-      return Math.max(0, Math.min(...timers.map(t => t.at)) - Date.now());
-    },
+    // the event loop's guest half, driven by the Java side (node/EventLoop.java); also the timers built-in's
+    loop,
   };
 })

@@ -1,0 +1,3 @@
+// _stream_passthrough: Node's legacy name for stream.PassThrough.
+'use strict';
+module.exports = require('stream').PassThrough;

@@ -1,0 +1,3 @@
+// _stream_transform: Node's legacy name for stream.Transform.
+'use strict';
+module.exports = require('stream').Transform;

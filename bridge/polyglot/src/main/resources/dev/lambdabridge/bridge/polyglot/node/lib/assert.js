@@ -1,0 +1,4 @@
+// assert: the npm package assert (Node's assert, bundled as vendor/assert).
+'use strict';
+const assert = require('vendor/assert');
+module.exports = assert;
