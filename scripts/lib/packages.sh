@@ -8,7 +8,7 @@
 # AWS CLI v2 as the emulator's AWS clients (runtime/emulator AwsClientsTest). Installed with apt-get when missing
 # (root needed then); nothing is done when all are there.
 # Then the npm packages of the local AWS service emulators the samples/ops tests start (lb_install_npm_packages).
-LB_PACKAGES="php-cli=2:8.2+93 ruby=1:3.1 golang-go=2:1.19~1 zip=3.0-13 unzip=6.0-28 python3-minimal=3.11.2-1+b1 curl=7.88.1-10+deb12u14 python3-boto3=1.26.27+dfsg-1 awscli=2.9.19-1"
+LB_PACKAGES="php-cli=2:8.2+93 ruby=1:3.1 golang-go=2:1.19~1 zip=3.0-13 unzip=6.0-28 python3-minimal=3.11.2-1+b1 curl=7.88.1-10+deb12u15 python3-boto3=1.26.27+dfsg-1 awscli=2.9.19-1"
 
 lb_install_packages() {
   lb_missing=

@@ -18,7 +18,7 @@ public final class EventFiles {
 
     /** A file of the shared fixtures (system property {@code aws.events}), e.g. {@code ddb/dynamo_event.json}. */
     public static Path awsFixture(String relative) {
-        Path root = Path.of(System.getProperty("aws.events", "../../../../shared/fixtures/aws-events"));
+        Path root = Path.of(System.getProperty("aws.events", "/work/shared/fixtures/aws-events"));
         Path file = root.resolve(relative);
         if (!Files.isRegularFile(file)) {
             throw new IllegalStateException("no AWS event fixture " + relative + " under " + root.toAbsolutePath());
