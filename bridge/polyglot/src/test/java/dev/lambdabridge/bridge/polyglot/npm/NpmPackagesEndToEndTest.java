@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.lambdabridge.bridge.polyglot.RuntimeDist;
 import dev.lambdabridge.bridge.polyglot.npm.SideBySide.Outcome;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -31,7 +32,7 @@ class NpmPackagesEndToEndTest {
     static void start() throws Exception {
         Path functions = NpmTrees.functions();
         runtimes = new SideBySide(RuntimeDist.assemble(runtime));
-        for (String name : new String[] {"lodash", "dayjs", "ajv"}) {
+        for (String name : new String[] {"lodash", "dayjs", "ajv", "uuid-cjs", "uuid-esm", "lambda-api"}) {
             runtimes.add(name, name + ".handler", functions, Map.of());
         }
     }
@@ -60,6 +61,26 @@ class NpmPackagesEndToEndTest {
     void dayjsWithItsUtcPlugin() {
         same("dayjs", "{\"start\":\"2024-02-10T23:30:00Z\"}");
         same("dayjs", "{}");
+    }
+
+    @Test
+    void uuid14FromCommonJsAndFromAnEsModule() {
+        for (String name : new String[] {"uuid-cjs", "uuid-esm"}) {
+            Outcome outcome = same(name, "{\"name\":\"lambda-bridge\"}");
+            assertEquals("af7f0960-f426-596e-9d5f-740fd359c4e1", outcome.ours().path("v5").asText(), outcome.describe());
+            assertEquals(true, outcome.ours().path("randomIsValid").asBoolean(), outcome.describe());
+        }
+    }
+
+    @Test
+    void lambdaApiRoutesParametersBodiesAndNotFound() throws Exception {
+        Path events = Path.of(System.getProperty("lambdabridge.polyglot.testEvents"));
+        assertEquals(200, same("lambda-api", Files.readString(events.resolve("apigw-get-user.json"))).ours()
+                .path("statusCode").asInt());
+        assertEquals(201, same("lambda-api", Files.readString(events.resolve("apigw-post-user.json"))).ours()
+                .path("statusCode").asInt());
+        assertEquals(404, same("lambda-api", Files.readString(events.resolve("apigw-missing.json"))).ours()
+                .path("statusCode").asInt());
     }
 
     @Test
