@@ -69,12 +69,15 @@ run() {
   local cmd=(env -u JAVA_HOME "$JDK/bin/java" -cp "$emulator_jar:$REPO/runtime/emulator/target/lib/*"
              dev.lambdabridge.emulator.cli.EmulatorCli invoke --handler "$handler" --event "$event"
              --memory "$memory" --timeout 20 --env "LAMBDA_BRIDGE_JVM_OPTS=$jvm_opts")
+  local e
+  for e in "${RUN_ENV[@]}"; do cmd+=(--env "$e"); done
   if [[ $mode == mount ]]; then
     unshare --mount "$0" --inside "$opt" "$code" "${cmd[@]}" --bootstrap /opt/bootstrap --code /var/task 2>&1 || true
   else
     (cd "$code" && "${cmd[@]}" --bootstrap "$opt/bootstrap" --code "$code" 2>&1) || true
   fi
 }
+RUN_ENV=()   # more --env NAME=VALUE for the functions run (set around a run, then emptied)
 declare -A unpacked=()
 unpack_once() {
   if [[ -z "${unpacked[$1]:-}" ]]; then unpacked[$1]=$(unpack "$1"); fi
@@ -82,12 +85,14 @@ unpack_once() {
 }
 # unpack in this shell (not in run's subshell), so that each combination is unzipped once
 for combo in java-runtime java-runtime+process-bridge java-runtime+polyglot-base+polyglot-js \
-             java-runtime+polyglot-base+polyglot-ruby java-runtime+polyglot-base+polyglot-ruby+polyglot-ruby-aot; do
+             java-runtime+polyglot-base+polyglot-ruby java-runtime+polyglot-base+polyglot-ruby+polyglot-ruby-aot \
+             java-runtime+polyglot-base+polyglot-ruby+polyglot-ruby-cext; do
   unpacked[$combo]=$(unpack "$combo")
 done
 
 if [[ $mode == mount ]]; then where=/opt; else where=$OUT/java-runtime/opt; fi
 if [[ $mode == mount ]]; then where_polyglot=/opt; else where_polyglot=$OUT/java-runtime+polyglot-base+polyglot-js/opt; fi
+if [[ $mode == mount ]]; then where_ruby_cext=/opt; else where_ruby_cext=$OUT/java-runtime+polyglot-base+polyglot-ruby+polyglot-ruby-cext/opt; fi
 S=$REPO/samples
 JAVA_CODE=$S/java-hello/target/function
 AOT_LOG="-Xlog:aot=info,class+path=info -Xlog:class+load=info"
@@ -152,28 +157,63 @@ expect "js: polyglot-js's own AOT cache is mapped" "Opened AOT cache $where_poly
 expect "js: its AOT-linked classes in use" "Using AOT-linked classes: true" "$out"
 out=$(run java-runtime+polyglot-base+polyglot-ruby "$S/polyglot/ruby" "ruby:key_count.handler" "$S/polyglot/events/keys.json" 1024 "$NO_CACHE")
 expect "ruby:key_count.handler result (java-runtime + polyglot-base + polyglot-ruby, its home read from /opt, nothing unpacked)" '{"result":3}' "$out"
-# the standard library a handler commonly requires, from the pruned home (layers/README.md: what was left out)
-RUBY_STDLIB=$OUT/ruby-stdlib
-mkdir -p "$RUBY_STDLIB"
-cat >"$RUBY_STDLIB/app.rb" <<'RUBY'
-require 'json'
-require 'set'
-require 'securerandom'
-require 'base64'
-require 'uri'
-def try_require(lib)
-  require lib
-  'loaded'
-rescue LoadError, SecurityError => e
-  e.message
-end
-def handler(event:, context:)
-  { set: Set[1, 2].size, id: SecureRandom.uuid.size, b64: Base64.strict_encode64('hi'),
-    host: URI('https://example.com/x').host, rake: try_require('rake'), date: try_require('date') }
-end
-RUBY
-out=$(run java-runtime+polyglot-base+polyglot-ruby "$RUBY_STDLIB" "ruby:app.handler" "$S/polyglot/events/keys.json" 1024)
-expect "ruby: the standard library from the pruned home (set, securerandom, base64, uri); rake left out; date is a C extension (no Sulong)" '{"set":2,"id":36,"b64":"aGk=","host":"example.com","rake":"cannot load such file -- rake","date":"Sulong is required to support C extensions' "$out"
+# The standard library (layers/test-functions/ruby-stdlib/stdlib.rb: each library a function commonly uses, with
+# fixed inputs): its report from TruffleRuby in the layers must be CRuby's (Debian's ruby) for the same file.
+# LD_LIBRARY_PATH as Lambda sets it for every runtime (/opt/lib last), so that polyglot-ruby-cext's lib/ is found.
+RUBY_STDLIB=$HERE/test-functions/ruby-stdlib
+LAMBDA_LD_LIBRARY_PATH=/var/lang/lib:/lib64:/usr/lib64:/var/runtime:/var/runtime/lib:/var/task:/var/task/lib:/opt/lib
+[[ $mode == mount ]] || LAMBDA_LD_LIBRARY_PATH=$LAMBDA_LD_LIBRARY_PATH:$OUT/java-runtime+polyglot-base+polyglot-ruby+polyglot-ruby-cext/opt/lib
+cruby_report=$(cd "$RUBY_STDLIB" && ruby stdlib.rb) || fail "ruby stdlib.rb (CRuby) failed"
+RUN_ENV=("LD_LIBRARY_PATH=$LAMBDA_LD_LIBRARY_PATH")
+out=$(run java-runtime+polyglot-base+polyglot-ruby+polyglot-ruby-cext "$RUBY_STDLIB" "ruby:stdlib.handler" "$S/polyglot/events/keys.json" 1024 "$NO_CACHE")
+RUN_ENV=()
+report=$(grep -m1 '^{"json":' <<<"$out" || true)
+cext_report=$report
+compare_reports() {  # LABEL TRUFFLE_REPORT: one line per library, ok when TruffleRuby's value is CRuby's
+  ruby -rjson -e '
+    cruby, truffle = JSON.parse(ARGV[0]), (JSON.parse(ARGV[1]) rescue {})
+    cruby.each { |lib, value| puts "#{truffle[lib] == value ? "same" : "DIFF"} #{lib}#{truffle[lib] == value ? "" : ": CRuby #{value.to_json[0, 300]}, TruffleRuby #{truffle.fetch(lib, "(no report)").to_json[0, 600]}"}" }
+  ' "$cruby_report" "$2"
+}
+while read -r verdict lib rest; do
+  [[ $verdict == same ]] && ok "ruby stdlib (+ polyglot-ruby-cext) $lib: as CRuby" || fail "ruby stdlib (+ polyglot-ruby-cext) $lib$rest"
+done < <(compare_reports cext "$report")
+[[ -n $report ]] || fail "ruby stdlib: no report in: ${out:0:3000}"
+# without polyglot-ruby-cext: the libraries that are not C extensions still work; the C extensions say why not
+out=$(run java-runtime+polyglot-base+polyglot-ruby "$RUBY_STDLIB" "ruby:stdlib.handler" "$S/polyglot/events/keys.json" 1024)
+report=$(grep -m1 '^{"json":' <<<"$out" || true)
+plain=$(compare_reports plain "$report")
+for lib in json securerandom digest base64 set uri logger erb net/http stringio thread; do
+  grep -q "^same $lib\b" <<<"$plain" && ok "ruby stdlib (polyglot-ruby alone) $lib: as CRuby" || fail "ruby stdlib (polyglot-ruby alone) $lib: $(grep " $lib" <<<"$plain")"
+done
+expect "ruby stdlib (polyglot-ruby alone): date, a C extension, needs polyglot-ruby-cext" '"date":"ERROR LoadError: Sulong is required to support C extensions' "$report"
+
+# psych's libyaml and openssl's libssl from polyglot-ruby-cext's lib/ (first on Lambda's LD_LIBRARY_PATH here:
+# this machine has them in /usr/lib/x86_64-linux-gnu, which Lambda's path does not name)
+expect "ruby stdlib (+ polyglot-ruby-cext): libyaml from the layer's lib/" "$where_ruby_cext/lib/libyaml-0.so.2" "$cext_report"
+expect "ruby stdlib (+ polyglot-ruby-cext): libssl.so.3 from the layer's lib/" "$where_ruby_cext/lib/libssl.so.3" "$cext_report"
+# A function with its gems in vendor/bundle (from Debian's ruby-aws-sdk-s3 and its dependencies, laid out by
+# layers/tools/vendor-gems.rb as `bundle install --deployment` would), `require 'bundler/setup'`, and the
+# aws-sdk-s3 gem against a local S3 emulator (s3rver, npm; scripts/lib/packages.sh installs it)
+GEMS_FN=$OUT/ruby-gems
+rm -rf "$GEMS_FN" && cp -R "$HERE/test-functions/ruby-gems" "$GEMS_FN"
+ruby "$HERE/tools/vendor-gems.rb" "$GEMS_FN" 3.3.0 >"$OUT/vendor-gems.log" 2>&1 || fail "vendor-gems.rb: $(cat "$OUT/vendor-gems.log")"
+s3rver_bin=$(npm prefix -g 2>/dev/null)/bin/s3rver
+s3_port=$(ruby -rsocket -e 'print TCPServer.new("127.0.0.1", 0).addr[1]')
+mkdir -p "$OUT/s3rver"
+"$s3rver_bin" --directory "$OUT/s3rver" --address 127.0.0.1 --port "$s3_port" --silent >"$OUT/s3rver.log" 2>&1 &
+s3_pid=$!
+trap 'kill $s3_pid 2>/dev/null || true' EXIT
+ruby -rsocket -e '50.times { begin; TCPSocket.new("127.0.0.1", ARGV[0].to_i).close; exit; rescue SystemCallError; sleep 0.2; end }; exit 1' "$s3_port" ||
+  fail "s3rver did not listen on 127.0.0.1:$s3_port: $(cat "$OUT/s3rver.log")"
+echo '{"bucket":"lambda-bridge-test","name":"Ada"}' >"$OUT/s3-event.json"
+RUN_ENV=("LD_LIBRARY_PATH=$LAMBDA_LD_LIBRARY_PATH" "S3_ENDPOINT=http://127.0.0.1:$s3_port")
+out=$(run java-runtime+polyglot-base+polyglot-ruby+polyglot-ruby-cext "$GEMS_FN" "ruby:app.handler" "$OUT/s3-event.json" 1024)
+RUN_ENV=()
+kill $s3_pid 2>/dev/null || true
+expect "ruby gems: aws-sdk-s3 from vendor/bundle through bundler/setup, put and get against s3rver" '"read":{"hello":"Ada"},"keys":["greeting.json"],"sdk":"1.117.2"' "$out"
+expect "ruby gems: the gem is the function's vendor/bundle/ruby/3.3.0 one" '"gem_dir":"$LAMBDA_TASK_ROOT/vendor/bundle/ruby/3.3.0/gems/aws-sdk-s3-1.117.2"' "$out"
+
 out=$(run java-runtime+polyglot-base+polyglot-ruby+polyglot-ruby-aot "$S/polyglot/ruby" "ruby:key_count.handler" "$S/polyglot/events/keys.json" 1024 "$NO_CACHE -Xlog:aot=info")
 expect "ruby: with polyglot-ruby-aot, a result" '{"result":3}' "$out"
 expect "ruby: with polyglot-ruby-aot, its AOT cache is mapped and used" "Using AOT-linked classes: true" "$out"

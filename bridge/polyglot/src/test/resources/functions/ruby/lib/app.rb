@@ -11,6 +11,7 @@ module App
       when 'spawn' then { out: `echo hi` }
       when 'java' then { type: Java.type('java.lang.System').to_s }
       when 'read' then { text: File.read('/etc/hostname') }
+      when 'thread' then { value: Thread.new { 41 + 1 }.value }
       when 'spin' then loop {}
       else
         puts "call #{@calls} for #{context.aws_request_id}"

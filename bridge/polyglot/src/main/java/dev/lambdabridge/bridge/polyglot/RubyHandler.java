@@ -3,7 +3,6 @@ package dev.lambdabridge.bridge.polyglot;
 import dev.lambdabridge.runtime.RuntimeEnvironment;
 import dev.lambdabridge.runtime.api.Invocation;
 import dev.lambdabridge.runtime.context.LambdaContext;
-import dev.lambdabridge.runtime.errors.HandlerFault;
 import dev.lambdabridge.runtime.logging.RuntimeLogger;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
@@ -34,38 +33,39 @@ final class RubyHandler extends GuestHandler {
 
     @Override
     protected Loaded load() {
-        Context.Builder builder = contextBuilder("ruby")
-                .allowExperimentalOptions(true)
-                // puts and $stderr through the context's streams (the function's log), not straight to fd 1 and 2
-                .option("ruby.polyglot-stdio", "true");
-        if (access == HostAccessSetting.NONE) {
-            // TruffleRuby does processes, files, Dir and ENV through native POSIX calls, which no polyglot setting
-            // restricts: closed host access means no native calls. require (of the function's files and the
-            // standard library) still works; ENV is a snapshot (bridge.rb); File and Dir on paths need "all".
-            builder.option("ruby.platform-native", "false").option("ruby.rubygems", "false");
-        }
-        Context context = builder.build();
+        Context context = RubyContextOptions.apply(contextBuilder("ruby")).build();
         try {
             Value glue = context.eval(GuestSources.RUBY);
-            if (access == HostAccessSetting.NONE) {
-                glue.invokeMember("snapshot_env", JsHandler.environmentJson());
-            }
+            glue.invokeMember("prepare", taskRoot.toString(), access == HostAccessSetting.NONE);
             Value failure = glue.invokeMember("load_handler", taskRoot.toString(), name.file(), name.constant(),
                     name.method());
             if (!failure.isNull()) {
-                throw new HandlerFault(failure.getArrayElement(1).asString(), failure.getArrayElement(0).asString(),
-                        null);
+                throw initError(failure);
             }
             glue.invokeMember("configure", environment.functionName(), environment.functionVersion(),
                     environment.memoryLimitMb(), environment.logGroupName(), environment.logStreamName());
             return new RubyFunction(context, glue);
         } catch (PolyglotException e) {
             context.close(true);
-            throw new HandlerFault(e.getMessage(), "Init<" + (e.isSyntaxError() ? "SyntaxError" : "Error") + ">", e);
+            List<String> trace = GuestHandler.guestFailure(e).errorStackTrace();
+            throw new GuestError("Init<" + (e.isSyntaxError() ? "SyntaxError" : "Error") + ">", e.getMessage(), trace);
         } catch (RuntimeException e) {
             context.close(true);
             throw e;
         }
+    }
+
+    /**
+     * An exception the function's file raised while it was required (bridge.rb's {@code [errorType, message,
+     * *backtrace]}), as AWS's Ruby runtime posts it to {@code /runtime/init/error}: {@code Init<LoadError>}, the
+     * message, and the backtrace as {@code stackTrace}.
+     */
+    private static GuestError initError(Value failure) {
+        List<String> backtrace = new ArrayList<>();
+        for (long i = 2; i < failure.getArraySize(); i++) {
+            backtrace.add(failure.getArrayElement(i).asString());
+        }
+        return new GuestError(failure.getArrayElement(0).asString(), failure.getArrayElement(1).asString(), backtrace);
     }
 
     /** Event layouts that get a builder of their own, per context (RubyEvent's shape and keys). */

@@ -40,30 +40,103 @@ module LambdaBridge
 
   @handler = nil
 
-  # Without native access (host access closed), TruffleRuby's ENV cannot call getenv: ENV becomes a Hash of the
-  # process environment as the runtime started with it (what a Lambda function reads: its configuration).
-  def self.snapshot_env(env_json)
-    env = JSON.parse(env_json)
-    Object.send(:remove_const, :ENV)
-    Object.const_set(:ENV, env)
+  # Before the function's code: gems where AWS's Ruby runtime finds them, and, with host access closed, no
+  # processes (RubyContextOptions says why that guard is a Ruby-level one).
+  def self.prepare(task_root, closed)
+    Gems.configure(task_root.to_s)
+    close_processes if closed
     nil
   end
 
-  # Loads the function's file and finds its handler; returns nil, or the [errorType, message, *backtrace] of
-  # the failure, as the Ruby runtime reports init errors (Init<Class>).
+  # Loads the function's file; returns nil, or the [errorType, message, *backtrace] of what it raised, as AWS's
+  # Ruby runtime reports an init error (Init<LoadError>, Init<SyntaxError>, Init<NameError>...). The handler
+  # itself is looked up at each invocation until found, as that runtime does: a missing method or constant is a
+  # Function<NoMethodError> or Function<NameError> of the invocation, not an init error.
   def self.load_handler(task_root, file, constant, method_name)
     $LOAD_PATH.unshift(task_root) unless $LOAD_PATH.include?(task_root)
-    path = File.join(task_root, file + '.rb')
+    @constant = constant.nil? ? nil : constant.to_s
+    @method_name = method_name.to_s.to_sym
     begin
-      require path
-      receiver = constant.nil? ? TOPLEVEL_BINDING.receiver : Object.const_get(constant)
-      @handler = receiver.method(method_name)
+      require File.join(task_root, file + '.rb')
       nil
-    rescue NameError => e
-      ["Runtime.HandlerNotFound", "#{file}.#{constant.nil? ? '' : constant + '.'}#{method_name}: #{e.message}"]
     rescue Exception => e # rubocop:disable Lint/RescueException: a syntax error is a ScriptError
-      ["Init<#{e.class}>", e.message]
+      ["Init<#{e.class}>", e.message, *own_lines(e.backtrace)]
     end
+  end
+
+  # The handler's Method (found once): a top-level method of the function's file, or a method of the constant.
+  # What AWS's runtime raises when they are missing: NameError from Kernel.const_get, NoMethodError from __send__.
+  def self.handler
+    return @handler if @handler
+    receiver = @constant.nil? ? TOPLEVEL_BINDING.receiver : Object.const_get(@constant)
+    begin
+      @handler = receiver.method(@method_name)
+    rescue NameError => e
+      raise NoMethodError.new(e.message, @method_name)
+    end
+  end
+
+  # Gems as AWS's Ruby runtime finds them. Its runtime interface client sets no GEM_PATH (it only requires
+  # 'bundler/setup' for itself); the managed runtime's environment does, and AWS's layer docs name the paths:
+  # the function's vendor/bundle/ruby/ABI (bundle install --deployment, or bundle config path vendor/bundle), then
+  # a layer's /opt/ruby/gems/ABI, with /opt/ruby/lib on the load path (RUBYLIB). ABI is CRuby's name for the
+  # Ruby version TruffleRuby implements (3.3.0 for TruffleRuby 25, Ruby 3.3.7), as a `bundle install` on Lambda's
+  # ruby3.3 names it; TruffleRuby's own (RbConfig's ruby_version) is 3.3.7.25.0.0.1. A GEM_PATH the function sets
+  # is kept as it is.
+  module Gems
+    ABI = "#{RUBY_VERSION.split('.')[0, 2].join('.')}.0".freeze
+
+    def self.configure(task_root)
+      abi = ABI
+      ENV['GEM_PATH'] = ["#{task_root}/vendor/bundle/ruby/#{abi}", "/opt/ruby/gems/#{abi}"].join(':') unless ENV['GEM_PATH']
+      $LOAD_PATH.push('/opt/ruby/lib') if File.directory?('/opt/ruby/lib') && !$LOAD_PATH.include?('/opt/ruby/lib')
+      Gem.clear_paths if defined?(Gem.clear_paths)
+      bundle_as_cruby(task_root, abi)
+    end
+
+    # Bundler looks for a path's gems under RUBY_ENGINE/ruby_version (vendor/bundle/truffleruby/3.3.7.25.0.0.1),
+    # where CRuby's bundle install put them under ruby/ABI: with a Gemfile and only the latter, Bundler is told
+    # CRuby's scope.
+    def self.bundle_as_cruby(task_root, abi)
+      return unless File.file?(File.join(task_root, 'Gemfile')) &&
+                    File.directory?(File.join(task_root, 'vendor/bundle/ruby', abi)) &&
+                    !File.directory?(File.join(task_root, 'vendor/bundle', RUBY_ENGINE))
+      require 'bundler'
+      Bundler.singleton_class.prepend(CRubyScope)
+    end
+
+    module CRubyScope
+      def ruby_scope
+        "ruby/#{ABI}"
+      end
+    end
+  end
+
+  NO_PROCESSES = 'creating processes is not allowed: host access is closed (set LAMBDA_BRIDGE_POLYGLOT_HOST_ACCESS=all ' \
+                 'to open it)'
+
+  # With host access closed: every way the core library creates a process raises SecurityError. A Ruby-level
+  # guard (RubyContextOptions): it keeps honest code from shelling out.
+  module ClosedProcesses
+    def open(name, *rest, **options, &block)
+      raise SecurityError, NO_PROCESSES if name.is_a?(String) && name.start_with?('|')
+      super
+    end
+
+    private :open
+  end
+
+  def self.close_processes
+    refuse = proc { |*| raise SecurityError, NO_PROCESSES }
+    %i[system spawn ` exec fork].each do |name|
+      Kernel.send(:define_method, name, &refuse)
+      Kernel.send(:private, name)
+      Kernel.define_singleton_method(name, &refuse)
+    end
+    %i[spawn exec fork daemon].each { |name| Process.define_singleton_method(name, &refuse) }
+    IO.define_singleton_method(:popen, &refuse)
+    Kernel.prepend(ClosedProcesses)
+    Kernel.singleton_class.prepend(ClosedProcesses)
   end
 
   # The context's values that do not change in the process's life, given once at init.
@@ -94,7 +167,7 @@ module LambdaBridge
     f = @fixed
     context = LambdaContext.new(request_id.to_s, arn.to_s, deadline_ms, f[0], f[1], f[2], f[3], f[4],
                                 identity_json, client_context_json)
-    generate(@handler.call(event: event, context: context))
+    generate((@handler || handler).call(event: event, context: context))
   rescue SystemExit, Interrupt
     raise
   rescue Exception => e # rubocop:disable Lint/RescueException: the Ruby runtime reports every exception

@@ -63,6 +63,11 @@ class PolyglotEndToEndTest {
                 .withCommand(command).withTimeout(Duration.ofSeconds(6)).withMemoryMb(1024).withEnv(MARGIN));
         emulator.addFunction(FunctionConfig.of("ruby-app", "ruby:lib/app.App::Handler.call", functions.resolve("ruby"))
                 .withCommand(command).withTimeout(Duration.ofSeconds(8)).withMemoryMb(1024).withEnv(MARGIN));
+        for (String[] f : new String[][] {{"ruby-access", "ruby:access.handler"}, {"ruby-broken", "ruby:broken.handler"},
+                {"ruby-no-method", "ruby:access.no_such_method"}, {"ruby-no-class", "ruby:access.NoSuchClass.call"}}) {
+            emulator.addFunction(FunctionConfig.of(f[0], f[1], functions.resolve("ruby")).withCommand(command)
+                    .withTimeout(timeout).withMemoryMb(1024));
+        }
     }
 
     @AfterAll
@@ -189,11 +194,12 @@ class PolyglotEndToEndTest {
         assertEquals("bad input", raised.path("errorMessage").asText());
         assertTrue(raised.path("stackTrace").get(0).asText().contains("lib/app.rb:10"), raised.toString());
 
-        for (String action : List.of("spawn", "java", "read")) {
+        for (String action : List.of("spawn", "java")) {
             JsonNode refused = failed("ruby-app", "{\"action\":\"" + action + "\"}");
             assertTrue(refused.path("errorMessage").asText().contains("not allowed"), action + ": " + refused);
         }
-        // one call, four failed ones, this one: state is kept across invocations, failed ones included
+        assertEquals(42, succeeded("ruby-app", "{\"action\":\"thread\"}").path("value").asInt(), "Thread.new");
+        // one call, three failed ones, a thread, this one: state is kept across invocations, failed ones included
         assertEquals(6, succeeded("ruby-app", "{}").path("calls").asInt(), "state kept across invocations");
 
         InvokeResult spun = invoke("ruby-app", "{\"action\":\"spin\"}");
@@ -202,5 +208,43 @@ class PolyglotEndToEndTest {
         assertFalse(next.isFunctionError(), next.payloadText() + "\n" + log());
         assertEquals(ok.pid(), next.pid(), "the same runtime process serves the next invocation");
         assertEquals(1, JSON.readTree(next.payload()).path("calls").asInt(), "a fresh context: state starts over");
+    }
+
+    @Test
+    void rubyDefaultSandboxHasFilesThreadsAndSocketsButNoProcessesOrJava() throws Exception {
+        JsonNode reply = succeeded("ruby-access", "{}");
+        assertTrue(reply.path("own_source").asBoolean(), reply.toString());
+        assertTrue(reply.path("task_root").asBoolean(), reply.toString());
+        assertEquals("written in /tmp", reply.path("tmp").asText(), reply.toString());
+        assertEquals("[\"a.txt\",\"b.txt\"]", reply.path("listed").toString());
+        assertEquals("temp", reply.path("tempfile").asText());
+        assertEquals(42, reply.path("thread").asInt());
+        assertEquals("hello", reply.path("http").asText(), "Net::HTTP to a socket server on a thread");
+        assertTrue(reply.path("removed").asBoolean(), reply.toString());
+        for (String action : List.of("spawn", "system", "java")) {
+            JsonNode refused = failed("ruby-access", "{\"action\":\"" + action + "\"}");
+            assertTrue(refused.path("errorMessage").asText().contains("not allowed"), action + ": " + refused);
+        }
+        assertEquals("Function<SecurityError>", failed("ruby-access", "{\"action\":\"spawn\"}").path("errorType").asText());
+    }
+
+    @Test
+    void rubyErrorsAreReportedAsAwsRubyRuntimeReportsThem() throws Exception {
+        JsonNode init = failed("ruby-broken", "{}");
+        assertEquals("Init<LoadError>", init.path("errorType").asText(), init.toString());
+        assertTrue(init.path("errorMessage").asText().contains("a_gem_that_is_not_there"), init.toString());
+        assertTrue(init.path("stackTrace").toString().contains("broken.rb:5"), init.toString());
+        assertTrue(init.path("stackTrace").toString().contains("broken.rb:8"), init.toString());
+
+        JsonNode undefined = failed("ruby-access", "{\"action\":\"missing\"}");
+        assertEquals("Function<NameError>", undefined.path("errorType").asText(), undefined.toString());
+        assertTrue(undefined.path("stackTrace").get(0).asText().contains("access.rb:13"), undefined.toString());
+
+        JsonNode noMethod = failed("ruby-no-method", "{}");
+        assertEquals("Function<NoMethodError>", noMethod.path("errorType").asText(), noMethod.toString());
+        assertTrue(noMethod.path("errorMessage").asText().contains("no_such_method"), noMethod.toString());
+        JsonNode noClass = failed("ruby-no-class", "{}");
+        assertEquals("Function<NameError>", noClass.path("errorType").asText(), noClass.toString());
+        assertTrue(noClass.path("errorMessage").asText().contains("NoSuchClass"), noClass.toString());
     }
 }
