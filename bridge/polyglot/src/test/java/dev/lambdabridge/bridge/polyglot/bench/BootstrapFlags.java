@@ -20,7 +20,7 @@ final class BootstrapFlags {
         List<String> flags = new ArrayList<>(List.of(java,
                 "-XX:MaxRAM=" + memoryMb + "m", "-XX:MaxHeapSize=" + (memoryMb * 1024L * 85 / 100) + "k",
                 "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData",
-                "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow"));
+                "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow", "-Xss16m"));
         if (compilerDir != null) {
             StringBuilder path = new StringBuilder();
             try (Stream<Path> jars = Files.list(compilerDir)) {
