@@ -71,9 +71,10 @@ public final class RubyStdlibBenchmark {
         String markdown = new RubyStdlibReport(results).markdown();
         System.out.println(markdown);
         Files.createDirectories(options.out());
-        Files.writeString(options.out().resolve("latest-ruby-stdlib.md"), markdown);
-        Files.writeString(options.out().resolve("latest-ruby-stdlib.svg"), new RubyStdlibReport(results).svg());
-        progress("wrote " + options.out().resolve("latest-ruby-stdlib.md") + " and latest-ruby-stdlib.svg");
+        String name = "ruby-stdlib-" + results.date.substring(0, 10) + "-" + options.commit();
+        Files.writeString(options.out().resolve(name + ".md"), markdown);
+        Files.writeString(options.out().resolve(name + ".svg"), new RubyStdlibReport(results).svg());
+        progress("wrote " + options.out().resolve(name + ".md") + " and " + name + ".svg");
     }
 
     private static void progress(String message) {

@@ -6,6 +6,7 @@ import java.util.Map;
 
 /** {@code scripts/bench-polyglot --ruby-stdlib DIR}'s options (the script passes the paths; the counts have defaults). */
 record RubyStdlibOptions(Path layers, Path code, Path ric, Path testClasses, Path out, String java, String command,
+                         String commit,
                          int memory, int cold, int warmup, int warm, int inProcessRounds, int inProcessWarmup,
                          int inProcessCalls) {
 
@@ -25,6 +26,7 @@ record RubyStdlibOptions(Path layers, Path code, Path ric, Path testClasses, Pat
                 path(values, "test-classes"), path(values, "out"),
                 values.getOrDefault("java", System.getProperty("java.home") + "/bin/java"),
                 values.getOrDefault("command", "scripts/bench-polyglot --ruby-stdlib"),
+                values.getOrDefault("commit", "unknown"),
                 number(values, "memory", 1024), number(values, "cold", quick ? 1 : 5),
                 number(values, "warmup", quick ? 100 : 2000), number(values, "warm", quick ? 100 : 1000),
                 number(values, "in-process-rounds", quick ? 1 : 3), number(values, "in-process-warmup", quick ? 500 : 5000),

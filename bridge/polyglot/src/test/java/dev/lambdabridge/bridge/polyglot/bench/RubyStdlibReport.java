@@ -27,9 +27,10 @@ final class RubyStdlibReport {
     String markdown() {
         StringBuilder md = new StringBuilder();
         md.append("## Ruby stdlib handler: the ruby: bridge beside AWS's Ruby runtime interface client on CRuby\n\n");
-        md.append(f("Command: `%s`; %s; %s. Memory %d MB; %d cold starts per competitor (interleaved), %d warm "
+        md.append(f("Command: `%s` (commit %s); %s; %s. Memory %d MB; %d cold starts per competitor (interleaved), %d warm "
                         + "round trips after %d, in-process: %d rounds of %d calls after %d. Medians; ratios to CRuby.%n%n",
-                results.options.command(), results.date, results.machine, results.options.memory(),
+                results.options.command(), results.options.commit(), results.date, results.machine,
+                results.options.memory(),
                 results.options.cold(), results.options.warm(), results.options.warmup(),
                 results.options.inProcessRounds(), results.options.inProcessCalls(),
                 results.options.inProcessWarmup()));
