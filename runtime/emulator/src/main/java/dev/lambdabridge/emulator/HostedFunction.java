@@ -220,13 +220,18 @@ final class HostedFunction {
 
     // ---- the emulator's own events: deadlines, exits ----
 
-    /** Called by the emulator's tick: times out the invocations whose deadline has passed, if any. */
+    /**
+     * Called by the emulator's tick: times out the invocations whose deadline has passed, if any, each on a virtual
+     * thread of its own, so that a kill and its wait never hold up the tick (shared by every function) or each other.
+     */
     void checkDeadline(long nowNanos) {
         List<Invocation> expired;
         synchronized (this) {
             expired = Deadlines.takeExpired(dispatcher.inFlight(), nowNanos);
         }
-        expired.forEach(this::onTimeout);
+        for (Invocation invocation : expired) {
+            Thread.ofVirtual().name("timeout-" + invocation.requestId()).start(() -> onTimeout(invocation));
+        }
     }
 
     /** Kills the runtime first, so that when the caller sees the timeout, the process is gone. */
@@ -240,8 +245,7 @@ final class HostedFunction {
             victim = sandboxes.isCurrent(invocation.sandbox) ? retire("timeout") : null;
         }
         if (victim != null) {
-            invocation.maxMemoryUsedMb = victim.runtime().maxMemoryUsedMb(); // before the kill: /proc goes with it
-            victim.runtime().kill();
+            invocation.maxMemoryUsedMb = victim.runtime().measureAndKill();
         }
         synchronized (this) {
             if (dispatcher.inFlight(invocation.requestId()) != invocation || invocation.isDone()) {

@@ -37,6 +37,18 @@ final class MemoryMeter {
             descendants = root.descendants().toList();
             descendantsAt = now;
         }
+        return read(now);
+    }
+
+    /** The same, now, with the descendants the caller just listed (it scanned /proc already). */
+    synchronized int maxUsedMb(List<ProcessHandle> currentDescendants) {
+        long now = System.nanoTime();
+        descendants = currentDescendants;
+        descendantsAt = now;
+        return read(now);
+    }
+
+    private int read(long now) {
         long kb = highWaterKb(root.pid());
         for (ProcessHandle descendant : descendants) {
             kb += highWaterKb(descendant.pid());

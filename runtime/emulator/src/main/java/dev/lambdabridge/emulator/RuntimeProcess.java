@@ -128,4 +128,15 @@ final class RuntimeProcess {
     void kill() {
         ProcessTree.kill(process.toHandle(), KILL_WAIT_MILLIS);
     }
+
+    /**
+     * Reads Max Memory Used (before the kill: /proc goes with the process), then kills, with one scan of /proc for
+     * both (the timeout path, where every scan delays the answer). Returns the peak in MB.
+     */
+    int measureAndKill() {
+        List<ProcessHandle> descendants = process.toHandle().descendants().toList();
+        int peakMb = memory.maxUsedMb(descendants);
+        ProcessTree.kill(process.toHandle(), descendants, KILL_WAIT_MILLIS);
+        return peakMb;
+    }
 }
