@@ -22,7 +22,7 @@ final class FunctionConfigurationJson {
     private FunctionConfigurationJson() {
     }
 
-    static ObjectNode of(HostedFunction function) {
+    static ObjectNode of(FunctionDescription function) {
         FunctionConfig config = function.config();
         ObjectNode node = TelemetrySubscription.JSON.createObjectNode()
                 .put("FunctionName", config.name())

@@ -32,7 +32,7 @@ final class FunctionReadApi {
         int to = Math.min(all.size(), from + maxItems);
         ObjectNode page = TelemetrySubscription.JSON.createObjectNode();
         ArrayNode functions = page.putArray("Functions");
-        all.subList(from, to).forEach(function -> functions.add(FunctionConfigurationJson.of(function)));
+        all.subList(from, to).forEach(function -> functions.add(FunctionConfigurationJson.of(function.description())));
         if (to < all.size()) {
             page.put("NextMarker", marker(to));
         }
@@ -43,7 +43,7 @@ final class FunctionReadApi {
     byte[] get(String nameOrArn, Fields query) {
         HostedFunction function = emulator.function(nameOrArn, query.getValue("Qualifier"));
         ObjectNode answer = TelemetrySubscription.JSON.createObjectNode();
-        answer.set("Configuration", FunctionConfigurationJson.of(function));
+        answer.set("Configuration", FunctionConfigurationJson.of(function.description()));
         answer.putObject("Code").put("RepositoryType", "Local")
                 .put("Location", function.config().codeDir().toUri().toString());
         answer.putObject("Tags");
@@ -53,7 +53,7 @@ final class FunctionReadApi {
     /** GetFunctionConfiguration. */
     byte[] configuration(String nameOrArn, Fields query) {
         HostedFunction function = emulator.function(nameOrArn, query.getValue("Qualifier"));
-        return utf8(FunctionConfigurationJson.of(function).toString());
+        return utf8(FunctionConfigurationJson.of(function.description()).toString());
     }
 
     private static int maxItems(String value) {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -25,11 +26,12 @@ final class HostedFunction {
 
     private final FunctionConfig config;
     private final String arn;
+    private final FunctionDescription description;
     private final PlatformLog log;
     private final ScheduledExecutorService timers;
     private final Consumer<RuntimeProcess> onStart;
     private final Path optDir;
-    private final java.util.Map<String, String> hostEnv;
+    private final Map<String, String> hostEnv;
     private final Dispatcher dispatcher;
     private final Sandboxes sandboxes;
     private final RuntimeAnswers answers;
@@ -39,16 +41,13 @@ final class HostedFunction {
     private volatile LogTail logTarget;
     private int runtimeApiPort;
     private boolean closed;
-    /** For Lambda's API: when it was added (LastModified), its RevisionId, its code's size (measured once). */
-    private final java.time.Instant addedAt = java.time.Instant.now();
-    private final String revisionId = Ids.requestId();
-    private volatile long codeSize = -1;
 
     HostedFunction(FunctionConfig config, PlatformLog log, ScheduledExecutorService timers,
-                   Consumer<RuntimeProcess> onStart, Path optDir, java.util.Map<String, String> hostEnv) {
+                   Consumer<RuntimeProcess> onStart, Path optDir, Map<String, String> hostEnv) {
         this.config = config;
         this.hostEnv = hostEnv;
         this.arn = FunctionArn.of(RuntimeEnvironment.regionOf(config, hostEnv), config.name());
+        this.description = new FunctionDescription(config, arn);
         this.log = log;
         this.timers = timers;
         this.onStart = onStart;
@@ -67,24 +66,9 @@ final class HostedFunction {
         return arn;
     }
 
-    java.time.Instant addedAt() {
-        return addedAt;
-    }
-
-    String revisionId() {
-        return revisionId;
-    }
-
-    /** The bytes of the files in the code directory, as Lambda's CodeSize counts the unpacked code. */
-    long codeSize() {
-        if (codeSize < 0) {
-            try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(config.codeDir())) {
-                codeSize = files.filter(java.nio.file.Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
-            } catch (IOException | java.io.UncheckedIOException unreadable) {
-                codeSize = 0;
-            }
-        }
-        return codeSize;
+    /** What Lambda's API describes it with (FunctionReadApi). */
+    FunctionDescription description() {
+        return description;
     }
 
     synchronized void runtimeApiPort(int port) {
