@@ -123,4 +123,29 @@ class CommonJsResolutionTest {
         assertEquals("esm via type module", namespace.getMember("scoped").asString());
         assertEquals("scoped default", namespace.getMember("default").asString());
     }
+
+    @Test
+    void subpathPatternsAsNodesPatternKeyCompareOrdersThem() {
+        assertEquals("src/a", fixture.require("index.js", "patterns-pkg/a").asString());
+        assertEquals("src/sub/x", fixture.require("index.js", "patterns-pkg/sub/x").asString(), "the longer prefix wins");
+        assertEquals("special", fixture.require("index.js", "patterns-pkg/sub/special").asString(), "exact keys first");
+        Value hidden = LoaderFixture.thrown(() -> resolved("patterns-pkg/secret.private.js"));
+        assertEquals("ERR_PACKAGE_PATH_NOT_EXPORTED", hidden.getMember("code").asString());
+    }
+
+    @Test
+    void conditionsAreTakenInTheTargetsKeyOrderAndArraysFallBack() {
+        assertEquals("n (node, then require)", fixture.require("index.js", "patterns-pkg/cond").asString());
+        assertEquals("src/a", fixture.require("index.js", "patterns-pkg/array").asString(), "an invalid target is skipped");
+    }
+
+    @Test
+    void invalidTargetsAndConfigsFailWithNodesCodes() {
+        Value outside = LoaderFixture.thrown(() -> resolved("patterns-pkg/bad"));
+        assertEquals("ERR_INVALID_PACKAGE_TARGET", outside.getMember("code").asString());
+        assertTrue(outside.getMember("stack").asString().startsWith("Error [ERR_INVALID_PACKAGE_TARGET]: Invalid \"exports\" "
+                + "target \"../outside.js\" defined for './bad'"), outside.getMember("stack").asString());
+        Value mixed = LoaderFixture.thrown(() -> resolved("mixed-pkg"));
+        assertEquals("ERR_INVALID_PACKAGE_CONFIG", mixed.getMember("code").asString());
+    }
 }

@@ -72,11 +72,23 @@ final class LoaderFixture implements AutoCloseable {
         context.close();
     }
 
+    private static void delete(Path root) {
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException ignored) {
+            // a temporary folder left behind
+        }
+    }
+
     /** (The project keeps node_modules folders out of git: the fixtures' packages are in fixture_modules.) */
     private static Path copyOfTheApp() {
         try {
             Path source = Path.of(Objects.requireNonNull(LoaderFixture.class.getResource("/modules/app")).toURI());
-            Path target = Files.createTempDirectory("lambda-bridge-modules").toRealPath().resolve("app");
+            Path copyRoot = Files.createTempDirectory("lambda-bridge-modules").toRealPath();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(copyRoot)));
+            Path target = copyRoot.resolve("app");
             try (Stream<Path> files = Files.walk(source)) {
                 for (Path file : files.toList()) {
                     Path copy = target.resolve(source.relativize(file).toString().replace("fixture_modules", "node_modules"));
