@@ -9,6 +9,9 @@ import util from '#util';
 import settings from './data/settings.json' with { type: 'json' };
 import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
+const dynamic = await import('main-pkg');
+const events = await import('node:events');
 export const result = { cjsName: cjs.name, name, esm: esm.format, format, feature, scoped, named, sub, cond, legacy,
-  util: util.util, settings, required: require('cond-pkg'), url: import.meta.url };
+  util: util.util, settings, required: require('cond-pkg'), url: import.meta.url,
+  dynamic: dynamic.default.main, builtin: typeof events.EventEmitter, builtinDefault: typeof events.default.once };
 export const later = () => import('main-pkg');

@@ -31,6 +31,9 @@ class EsModuleResolutionTest {
             assertEquals(true, result.getMember("util").asBoolean());
             assertEquals(3, result.getMember("settings").getMember("level").asInt());
             assertEquals("cond-pkg cjs", result.getMember("required").asString());
+            assertEquals("entry", result.getMember("dynamic").asString(), "import() of a CommonJS package");
+            assertEquals("function", result.getMember("builtin").asString(), "a built-in's named export");
+            assertEquals("function", result.getMember("builtinDefault").asString(), "a built-in as default export");
             assertEquals("file://" + APP.resolve("esm-main.mjs"),
                     result.getMember("url").asString());
         }
