@@ -6,7 +6,7 @@ exports.handler = async () => {
   const cases = {
     strictEqual: () => assert.strictEqual(1, 2),
     deepStrictEqual: () => assert.deepStrictEqual({ a: [1, 2] }, { a: [1, 3] }),
-    ok: () => assert.ok(0),
+    ok: () => assert.ok(0, 'not ok'),
     equal: () => assert.equal(1, 2),
     notStrictEqual: () => assert.notStrictEqual(1, 1),
     throws: () => assert.throws(() => {}),

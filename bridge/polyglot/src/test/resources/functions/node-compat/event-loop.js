@@ -1,4 +1,5 @@
-// Node's event loop order: nextTick, promise jobs, timers, immediates; timers awaited in a row; timers/promises
+// Node's event loop order: nextTick, promise jobs, then (a handler runs as an I/O callback) immediates before
+// timers; timers awaited in a row; timers/promises
 const timersPromises = require('node:timers/promises');
 exports.handler = async () => {
   const order = [];
@@ -11,12 +12,9 @@ exports.handler = async () => {
     setTimeout(() => order.push('timeout 2'), 0);
     setImmediate(() => {
       order.push('immediate');
-      setImmediate(() => {
-        order.push('immediate in immediate');
-        resolve();
-      });
       process.nextTick(() => order.push('tick in immediate'));
     });
+    setTimeout(resolve, 10);
     Promise.resolve().then(() => {
       order.push('promise');
       process.nextTick(() => order.push('tick in promise'));

@@ -77,7 +77,7 @@ final class JsHandler extends GuestHandler {
      * top-level await, running the event loop it waits on (as Node's does during init).
      */
     private static Value evaluated(Value state, EventLoop loop, Path file) throws InterruptedException {
-        if (!state.getMember("settled").asBoolean() && !loop.run(state, () -> { })) {
+        if (!state.getMember("settled").asBoolean() && !loop.run(state, () -> { }, false)) {
             throw JsInitErrors.unsettledTopLevelAwait(file.toString());
         }
         if (state.getMember("failed").asBoolean()) {
@@ -149,7 +149,9 @@ final class JsHandler extends GuestHandler {
                 Value state = glue.invokeMember("invoke", new String(invocation.payload(), StandardCharsets.UTF_8),
                         invocation.requestId(), invocation.invokedFunctionArn(), invocation.deadlineMs(),
                         invocation.cognitoIdentityJson(), invocation.clientContextJson());
-                // the usual case in one call: settled (returned or resolved) with a result, nothing to wait for
+                // the usual case: settled (returned or resolved) with a result, nothing to wait for but the
+                // nextTick callbacks it queued, which Node runs before it answers
+                loop.runTicks();
                 Value result = state.getMember("result");
                 if (!(result.isString() && !state.getMember("waits").asBoolean())) {
                     // the event loop (node/EventLoop): until the handler settles; the loop emptying first means
@@ -158,7 +160,7 @@ final class JsHandler extends GuestHandler {
                         if (watch.fired()) {
                             throw new Watch.Fired();
                         }
-                    })) {
+                    }, true)) {
                         return NULL;
                     }
                 }

@@ -495,17 +495,20 @@
         settle(state, error, value);
       };
       current = done;
-      try {
-        context = new LambdaContext(requestId, arn, deadlineMs, identityJson, clientContextJson, done);
-        const returned = handler(JSON.parse(eventJson), context, done);
-        if (returned !== null && typeof returned === 'object' && typeof returned.then === 'function') {
-          returned.then(value => settle(state, null, value), error => settle(state,
-              error === undefined || error === null ? new Error('Promise rejected with ' + error) : error));
+      // as Node.js's runtime calls it: in a promise job (after the Runtime API's answer), so that the promise jobs
+      // the handler queues run before its process.nextTick callbacks (the Java side runs those next)
+      Promise.resolve().then(() => {
+        try {
+          context = new LambdaContext(requestId, arn, deadlineMs, identityJson, clientContextJson, done);
+          const returned = handler(JSON.parse(eventJson), context, done);
+          if (returned !== null && typeof returned === 'object' && typeof returned.then === 'function') {
+            returned.then(value => settle(state, null, value), error => settle(state,
+                error === undefined || error === null ? new Error('Promise rejected with ' + error) : error));
+          }
+        } catch (e) {
+          settle(state, e);
         }
-      } catch (e) {
-        settle(state, e);
-      }
-      loop.runTicks();
+      });
       return state;
     },
 

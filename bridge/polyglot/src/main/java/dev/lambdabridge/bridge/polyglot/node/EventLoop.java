@@ -22,9 +22,16 @@ public final class EventLoop {
      * Runs the loop until the invocation's {@code state} (bridge.js) is settled, and, when it settled through a
      * callback that waits for an empty event loop, until nothing holds the loop open. Returns false when the loop
      * emptied before the handler settled. {@code cancelled} throws when the invocation's deadline fired.
+     *
+     * <p>{@code fromIo}: the code that started it ran as an I/O callback (a handler: Node's runtime calls it when
+     * the Runtime API's answer arrives), so the immediates it queued run before the timers, as in Node's check
+     * phase; otherwise (a module's top-level await) the loop starts with the timers.
      */
-    public boolean run(Value state, Runnable cancelled) throws InterruptedException {
+    public boolean run(Value state, Runnable cancelled, boolean fromIo) throws InterruptedException {
         runTicks();
+        if (fromIo && runImmediates(state)) {
+            return true;
+        }
         while (!finished(state)) {
             loop.invokeMember("beginTurn");
             while (loop.invokeMember("runTimer").asBoolean()) {
@@ -38,11 +45,8 @@ public final class EventLoop {
                     return true;
                 }
             }
-            loop.invokeMember("beginImmediates");
-            while (loop.invokeMember("runImmediate").asBoolean()) {
-                if (afterCallback(state)) {
-                    return true;
-                }
+            if (runImmediates(state)) {
+                return true;
             }
             if (finished(state)) {
                 return true;
@@ -59,13 +63,24 @@ public final class EventLoop {
         return true;
     }
 
+    /** The check phase: the immediates queued before it; true when the invocation finished. */
+    private boolean runImmediates(Value state) {
+        loop.invokeMember("beginImmediates");
+        while (loop.invokeMember("runImmediate").asBoolean()) {
+            if (afterCallback(state)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private boolean afterCallback(Value state) {
         runTicks();
         return finished(state);
     }
 
     /** The nextTick queue, and the promise jobs after it, until both are empty. */
-    private void runTicks() {
+    public void runTicks() {
         while (loop.invokeMember("runTicks").asBoolean()) {
             // each call returns to the host, which runs the promise jobs; they may queue more ticks
         }

@@ -54,8 +54,8 @@ final class FsBacking {
 
     Members members(GuestErrors errors) {
         return new Members(errors)
-                .fn("readFile", a -> call("open", a[0], p -> Bytes.wrap(Files.readAllBytes(readable(p)))))
-                .fn("readText", a -> call("open", a[0], p -> Files.readString(readable(p), StandardCharsets.UTF_8)))
+                .fn("readFile", a -> call("open", a[0], p -> Bytes.wrap(Files.readAllBytes(file(readable(p))))))
+                .fn("readText", a -> call("open", a[0], p -> Files.readString(file(readable(p)), StandardCharsets.UTF_8)))
                 .fn("writeFile", a -> call("open", a[0], p -> {
                     Files.write(writable(p), Bytes.read(a[1], a[2], a[3]), writeOptions(a[4].asString()));
                     return null;
@@ -216,6 +216,14 @@ final class FsBacking {
     private Path writable(Path path) throws Refused {
         if (!roots.allows(path, true)) {
             throw new Refused();
+        }
+        return path;
+    }
+
+    /** A directory read as a file fails as Node's read(2) does: EISDIR, syscall read, no path. */
+    private static Path file(Path path) {
+        if (Files.isDirectory(path)) {
+            throw failure("EISDIR", "read", null);
         }
         return path;
     }

@@ -38,7 +38,15 @@
   lazy('performance', () => requireBuiltin('perf_hooks').performance);
   lazy('crypto', () => requireBuiltin('crypto').webcrypto);
   lazy('Crypto', () => requireBuiltin('crypto').Crypto);
-  for (const name of ['fetch', 'Headers', 'Request', 'Response']) {
+  // fetch itself loads its implementation (node-fetch, http, streams, whatwg-url) on its first call, not when a
+  // package merely checks that it exists
+  Object.defineProperty(globalThis, 'fetch', {
+    value: function fetch(input, init) {
+      return internal('internal/fetch').fetch(input, init);
+    },
+    writable: true, configurable: true, enumerable: false,
+  });
+  for (const name of ['Headers', 'Request', 'Response']) {
     lazy(name, () => internal('internal/fetch')[name]);
   }
   lazy('DOMException', () => {

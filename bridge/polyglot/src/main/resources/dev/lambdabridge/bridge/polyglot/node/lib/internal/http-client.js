@@ -178,7 +178,8 @@ function requestOptions(protocol, args) {
 
 class ClientRequest extends Writable {
   constructor(defaultProtocol, options, callback) {
-    super({ decodeStrings: true });
+    // not destroyed when the body is written: the request lives on until its response (or error) comes
+    super({ decodeStrings: true, autoDestroy: false, emitClose: false });
     const protocol = options.protocol || defaultProtocol;
     if (protocol !== 'http:' && protocol !== 'https:') {
       const error = new TypeError(`Protocol "${protocol}" not supported. Expected "${defaultProtocol}"`);
@@ -368,6 +369,7 @@ class ClientRequest extends Writable {
       loop.clearTimeout(this._timer);
       this._timer = null;
     }
+    // destroyed before its response: Node reports the connection's end as "socket hang up"
     if (!error && !this.res) {
       error = Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
     }
@@ -375,6 +377,7 @@ class ClientRequest extends Writable {
       this.res.destroy(error);
     }
     callback(this.res ? null : error);
+    loop.nextTick(() => this.emit('close'));
   }
 }
 
