@@ -105,13 +105,17 @@ final class HttpBacking {
 
     /** The failure as Node's http reports it: message, code, errno, syscall and the address. */
     private static ProxyObject error(Throwable failure, URI uri) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        while (cause.getCause() != null && !(cause instanceof UnknownHostException)
-                && !(cause instanceof HttpTimeoutException)) {
-            if (cause instanceof ConnectException && cause.getCause() == null) {
+        // the first cause that says what happened (the JDK wraps a refused connection's ConnectException in
+        // others, and puts a ClosedChannelException under it)
+        Throwable cause = failure;
+        for (Throwable at = failure; at != null; at = at.getCause()) {
+            if (at instanceof UnknownHostException || at instanceof HttpTimeoutException || at instanceof ConnectException) {
+                cause = at;
                 break;
             }
-            cause = cause.getCause();
+            if (cause instanceof CompletionException) {
+                cause = at;
+            }
         }
         String host = uri.getHost();
         int port = uri.getPort() > 0 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;

@@ -140,6 +140,24 @@ class NodeBuiltinsTest {
     }
 
     @Test
+    void httpAndFetchAgainstALocalServer() throws Exception {
+        try (LocalHttpServer server = new LocalHttpServer()) {
+            String url = server.url();
+            check("[201, \"POST /echo type=text/plain custom=yes body=hello\"]", "new Promise((resolve, reject) => {"
+                    + " const req = require('http').request('" + url + "/echo', { method: 'POST', headers: { 'content-type': 'text/plain',"
+                    + " 'x-custom': 'yes' } }, res => { let text = ''; res.on('data', c => { text += c; });"
+                    + " res.on('end', () => resolve([res.statusCode, text])); }); req.on('error', reject); req.end('hello'); })");
+            check("[200, {\"hello\": \"json\", \"n\": [1, 2]}, \"this body came gzipped\"]",
+                    "(async () => { const r = await fetch('" + url + "/json'); const z = await fetch('" + url + "/gzip');"
+                    + " return [r.status, await r.json(), await z.text()]; })()");
+            check("[\"TypeError\", \"fetch failed\", \"ECONNREFUSED\", \"ECONNREFUSED\"]", "(async () => {"
+                    + " const e = await fetch('" + LocalHttpServer.closedUrl() + "').catch(e => e);"
+                    + " const h = await new Promise(r => require('http').get('" + LocalHttpServer.closedUrl() + "').on('error', r));"
+                    + " return [e.name, e.message, e.cause.code, h.code]; })()");
+        }
+    }
+
+    @Test
     void asyncLocalStorageFollowsAwaitsAndTimers() throws Exception {
         check("[7, 7, 7]", "(async () => { const { AsyncLocalStorage } = require('async_hooks'); const als = new AsyncLocalStorage();"
                 + " return als.run({ id: 7 }, async () => { const a = als.getStore().id; await new Promise(r => setTimeout(r, 1));"
