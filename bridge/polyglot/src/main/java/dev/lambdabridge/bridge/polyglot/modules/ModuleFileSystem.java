@@ -31,6 +31,7 @@ public final class ModuleFileSystem implements FileSystem {
 
     private final FileSystem delegate;
     private final Map<String, byte[]> facades = new ConcurrentHashMap<>();
+    private final Map<String, String> prologues = new ConcurrentHashMap<>();
 
     public ModuleFileSystem(FileSystem delegate) {
         this.delegate = delegate;
@@ -48,8 +49,30 @@ public final class ModuleFileSystem implements FileSystem {
         return path;
     }
 
+    /**
+     * The next read of the ES module at {@code path} (GraalJS loading it, right after the loader resolved it)
+     * starts with {@code prologue} on its first line: Node's {@code import.meta.dirname}, {@code filename} and
+     * {@code resolve}, which GraalJS's import.meta lacks. Reads after that one see the file as it is.
+     */
+    void prologueOnce(String path, String prologue) {
+        prologues.put(path, prologue);
+    }
+
     private byte[] facadeAt(Path path) {
         return path.isAbsolute() && path.startsWith(FACADES) ? facades.get(path.normalize().toString()) : null;
+    }
+
+    private byte[] read(Path path) throws IOException {
+        try (SeekableByteChannel channel = delegate.newByteChannel(path, Set.of(java.nio.file.StandardOpenOption.READ))) {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream((int) Math.min(channel.size(), 1 << 24));
+            ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
+            while (channel.read(buffer) >= 0) {
+                buffer.flip();
+                out.write(buffer.array(), 0, buffer.limit());
+                buffer.clear();
+            }
+            return out.toByteArray();
+        }
     }
 
     @Override
@@ -87,7 +110,14 @@ public final class ModuleFileSystem implements FileSystem {
     public SeekableByteChannel newByteChannel(Path path, Set<? extends OpenOption> options, FileAttribute<?>... attrs)
             throws IOException {
         byte[] facade = facadeAt(path);
-        return facade != null ? new ReadOnlyChannel(facade) : delegate.newByteChannel(path, options, attrs);
+        if (facade != null) {
+            return new ReadOnlyChannel(facade);
+        }
+        String prologue = prologues.isEmpty() || !path.isAbsolute() ? null : prologues.remove(path.normalize().toString());
+        if (prologue != null) {
+            return new ReadOnlyChannel(ModuleSources.withPrologue(prologue, read(path)));
+        }
+        return delegate.newByteChannel(path, options, attrs);
     }
 
     @Override

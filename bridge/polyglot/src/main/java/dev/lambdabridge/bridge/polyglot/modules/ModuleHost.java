@@ -45,8 +45,12 @@ final class ModuleHost {
                 "realpath", (ProxyExecutable) args -> realpath(args[0].asString()),
                 "refusal", (ProxyExecutable) args -> refusal(args[0].asString()),
                 "compile", (ProxyExecutable) args -> compile(args[0].asString(), args[1].asString()),
-                "esm", (ProxyExecutable) args -> esm(args[0].asString()),
-                "facade", (ProxyExecutable) args -> files.facade(args[0].asString(), args[1].asString())));
+                "esm", (ProxyExecutable) args -> esm(args[0].asString(), args[1].asString()),
+                "facade", (ProxyExecutable) args -> files.facade(args[0].asString(), args[1].asString()),
+                "prologueOnce", (ProxyExecutable) args -> {
+                    files.prologueOnce(args[0].asString(), args[1].asString());
+                    return null;
+                }));
     }
 
     private int stat(String path) {
@@ -105,9 +109,10 @@ final class ModuleHost {
         return Context.getCurrent().eval(source);
     }
 
-    /** The ES module at {@code path}, linked and evaluated: its namespace. */
-    private Value esm(String path) {
-        Source source = Source.newBuilder("js", new File(path)).content(read(path)).mimeType(MODULE_MIME).buildLiteral();
+    /** The ES module at {@code path} (with the loader's {@code prologue}), linked and evaluated: its namespace. */
+    private Value esm(String path, String prologue) {
+        String code = ModuleSources.withPrologue(prologue, read(path));
+        Source source = Source.newBuilder("js", new File(path)).content(code).mimeType(MODULE_MIME).buildLiteral();
         return Context.getCurrent().eval(source);
     }
 }

@@ -632,8 +632,29 @@
   // ---- ES modules: GraalJS links them, and asks us where each specifier is ----
   // require(esm), as Node 22.12+ allows it for an ES module graph without top-level await: the namespace.
   function requireEsm(filename, module) {
-    return host.esm(filename, false);
+    return host.esm(filename, metaPrologue(filename));
   }
+
+  // Node's import.meta.dirname, filename and resolve(): GraalJS's import.meta has url only, so the module's
+  // source gets them on its first line as GraalJS loads it (ModuleFileSystem.prologueOnce; line numbers kept)
+  const ESM_RESOLVE = Symbol.for('lambda-bridge.esm-resolve');
+  Object.defineProperty(globalThis, ESM_RESOLVE, {
+    value: (referrer, specifier) => {
+      const resolved = resolveImport(referrer, String(specifier));
+      if (resolved.builtin !== undefined) {
+        return resolved.builtin.startsWith('node:') ? resolved.builtin : 'node:' + resolved.builtin;
+      }
+      const path = resolved.esm || resolved.cjs || resolved.json;
+      return 'file://' + encodeURI(path).replace(/[?#]/g, encodeURIComponent);
+    },
+  });
+  function metaPrologue(filename) {
+    const file = JSON.stringify(filename);
+    return 'import.meta.dirname = ' + JSON.stringify(dirname(filename)) + '; import.meta.filename = ' + file
+        + "; import.meta.resolve = (specifier) => globalThis[Symbol.for('lambda-bridge.esm-resolve')](" + file
+        + ', specifier); ';
+  }
+  const prologued = new Set();
 
   /** ESM_RESOLVE for `specifier` imported from the ES module at `referrer` (a path, or null): a path to load. */
   function resolveImport(referrer, specifier) {
@@ -747,6 +768,10 @@
   function esmLookup(referrer, specifier) {
     const resolved = resolveImport(referrer, specifier);
     if (resolved.esm !== undefined) {
+      if (!prologued.has(resolved.esm)) {
+        prologued.add(resolved.esm); // GraalJS reads it now, once: later imports find it in its module map
+        host.prologueOnce(resolved.esm, metaPrologue(resolved.esm));
+      }
       return resolved.esm;
     }
     if (resolved.builtin !== undefined) {

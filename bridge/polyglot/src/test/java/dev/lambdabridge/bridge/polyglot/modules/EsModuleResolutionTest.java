@@ -2,6 +2,7 @@ package dev.lambdabridge.bridge.polyglot.modules;
 
 import static dev.lambdabridge.bridge.polyglot.modules.LoaderFixture.APP;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.graalvm.polyglot.Value;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,22 @@ class EsModuleResolutionTest {
             assertEquals("function", result.getMember("builtinDefault").asString(), "a built-in as default export");
             assertEquals("file://" + APP.resolve("esm-main.mjs"),
                     result.getMember("url").asString());
+        }
+    }
+
+    @Test
+    void importMetaHasNodesDirnameFilenameAndResolve() {
+        try (LoaderFixture fixture = new LoaderFixture()) {
+            Value state = fixture.loader.invokeMember("loadMain", APP.resolve("meta.mjs").toString());
+            assertEquals(false, state.getMember("failed").asBoolean(), () -> state.getMember("error").toString());
+            Value meta = state.getMember("value").getMember("meta");
+            assertEquals(APP.toString(), meta.getMember("dirname").asString());
+            assertEquals(APP.resolve("meta.mjs").toString(), meta.getMember("filename").asString());
+            assertEquals("file://" + APP.resolve("fixture_modules/cond-pkg/esm.mjs").toString()
+                    .replace("fixture_modules", "node_modules"), meta.getMember("resolved").asString());
+            assertEquals("node:events", meta.getMember("builtin").asString());
+            // the prologue shares the module's first line (after #!): its line numbers are the file's
+            assertTrue(meta.getMember("line").asString().contains("meta.mjs:3:"), meta.getMember("line").asString());
         }
     }
 }
