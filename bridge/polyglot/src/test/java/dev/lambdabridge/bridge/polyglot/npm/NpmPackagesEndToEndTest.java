@@ -24,6 +24,8 @@ class NpmPackagesEndToEndTest {
     private static final String ORDERS = "{\"orders\":[{\"id\":1,\"customer\":\"a\",\"amount\":2.5},"
             + "{\"id\":2,\"customer\":\"b\",\"amount\":1},{\"id\":3,\"customer\":\"a\",\"amount\":4}]}";
     private static SideBySide runtimes;
+    private static NodeService dynalite;
+    private static NodeService s3rver;
 
     @TempDir
     static Path runtime;
@@ -35,12 +37,26 @@ class NpmPackagesEndToEndTest {
         for (String name : new String[] {"lodash", "dayjs", "ajv", "uuid-cjs", "uuid-esm", "lambda-api"}) {
             runtimes.add(name, name + ".handler", functions, Map.of());
         }
+        // the AWS SDK v3 against local emulators, unchanged but for the endpoint (s3rver's keys are its defaults)
+        dynalite = NodeService.dynalite();
+        s3rver = NodeService.s3rver(Files.createDirectories(runtime.resolve("s3rver")));
+        Map<String, String> aws = Map.of("AWS_REGION", "us-east-1", "AWS_ACCESS_KEY_ID", "S3RVER",
+                "AWS_SECRET_ACCESS_KEY", "S3RVER", "DYNAMODB_ENDPOINT", dynalite.endpoint(), "S3_ENDPOINT",
+                s3rver.endpoint());
+        runtimes.add("dynamodb", "dynamodb.handler", functions, aws);
+        runtimes.add("s3", "s3.handler", functions, aws);
     }
 
     @AfterAll
     static void stop() {
-        if (runtimes != null) {
-            runtimes.close();
+        for (AutoCloseable closeable : new AutoCloseable[] {runtimes, dynalite, s3rver}) {
+            try {
+                if (closeable != null) {
+                    closeable.close();
+                }
+            } catch (Exception ignored) {
+                // the others are still closed
+            }
         }
     }
 
@@ -88,5 +104,18 @@ class NpmPackagesEndToEndTest {
         assertEquals(true, same("ajv", "{\"name\":\"Ana\",\"age\":3,\"tags\":[\"x\"]}").ours().path("valid").asBoolean());
         assertEquals(false, same("ajv", "{\"name\":\"A\",\"age\":-1,\"tags\":[\"x\",\"x\"],\"more\":1}").ours()
                 .path("valid").asBoolean());
+    }
+
+    @Test
+    void awsSdkV3DynamoDbAgainstDynalite() {
+        // each runtime writes then reads its own item: the same answer means the same calls succeeded
+        Outcome outcome = same("dynamodb", "{\"id\":\"e2e\",\"count\":3}");
+        assertEquals(3, outcome.ours().path("count").asInt(), outcome.describe());
+    }
+
+    @Test
+    void awsSdkV3S3AgainstS3rver() {
+        Outcome outcome = same("s3", "{\"key\":\"e2e.txt\",\"text\":\"from the bridge\"}");
+        assertEquals("from the bridge", outcome.ours().path("text").asText(), outcome.describe());
     }
 }
