@@ -456,18 +456,33 @@
       this[DEADLINE] = deadlineMs;
       this[DONE] = done;
     }
-    getRemainingTimeInMillis() {
-      return Math.max(0, this[DEADLINE] - Date.now());
-    }
-    succeed(value) {
-      this[DONE](null, value);
-    }
-    fail(error) {
-      this[DONE](error === undefined || error === null ? new Error('handled') : error);
-    }
-    done(error, value) {
-      this[DONE](error, value);
-    }
+  }
+  // the methods work detached too (`const { getRemainingTimeInMillis } = context`, as middy does), as Node.js's
+  // runtime's closures do: a getter gives the function bound to its context, made only when it is read
+  const methods = {
+    getRemainingTimeInMillis(context) {
+      return () => Math.max(0, context[DEADLINE] - Date.now());
+    },
+    succeed(context) {
+      return value => context[DONE](null, value);
+    },
+    fail(context) {
+      return error => context[DONE](error === undefined || error === null ? new Error('handled') : error);
+    },
+    done(context) {
+      return (error, value) => context[DONE](error, value);
+    },
+  };
+  for (const [name, make] of Object.entries(methods)) {
+    Object.defineProperty(LambdaContext.prototype, name, {
+      get() {
+        return make(this);
+      },
+      set(value) {
+        Object.defineProperty(this, name, { value, writable: true, configurable: true, enumerable: true });
+      },
+      configurable: true,
+    });
   }
 
   return {

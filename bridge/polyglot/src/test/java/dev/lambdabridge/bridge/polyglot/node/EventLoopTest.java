@@ -74,6 +74,38 @@ class EventLoopTest {
     }
 
     @Test
+    void processExitFailsTheInvocationAndAFreshContextServesTheNext() throws Exception {
+        try (NodeFunction f = NodeFunction.of("""
+                let calls = 0;
+                exports.handler = async (event) => {
+                  calls++;
+                  if (event.exit) {
+                    await new Promise(r => setTimeout(r, 1));
+                    process.exit(3);
+                  }
+                  return { calls };
+                };
+                """)) {
+            assertEquals("{\"calls\":1}", f.invoke("{}"));
+            GuestError exit = assertThrows(GuestError.class, () -> f.invoke("{\"exit\":true}"));
+            assertTrue(exit.getMessage().contains("exited with status 3"), exit.getMessage());
+            assertEquals("{\"calls\":1}", f.invoke("{}"));
+        }
+    }
+
+    @Test
+    void contextMethodsWorkDetached() throws Exception {
+        try (NodeFunction f = NodeFunction.of("""
+                exports.handler = (event, context) => {
+                  const { getRemainingTimeInMillis, succeed } = context;
+                  setTimeout(() => succeed({ left: getRemainingTimeInMillis() > 1000 }), 1);
+                };
+                """)) {
+            assertEquals("{\"left\":true}", f.invoke("{}"));
+        }
+    }
+
+    @Test
     void unrefdTimersDoNotHoldTheLoop() throws Exception {
         try (NodeFunction f = NodeFunction.of("""
                 exports.handler = (event, context, callback) => {
