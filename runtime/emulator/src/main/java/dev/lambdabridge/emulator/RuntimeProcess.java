@@ -24,8 +24,8 @@ final class RuntimeProcess {
     private RuntimeProcess(Process process, long startNanos, Consumer<String> lines, String name) {
         this.process = process;
         this.startNanos = startNanos;
-        this.stdout = LogPump.start(process.getInputStream(), process.pid(), 1, lines, name + "-stdout");
-        this.stderr = LogPump.start(process.getErrorStream(), process.pid(), 2, lines, name + "-stderr");
+        this.stdout = LogPump.start(process.getInputStream(), process.pid(), lines, name + "-stdout");
+        this.stderr = LogPump.start(process.getErrorStream(), process.pid(), lines, name + "-stderr");
         this.memory = new MemoryMeter(process.toHandle());
         Thread.ofVirtual().name(name + "-exit").start(this::awaitExit);
     }
