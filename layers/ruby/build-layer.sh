@@ -105,6 +105,19 @@ ruby_dirs() {
 }
 
 # make_layout LAYER PREFIX: lays out the `ruby` on PATH in LAYER, with its paths baked for PREFIX.
+# copy_followed SRC DEST: SRC's tree into DEST with symbolic links followed, leaving out dangling ones: links to
+# files of a package Debian only recommends, such as rdoc's fonts (fonts-lato), which an install with
+# --no-install-recommends does not bring (cp -RL fails on them).
+copy_followed() {
+  local src=$1 dest=$2 dangling
+  dangling=$(mktemp)
+  (cd "$src" && find . -xtype l) >"$dangling"
+  tar -C "$src" -chf - --exclude-from="$dangling" . | tar -C "$dest" -xf -
+  local status=$?
+  rm -f "$dangling"
+  return $status
+}
+
 make_layout() {
   local layer=$1 pfx=$2
   local info binary version rubylib="" gem_path="" d
@@ -126,7 +139,7 @@ make_layout() {
         ;;
       *)
         mkdir -p "$layer/lib/ruby/root$d"
-        cp -RL "$d/." "$layer/lib/ruby/root$d/"
+        copy_followed "$d" "$layer/lib/ruby/root$d"
         rubylib+="${rubylib:+:}$pfx/lib/ruby/root$d"
         ;;
     esac
