@@ -90,7 +90,9 @@ module LambdaBridge
       abi = ABI
       ENV['GEM_PATH'] = ["#{task_root}/vendor/bundle/ruby/#{abi}", "/opt/ruby/gems/#{abi}"].join(':') unless ENV['GEM_PATH']
       $LOAD_PATH.push('/opt/ruby/lib') if File.directory?('/opt/ruby/lib') && !$LOAD_PATH.include?('/opt/ruby/lib')
-      Gem.clear_paths if defined?(Gem.clear_paths)
+      # only when RubyGems is loaded already: TruffleRuby loads it lazily (Gem is an autoload until a require needs
+      # it), and touching Gem here would load it at every cold start (~25 files, seconds in the interpreter)
+      Gem.clear_paths if Object.const_defined?(:Gem, false) && !Object.autoload?(:Gem)
       bundle_as_cruby(task_root, abi)
     end
 
