@@ -4,6 +4,7 @@
 // usage: node build.mjs OUT_DIR   (in the directory where npm ci installed package-lock.json; build.sh runs it)
 import * as esbuild from 'esbuild';
 import path from 'node:path';
+import { readFile } from 'node:fs/promises';
 
 const out = process.argv[2];
 if (!out) {
@@ -51,6 +52,12 @@ function externals(own) {
         return { path: builtins[args.path], external: true };
       });
       build.onLoad({ filter: /.*/, namespace: 'empty' }, () => ({ contents: 'module.exports = {}', loader: 'js' }));
+      // JSON data (tr46's 140 KB mapping table) as a JSON.parse of a string, not an object literal: GraalJS's
+      // JSON.parse is Java, a literal that size is parsed and run as JavaScript
+      build.onLoad({ filter: /\.json$/ }, async args => ({
+        contents: 'module.exports = JSON.parse(' + JSON.stringify(await readFile(args.path, 'utf8')) + ');',
+        loader: 'js',
+      }));
     },
   };
 }

@@ -1,13 +1,35 @@
 // util: inspect and format from the npm package node-inspect-extracted (Node's own util.inspect, extracted; bundled
 // as vendor/inspect), the rest written here: they are short, and the npm `util` package is Node 0.x's.
+// node-inspect-extracted is loaded on the first inspect/format call: building its copies of the built-ins takes
+// seconds in Truffle's interpreter, and most packages require util for promisify, inherits or deprecate only.
 'use strict';
-const inspector = require('vendor/inspect');
 const types = require('util/types');
+let loaded = null;
+const inspector = () => (loaded === null ? (loaded = require('vendor/inspect')) : loaded);
 
-exports.inspect = inspector.inspect;
-exports.format = inspector.format;
-exports.formatWithOptions = inspector.formatWithOptions;
-exports.stripVTControlCharacters = inspector.stripVTControlCharacters;
+function inspect(value, options) {
+  return inspector().inspect.apply(undefined, arguments);
+}
+inspect.custom = Symbol.for('nodejs.util.inspect.custom');
+for (const name of ['defaultOptions', 'colors', 'styles']) {
+  Object.defineProperty(inspect, name, {
+    get: () => inspector().inspect[name],
+    set: value => {
+      inspector().inspect[name] = value;
+    },
+    enumerable: true,
+  });
+}
+exports.inspect = inspect;
+exports.format = function format() {
+  return inspector().format.apply(undefined, arguments);
+};
+exports.formatWithOptions = function formatWithOptions() {
+  return inspector().formatWithOptions.apply(undefined, arguments);
+};
+exports.stripVTControlCharacters = function stripVTControlCharacters(text) {
+  return inspector().stripVTControlCharacters(text);
+};
 exports.types = types;
 exports.TextEncoder = TextEncoder;
 exports.TextDecoder = TextDecoder;
@@ -15,7 +37,7 @@ exports.TextDecoder = TextDecoder;
 function invalidArgType(name, expected, actual) {
   const error = new TypeError(`The "${name}" argument must be of type ${expected}. Received ${
     actual === null ? 'null' : typeof actual === 'function' ? 'function ' + actual.name : 'type ' + typeof actual
-      + (typeof actual === 'object' || actual === undefined ? '' : ` (${inspector.inspect(actual)})`)}`);
+      + (typeof actual === 'object' || actual === undefined ? '' : ` (${inspect(actual)})`)}`);
   error.code = 'ERR_INVALID_ARG_TYPE';
   return error;
 }
