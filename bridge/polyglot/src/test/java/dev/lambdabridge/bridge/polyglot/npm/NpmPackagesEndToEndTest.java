@@ -34,7 +34,7 @@ class NpmPackagesEndToEndTest {
     static void start() throws Exception {
         Path functions = NpmTrees.functions();
         runtimes = new SideBySide(RuntimeDist.assemble(runtime));
-        for (String name : new String[] {"lodash", "dayjs", "ajv", "uuid-cjs", "uuid-esm", "lambda-api"}) {
+        for (String name : new String[] {"lodash", "dayjs", "ajv", "uuid-cjs", "uuid-esm", "lambda-api", "middy"}) {
             runtimes.add(name, name + ".handler", functions, Map.of());
         }
         // the AWS SDK v3 against local emulators, unchanged but for the endpoint (s3rver's keys are its defaults)
@@ -104,6 +104,12 @@ class NpmPackagesEndToEndTest {
         assertEquals(true, same("ajv", "{\"name\":\"Ana\",\"age\":3,\"tags\":[\"x\"]}").ours().path("valid").asBoolean());
         assertEquals(false, same("ajv", "{\"name\":\"A\",\"age\":-1,\"tags\":[\"x\",\"x\"],\"more\":1}").ours()
                 .path("valid").asBoolean());
+    }
+
+    @Test
+    void middyWithMiddlewaresAndItsErrorHandler() {
+        assertEquals("hello Ana", same("middy", "{\"name\":\"Ana\"}").ours().path("greeting").asText());
+        assertEquals(400, same("middy", "{\"fail\":true}").ours().path("statusCode").asInt());
     }
 
     @Test
