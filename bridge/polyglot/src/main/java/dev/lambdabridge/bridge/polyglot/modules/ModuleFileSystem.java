@@ -50,11 +50,12 @@ public final class ModuleFileSystem implements FileSystem {
     }
 
     /**
-     * The next read of the ES module at {@code path} (GraalJS loading it, right after the loader resolved it)
-     * starts with {@code prologue} on its first line: Node's {@code import.meta.dirname}, {@code filename} and
-     * {@code resolve}, which GraalJS's import.meta lacks. Reads after that one see the file as it is.
+     * GraalJS's reads of the ES module at {@code path} (it reads a module's file more than once as it loads it)
+     * start with {@code prologue} on its first line: Node's {@code import.meta.dirname}, {@code filename} and
+     * {@code resolve}, which GraalJS's import.meta lacks. Only GraalJS reads through this file system: the loader
+     * reads the delegate, and the fs built-in reads files itself, so the function's own reads see the file as it is.
      */
-    void prologueOnce(String path, String prologue) {
+    void prologue(String path, String prologue) {
         prologues.put(path, prologue);
     }
 
@@ -113,7 +114,7 @@ public final class ModuleFileSystem implements FileSystem {
         if (facade != null) {
             return new ReadOnlyChannel(facade);
         }
-        String prologue = prologues.isEmpty() || !path.isAbsolute() ? null : prologues.remove(path.normalize().toString());
+        String prologue = prologues.isEmpty() || !path.isAbsolute() ? null : prologues.get(path.normalize().toString());
         if (prologue != null) {
             return new ReadOnlyChannel(ModuleSources.withPrologue(prologue, read(path)));
         }

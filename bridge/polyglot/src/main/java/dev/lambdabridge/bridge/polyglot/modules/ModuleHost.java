@@ -47,8 +47,8 @@ final class ModuleHost {
                 "compile", (ProxyExecutable) args -> compile(args[0].asString(), args[1].asString()),
                 "esm", (ProxyExecutable) args -> esm(args[0].asString(), args[1].asString()),
                 "facade", (ProxyExecutable) args -> files.facade(args[0].asString(), args[1].asString()),
-                "prologueOnce", (ProxyExecutable) args -> {
-                    files.prologueOnce(args[0].asString(), args[1].asString());
+                "prologue", (ProxyExecutable) args -> {
+                    files.prologue(args[0].asString(), args[1].asString());
                     return null;
                 }));
     }

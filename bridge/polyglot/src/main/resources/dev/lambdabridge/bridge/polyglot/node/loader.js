@@ -636,7 +636,7 @@
   }
 
   // Node's import.meta.dirname, filename and resolve(): GraalJS's import.meta has url only, so the module's
-  // source gets them on its first line as GraalJS loads it (ModuleFileSystem.prologueOnce; line numbers kept)
+  // source gets them on its first line as GraalJS reads it (ModuleFileSystem.prologue; line numbers kept)
   const ESM_RESOLVE = Symbol.for('lambda-bridge.esm-resolve');
   Object.defineProperty(globalThis, ESM_RESOLVE, {
     value: (referrer, specifier) => {
@@ -769,8 +769,8 @@
     const resolved = resolveImport(referrer, specifier);
     if (resolved.esm !== undefined) {
       if (!prologued.has(resolved.esm)) {
-        prologued.add(resolved.esm); // GraalJS reads it now, once: later imports find it in its module map
-        host.prologueOnce(resolved.esm, metaPrologue(resolved.esm));
+        prologued.add(resolved.esm);
+        host.prologue(resolved.esm, metaPrologue(resolved.esm));
       }
       return resolved.esm;
     }
