@@ -3,11 +3,16 @@ package dev.lambdabridge.bridge.process;
 import dev.lambdabridge.runtime.api.Invocation;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The environment of a program: the runtime's own (Lambda's variables, the function's configuration, the
- * credentials), with {@code PATH} set to the {@link SearchPath}, plus what the bridge adds.
+ * credentials), with {@code PATH} set to the {@link SearchPath}, plus what the bridge adds, and without
+ * {@value #RUNTIME_API}: the Runtime API belongs to the runtime. A program that found it would speak to Lambda
+ * itself, past the bridge: an unmodified aws-lambda-go program ({@code lambda.Start}) under {@code exec:} waited
+ * for an event it had taken itself until the timeout, and under {@code worker:} answered invocations on its own.
+ * Without it such a program stops at once, saying so on stderr, and {@link #runtimeApiHint} explains the error.
  *
  * <p>Applied to {@link ProcessBuilder#environment()}, which starts as a copy of the runtime's environment that
  * keeps each inherited value's original bytes; only the variables set here are encoded by the JVM (see
@@ -24,6 +29,7 @@ final class ChildEnvironment {
     static final String TRACE_ID = "_X_AMZN_TRACE_ID";
     static final String CLIENT_CONTEXT = "LAMBDA_CLIENT_CONTEXT";
     static final String COGNITO_IDENTITY = "LAMBDA_COGNITO_IDENTITY";
+    static final String RUNTIME_API = "AWS_LAMBDA_RUNTIME_API";
 
     private final Map<String, String> fixed;
 
@@ -34,9 +40,29 @@ final class ChildEnvironment {
         this.fixed = Map.copyOf(fixed);
     }
 
-    /** Sets {@code PATH} and the bridge's own variables. */
+    /** Sets {@code PATH} and the bridge's own variables; removes {@value #RUNTIME_API}. */
     void applyTo(Map<String, String> env) {
+        env.remove(RUNTIME_API);
         env.putAll(fixed);
+    }
+
+    /**
+     * What to add to the error of a program whose last stderr lines name {@value #RUNTIME_API} (as aws-lambda-go's
+     * {@code lambda.Start} does: "expected AWS Lambda environment variables [_LAMBDA_SERVER_PORT
+     * AWS_LAMBDA_RUNTIME_API] are not defined"); empty otherwise.
+     */
+    static String runtimeApiHint(List<String> stderrLines) {
+        for (String line : stderrLines) {
+            if (line.contains(RUNTIME_API)) {
+                return "\n(lambda-bridge: the program looked for " + RUNTIME_API + ", which exec: and worker: programs "
+                        + "do not get: a program that speaks the Lambda Runtime API itself, such as one calling "
+                        + "aws-lambda-go's lambda.Start, is a runtime of its own: deploy it as the function's bootstrap, "
+                        + "or run its handler under worker: through the Go shim (lambdabridge.Start of "
+                        + "lambdabridge.dev/shim in place of lambda.Start: the same handler signatures; see the shims' "
+                        + "README))";
+            }
+        }
+        return "";
     }
 
     /** Also sets the per-invocation variables of {@code invocation}. */

@@ -118,6 +118,7 @@ final class LineLog extends OutputStream {
         if (lines.isEmpty()) {
             return "; it wrote nothing to " + streamName;
         }
-        return "; the last lines of its " + streamName + ":\n" + String.join("\n", lines);
+        return "; the last lines of its " + streamName + ":\n" + String.join("\n", lines)
+                + ChildEnvironment.runtimeApiHint(lines);
     }
 }

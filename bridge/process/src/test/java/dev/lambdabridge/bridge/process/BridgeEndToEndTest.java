@@ -97,6 +97,8 @@ class BridgeEndToEndTest {
             Files.copy(Fixtures.PROGRAMS.resolve(program), execCode.resolve(program));
         }
         goBuild(temp.resolve("go-echo"), Fixtures.PROGRAMS.resolve("echo.go"), execCode.resolve("echo"), null);
+        goBuild(temp.resolve("go-runtime-api"), Fixtures.PROGRAMS.resolve("runtime_api_client.go"),
+                execCode.resolve("runtime_api_client"), null);
         Path workerCode = Files.createDirectories(temp.resolve("worker-code"));
         Files.copy(Fixtures.WORKERS.resolve("raw_worker.rb"), workerCode.resolve("raw_worker.rb"));
 
@@ -110,6 +112,10 @@ class BridgeEndToEndTest {
         add(FunctionConfig.of("exec-go-short", "exec:./echo {event}", execCode).withTimeout(Duration.ofSeconds(2)),
                 command);
         add(FunctionConfig.of("exec-missing", "exec:no-such-interpreter x.php", execCode), command);
+        add(FunctionConfig.of("exec-runtime-api", "exec:./runtime_api_client", execCode)
+                .withTimeout(Duration.ofSeconds(10)), command);
+        add(FunctionConfig.of("worker-runtime-api", "worker:./runtime_api_client", execCode)
+                .withTimeout(Duration.ofSeconds(10)), command);
         add(FunctionConfig.of("worker-raw", "worker:ruby raw_worker.rb", workerCode)
                 .withTimeout(Duration.ofSeconds(10)), command);
         add(FunctionConfig.of("worker-raw-short", "worker:ruby raw_worker.rb", workerCode)
@@ -440,6 +446,28 @@ class BridgeEndToEndTest {
         long first = workerPid("worker-raw");
         killBetweenInvocations(first);
         assertNotEquals(first, workerRecovers("worker-raw"));
+    }
+
+    /**
+     * An unmodified aws-lambda-go program does not find the Runtime API (the bridge keeps AWS_LAMBDA_RUNTIME_API
+     * from its programs): it stops at once with its own message, and the error says what to do instead. Before,
+     * under exec: it took the invocation itself and the bridge waited for the timeout; under worker: it answered
+     * invocations past the bridge until the init deadline killed it.
+     */
+    @Test
+    void aProgramThatSpeaksTheRuntimeApiItselfGetsAClearError() throws Exception {
+        for (String[] function : new String[][] {{"exec-runtime-api", "Process.ExitError"},
+                {"worker-runtime-api", "Worker.Exited"}}) {
+            long start = System.nanoTime();
+            JsonNode error = failed(function[0], "{\"a\":1}", function[1]);
+            String message = error.path("errorMessage").asText();
+            assertTrue(message.contains("expected AWS Lambda environment variables [_LAMBDA_SERVER_PORT "
+                    + "AWS_LAMBDA_RUNTIME_API] are not defined"), function[0] + ": " + message);
+            assertTrue(message.contains("looked for AWS_LAMBDA_RUNTIME_API, which exec: and worker: programs do not "
+                    + "get") && message.contains("lambdabridge.Start"), function[0] + ": " + message);
+            assertTrue(System.nanoTime() - start < 5_000_000_000L, function[0] + " answered only at its timeout");
+        }
+        execRecovers("exec-go");
     }
 
     @Test
