@@ -65,14 +65,7 @@ public final class ModuleFileSystem implements FileSystem {
 
     private byte[] read(Path path) throws IOException {
         try (SeekableByteChannel channel = delegate.newByteChannel(path, Set.of(java.nio.file.StandardOpenOption.READ))) {
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream((int) Math.min(channel.size(), 1 << 24));
-            ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
-            while (channel.read(buffer) >= 0) {
-                buffer.flip();
-                out.write(buffer.array(), 0, buffer.limit());
-                buffer.clear();
-            }
-            return out.toByteArray();
+            return java.nio.channels.Channels.newInputStream(channel).readAllBytes();
         }
     }
 
