@@ -1,9 +1,10 @@
 # frozen_string_literal: true
 
-# Tests of the PHP, Ruby and Go worker shims against a fake bridge (fake_bridge.rb), with real php, ruby and go.
-#   ruby shim_test.rb [php|ruby|go]... [--name SUBSTRING]
+# Tests of the PHP, Ruby, Go, Python and Node.js worker shims against a fake bridge (fake_bridge.rb), with real php,
+# ruby, go, python3 and node (the first on PATH, as the Java bridge finds them).
+#   ruby shim_test.rb [php|ruby|go|python|node]... [--name SUBSTRING]
 # Each test starts a worker from fixtures/<language>/ with the environment the Java bridge provides
-# (LAMBDA_BRIDGE_SHIMS, PHP_INI_SCAN_DIR, RUBYLIB: see ../README.md), and checks the frames it answers.
+# (LAMBDA_BRIDGE_SHIMS, PHP_INI_SCAN_DIR, RUBYLIB, PYTHONPATH, NODE_OPTIONS: see ../README.md), and checks the frames it answers.
 # Prints one line per test and exits non-zero when one failed.
 
 require 'json'
@@ -16,15 +17,20 @@ module ShimTest
   HERE = __dir__
   SHIMS = File.expand_path('..', HERE)
   FIXTURES = File.join(HERE, 'fixtures')
-  LANGUAGES = %w[php ruby go].freeze
+  LANGUAGES = %w[php ruby go python].freeze
+  EXTENSION = { 'php' => 'php', 'ruby' => 'rb', 'go' => 'go', 'python' => 'py', 'node' => 'js' }.freeze
 
   class AssertionFailed < StandardError; end
 
   # The environment the Java bridge gives a worker so that the shims are found (documented in ../README.md).
-  def self.shim_env
-    { 'LAMBDA_BRIDGE_SHIMS' => SHIMS,
-      'PHP_INI_SCAN_DIR' => ":#{SHIMS}/php/conf.d",
-      'RUBYLIB' => "#{SHIMS}/ruby" }
+  # NODE_OPTIONS only for a node program (the Java bridge sets it when the worker's program is named node).
+  def self.shim_env(lang = nil)
+    env = { 'LAMBDA_BRIDGE_SHIMS' => SHIMS,
+            'PHP_INI_SCAN_DIR' => ":#{SHIMS}/php/conf.d",
+            'RUBYLIB' => "#{SHIMS}/ruby",
+            'PYTHONPATH' => "#{SHIMS}/python" }
+    env['NODE_OPTIONS'] = "--require \"#{SHIMS}/node/lambda_bridge.js\"" if lang == 'node'
+    env
   end
 
   # Go fixtures are built once per run into a temporary directory, without network.
@@ -46,12 +52,15 @@ module ShimTest
     when 'php' then ['php', "php/#{fixture}.php"]
     when 'ruby' then ['ruby', "ruby/#{fixture}.rb"]
     when 'go' then [File.join(go_bin, fixture.delete('_'))]
+    when 'python' then fixture.include?('.') ? ['python3', '-m', 'lambda_bridge', fixture] : ['python3', "python/#{fixture}.py"]
+    when 'node' then ['node', "node/#{fixture.include?('.') ? fixture : "#{fixture}.js"}"]
     end
   end
 
   # Runs the block with a started worker; the worker is always disposed of.
   def self.with_worker(lang, fixture = 'handler', env: {}, ready: true)
-    bridge = FakeBridge.new(command(lang, fixture), chdir: FIXTURES, env: shim_env.merge(env))
+    chdir = lang == 'python' && fixture.include?('.') ? File.join(FIXTURES, 'python') : FIXTURES
+    bridge = FakeBridge.new(command(lang, fixture), chdir: chdir, env: shim_env(lang).merge(env))
     bridge.start
     if ready
       type, payload = bridge.ready
@@ -85,9 +94,10 @@ module ShimTest
     error
   end
 
-  EXPECTED_ERROR_TYPE = { 'php' => 'RuntimeException', 'ruby' => 'ArgumentError', 'go' => '*errors.errorString' }.freeze
+  EXPECTED_ERROR_TYPE = { 'php' => 'RuntimeException', 'ruby' => 'ArgumentError', 'go' => '*errors.errorString',
+                          'python' => 'ValueError', 'node' => 'TypeError' }.freeze
   CUSTOM_ERROR_TYPE = { 'php' => 'App\\Errors\\CustomError', 'ruby' => 'MyApp::CustomError',
-                        'go' => 'MyApp.CustomError' }.freeze
+                        'go' => 'MyApp.CustomError', 'python' => 'CustomError', 'node' => 'CustomError' }.freeze
   TESTS = {}
 
   def self.test(name, &block)
@@ -95,7 +105,7 @@ module ShimTest
   end
 
   test 'ready: READY names the protocol and the shim' do |lang|
-    bridge = FakeBridge.new(command(lang), chdir: FIXTURES, env: shim_env)
+    bridge = FakeBridge.new(command(lang), chdir: FIXTURES, env: shim_env(lang))
     begin
       bridge.start
       type, payload = bridge.ready
@@ -128,6 +138,12 @@ module ShimTest
                    'traceId' => trace, 'logGroupName' => '/aws/lambda/shim-test',
                    'logStreamName' => '2026/01/01/[$LATEST]0123456789abcdef', 'memoryLimitInMB' => 256,
                    'deadlineMs' => deadline, 'traceEnv' => trace }
+      if %w[python node].include?(lang)
+        # AWS's Python and Node.js contexts have no request id alias, trace id or deadline (the trace id is in
+        # _X_AMZN_TRACE_ID), and their memory limit is a string
+        expected = expected.except('requestId', 'traceId', 'deadlineMs').merge('memoryLimitInMB' => '256')
+        expected['callbackWaitsForEmptyEventLoop'] = true if lang == 'node'
+      end
       assert_equal(expected, r.except('remainingTimeInMillis'), 'context')
       remaining = r['remainingTimeInMillis']
       assert(remaining.is_a?(Integer) && remaining <= 3000 && remaining > 2000, "remaining time #{remaining}")
@@ -148,7 +164,7 @@ module ShimTest
       assert_equal(EXPECTED_ERROR_TYPE[lang], e['errorType'], 'errorType')
       assert_equal('boom: déjà vu', e['errorMessage'], 'errorMessage')
       unless lang == 'go' # a returned Go error has no stack
-        assert(e['stackTrace'].any? { |l| l.include?("handler.#{lang == 'php' ? 'php' : 'rb'}") },
+        assert(e['stackTrace'].any? { |l| l.include?("handler.#{EXTENSION[lang]}") },
                "stackTrace names the handler's file: #{e['stackTrace']}")
       end
       assert_equal({ 'result' => 1 }, result(b, { action: 'count' }), 'next invocation')
@@ -241,7 +257,7 @@ module ShimTest
     end
   end
 
-  test 'a crash inside the handler (PHP fatal error, Ruby SystemStackError, Go panic)' do |lang|
+  test 'a crash inside the handler (PHP fatal error, stack overflow, Go panic)' do |lang|
     with_worker(lang) do |b|
       e = error(b, { action: 'fatal', size: 1 })
       case lang
@@ -249,8 +265,9 @@ module ShimTest
         assert_equal('E_ERROR', e['errorType'], 'errorType')
         assert(e['errorMessage'].include?('Allowed memory size'), "errorMessage: #{e['errorMessage']}")
         assert_equal(255, b.wait.exitstatus, 'exit status after a fatal error')
-      when 'ruby'
-        assert_equal('SystemStackError', e['errorType'], 'errorType')
+      when 'ruby', 'python', 'node'
+        expected = { 'ruby' => 'SystemStackError', 'python' => 'RecursionError', 'node' => 'RangeError' }[lang]
+        assert_equal(expected, e['errorType'], 'errorType')
         assert_equal({ 'result' => 1 }, result(b, { action: 'count' }), 'next invocation')
       when 'go'
         assert_equal('runtime.boundsError', e['errorType'], 'errorType')
@@ -309,12 +326,25 @@ module ShimTest
 
   LOAD_FAILURES = {
     'load_error' => { 'php' => %w[RuntimeException cannot\ load\ the\ configuration],
-                      'ruby' => %w[RuntimeError cannot\ load\ the\ configuration] },
+                      'ruby' => %w[RuntimeError cannot\ load\ the\ configuration],
+                      'python' => %w[RuntimeError cannot\ load\ the\ configuration],
+                      'node' => %w[Error cannot\ load\ the\ configuration] },
     'no_handler' => { 'php' => ['Runtime.HandlerNotFound', 'no_handler.php ended without calling lambda_bridge'],
-                      'ruby' => ['Runtime.HandlerNotFound', 'no_handler.rb ended without calling LambdaBridge.handle'] },
+                      'ruby' => ['Runtime.HandlerNotFound', 'no_handler.rb ended without calling LambdaBridge.handle'],
+                      'python' => ['Runtime.HandlerNotFound', 'no_handler.py ended without calling lambda_bridge.start'],
+                      'node' => ['Runtime.HandlerNotFound', 'no_handler.handler is undefined or not exported'] },
     'bad_handler' => { 'php' => ['TypeError', 'must be of type callable, string given'],
                        'ruby' => ['ArgumentError', 'needs a block, a callable or a method name, got 42'],
-                       'go' => ['Runtime.InvalidHandler', 'takes 3 parameters'] }
+                       'go' => ['Runtime.InvalidHandler', 'takes 3 parameters'],
+                       'python' => ['TypeError', 'needs a function (event, context), got 42'],
+                       'node' => ['Runtime.HandlerNotFound', 'bad_handler.handler is not a function'] },
+    'import_error.handler' => { 'python' => ['Runtime.ImportModuleError', "Unable to import module 'import_error': " \
+                                                                         "No module named 'no_such_module_anywhere'"] },
+    'no_such_module.handler' => { 'python' => ['Runtime.ImportModuleError', "Unable to import module 'no_such_module'"] },
+    'plain_module.missing' => { 'python' => ['Runtime.HandlerNotFound', "Handler 'missing' missing on module " \
+                                                                        "'plain_module'"] },
+    'syntax_error' => { 'node' => ['Runtime.UserCodeSyntaxError', 'SyntaxError: '] },
+    'missing_import.mjs' => { 'node' => ['Runtime.ImportModuleError', "Cannot find package 'no-such-package'"] }
   }.freeze
 
   test 'a script that fails before it calls the shim sends ERROR instead of READY and exits' do |lang|
@@ -334,14 +364,15 @@ module ShimTest
   end
 
   test 'without LAMBDA_BRIDGE_WORKER_SOCKET the worker says how it is run and exits with status 2' do |lang|
-    env = shim_env.merge('LAMBDA_BRIDGE_WORKER_SOCKET' => nil)
+    env = shim_env(lang).merge('LAMBDA_BRIDGE_WORKER_SOCKET' => nil)
     out, status = Open3.capture2e(env, *command(lang), chdir: FIXTURES)
     assert_equal(2, status.exitstatus, "exit status (#{out})")
     assert(out.include?('LAMBDA_BRIDGE_WORKER_SOCKET is not set'), "message: #{out}")
   end
 
   test 'an unsupported protocol version is refused with status 2' do |lang|
-    bridge = FakeBridge.new(command(lang), chdir: FIXTURES, env: shim_env.merge('LAMBDA_BRIDGE_PROTOCOL' => '2'))
+    bridge = FakeBridge.new(command(lang), chdir: FIXTURES,
+                            env: shim_env(lang).merge('LAMBDA_BRIDGE_PROTOCOL' => '2'))
     begin
       bridge.start(connect: false)
       assert_equal(2, bridge.wait.exitstatus, 'exit status')
@@ -351,8 +382,15 @@ module ShimTest
     end
   end
 
-  test 'the block form (Ruby) and a typed event (Go)' do |lang|
+  test 'the other handler forms: Ruby block, Go typed event, Python module, Node.js ESM and callback' do |lang|
     case lang
+    when 'python'
+      with_worker(lang, 'plain_module.handler') do |b|
+        r = result(b, { a: 1, b: 2 }, request_id: 'r-9')
+        assert_equal({ 'result' => 2, 'requestId' => 'r-9', 'module' => 'plain_module' }, r, 'module.function')
+      end
+    when 'node'
+      node_forms
     when 'ruby'
       with_worker(lang, 'block_handler') do |b|
         assert_equal({ 'result' => 2, 'requestId' => 'r-7' }, result(b, { a: 1, b: 2 }, request_id: 'r-7'), 'block')
@@ -377,6 +415,36 @@ module ShimTest
         Process.clock_gettime(Process::CLOCK_MONOTONIC, :microsecond) - t
       end.sort
       "median #{times[100]} us, p90 #{times[180]} us"
+    end
+  end
+
+  # Node.js: export const handler (.mjs and "type": "module"), the callback form and callbackWaitsForEmptyEventLoop.
+  def self.node_forms
+    %w[esm_handler.mjs esm_package/index.js].each do |fixture|
+      with_worker('node', fixture) do |b|
+        r = result(b, { a: 1, b: 2 }, request_id: 'r-10')
+        assert_equal({ 'result' => 2, 'requestId' => 'r-10', 'esm' => true }, r, fixture)
+      end
+    end
+    with_worker('node', 'callback_handler') do |b|
+      assert_equal({ 'result' => 2 }, result(b, { action: 'count', x: 1 }), 'callback(null, result)')
+      started = b.now_ms
+      r = result(b, { action: 'timer', waitMs: 400 })
+      assert(b.now_ms - started >= 400, "the answer waits for the event loop to empty: #{b.now_ms - started} ms")
+      assert_equal({ 'timerFired' => false }, r, 'the result given to the callback')
+      assert(b.stdout.include?('timer fired'), "the timer ran before the answer: #{b.stdout}")
+      started = b.now_ms
+      assert_equal({ 'timerFired' => false }, result(b, { action: 'timer', waitMs: 1500, dontWait: true }),
+                   'callbackWaitsForEmptyEventLoop = false')
+      assert(b.now_ms - started < 1000, "answered at once: #{b.now_ms - started} ms")
+      e = error(b, { action: 'fail' })
+      assert_equal(['Error', 'callback failed'], [e['errorType'], e['errorMessage']], 'callback(error)')
+      assert(e['stackTrace'].any? { |l| l.include?('callback_handler.js') }, "stack: #{e['stackTrace']}")
+      e = error(b, { action: 'fail_string' })
+      assert_equal(%w[string plain\ text], [e['errorType'], e['errorMessage']], 'callback("plain text")')
+      type, payload = b.invoke('{"action":"forget"}')
+      assert_equal(%w[RESULT null], [type, payload], 'no callback once the event loop is empty: null')
+      assert_equal({ 'result' => 1 }, result(b, { action: 'count' }), 'next invocation')
     end
   end
 

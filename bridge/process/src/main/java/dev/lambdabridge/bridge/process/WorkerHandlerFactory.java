@@ -38,7 +38,7 @@ public final class WorkerHandlerFactory implements HandlerFactory {
         Path program = path.resolve(command.program());
         FunctionLog log = new FunctionLog(logger);
         Worker.Settings settings = new Worker.Settings(command, program, taskRoot,
-                new ChildEnvironment(path, Shims.environment(env)), environment, log);
+                new ChildEnvironment(path, Shims.environment(env, program)), environment, log);
         try {
             return WorkerHandler.start(settings, Limits.marginMillis(env), readyByMillis);
         } catch (BridgeError failure) {
