@@ -17,7 +17,7 @@ module ShimTest
   HERE = __dir__
   SHIMS = File.expand_path('..', HERE)
   FIXTURES = File.join(HERE, 'fixtures')
-  LANGUAGES = %w[php ruby go python].freeze
+  LANGUAGES = %w[php ruby go python node].freeze
   EXTENSION = { 'php' => 'php', 'ruby' => 'rb', 'go' => 'go', 'python' => 'py', 'node' => 'js' }.freeze
 
   class AssertionFailed < StandardError; end
@@ -425,6 +425,10 @@ module ShimTest
         r = result(b, { a: 1, b: 2 }, request_id: 'r-10')
         assert_equal({ 'result' => 2, 'requestId' => 'r-10', 'esm' => true }, r, fixture)
       end
+    end
+    with_worker('node', 'handler', env: { 'NODE_OPTIONS' => "#{shim_env('node')['NODE_OPTIONS']} --no-warnings" }) do |b|
+      assert_equal({ 'nodeOptions' => '--no-warnings' }, result(b, { action: 'node_options' }),
+                   'the preload takes itself out of NODE_OPTIONS (the programs the function starts do not get it)')
     end
     with_worker('node', 'callback_handler') do |b|
       assert_equal({ 'result' => 2 }, result(b, { action: 'count', x: 1 }), 'callback(null, result)')
