@@ -57,4 +57,45 @@ class JsonTest {
         assertThrows(IllegalArgumentException.class, () -> Json.parse("{\"a\":1} x"));
         assertThrows(IllegalArgumentException.class, () -> Json.parse("[".repeat(100) + "]".repeat(100)));
     }
+
+    @Test
+    void aFrameThatIsNotJsonIsRefusedSayingWhatWasWrongAndWhere() {
+        assertEquals("not JSON: unexpected text after the value at offset 8",
+                assertThrows(IllegalArgumentException.class, () -> Json.parse("{\"a\":1} []")).getMessage());
+        assertEquals("not JSON: nested deeper than 64 levels at offset 65",
+                assertThrows(IllegalArgumentException.class,
+                        () -> Json.parse("[".repeat(100) + "]".repeat(100))).getMessage());
+        assertEquals("not JSON: unexpected end at offset 1",
+                assertThrows(IllegalArgumentException.class, () -> Json.parse(" ")).getMessage());
+        for (String[] bad : new String[][] {
+                {"{\"a\":1} x", "Unrecognized token 'x'", "at offset 8"},
+                {"{a:1}", "was expecting double-quote to start field name", "at offset 1"},
+                {"[1 2]", "was expecting comma to separate Array entries", "at offset 3"},
+                {"\"\\u-d83\"", "expected a hex-digit for character escape sequence", "at offset 3"},
+                {"{\"a\":1", "end-of-input", "at offset 6"},
+                {"\"tab\tinside\"", "CTRL-CHAR, code 9", "at offset 4"},
+                {"01", "Leading zeroes not allowed", "at offset 1"}}) {
+            String message = assertThrows(IllegalArgumentException.class, () -> Json.parse(bad[0]), bad[0])
+                    .getMessage();
+            assertTrue(message.startsWith("not JSON: ") && message.contains(bad[1]) && message.endsWith(bad[2]),
+                    bad[0] + ": " + message);
+        }
+    }
+
+    @Test
+    void framesNestUpTo64LevelsBelowTheRootValue() {
+        assertEquals(List.of(), unwrap(Json.parse("[".repeat(65) + "]".repeat(65)), 64));
+        assertEquals(7L, unwrap(Json.parse("[".repeat(64) + "7" + "]".repeat(64)), 64));
+        assertThrows(IllegalArgumentException.class, () -> Json.parse("[".repeat(65) + "7" + "]".repeat(65)));
+        assertEquals(Long.MAX_VALUE, Json.parse(Long.toString(Long.MAX_VALUE)));
+        assertEquals(1e19, Json.parse("10000000000000000000"));
+        assertEquals(Map.of("a", 2L), Json.parse("{\"a\":1,\"a\":2}"));
+    }
+
+    private static Object unwrap(Object value, int levels) {
+        for (int i = 0; i < levels; i++) {
+            value = ((List<?>) value).getFirst();
+        }
+        return value;
+    }
 }
