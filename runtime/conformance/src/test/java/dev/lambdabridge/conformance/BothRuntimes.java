@@ -6,6 +6,7 @@ import dev.lambdabridge.emulator.FunctionConfig;
 import dev.lambdabridge.emulator.InvokeRequest;
 import dev.lambdabridge.emulator.InvokeResult;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -32,19 +33,53 @@ final class BothRuntimes implements AutoCloseable {
         return new Pair(invoke(Runtimes.BRIDGE, handler, request), invoke(Runtimes.AWS, handler, request));
     }
 
+    /** The same, with {@code AWS_LAMBDA_MAX_CONCURRENCY} set: several loops in each runtime. */
+    Pair invokeConcurrent(String handler, InvokeRequest request, int maxConcurrency) {
+        return new Pair(invoke(Runtimes.BRIDGE, handler, request, maxConcurrency),
+                invoke(Runtimes.AWS, handler, request, maxConcurrency));
+    }
+
     InvokeResult invoke(Runtimes runtime, String handler, InvokeRequest request) {
-        String name = functionName(handler);
+        return invoke(runtime, handler, request, 1);
+    }
+
+    /** A function with its own code directory and environment (a sample of samples/frameworks). */
+    record Function(String name, Path code, String handler, Map<String, String> env, int maxConcurrency,
+                    Duration timeout) {
+        /** A framework's function: a longer timeout, since a framework's first invocation may start it. */
+        static Function framework(String name, Path code, String handler, Map<String, String> env) {
+            return new Function(name, code, handler, env, 1, Duration.ofSeconds(30));
+        }
+
+        Function withMaxConcurrency(int loops) {
+            return new Function(name + "_x" + loops, code, handler, env, loops, timeout);
+        }
+    }
+
+    /** The same invocation of {@code function} under both runtimes. */
+    Pair invoke(Function function, InvokeRequest request) {
+        return new Pair(invoke(Runtimes.BRIDGE, function, request), invoke(Runtimes.AWS, function, request));
+    }
+
+    private InvokeResult invoke(Runtimes runtime, String handler, InvokeRequest request, int maxConcurrency) {
+        String name = functionName(maxConcurrency == 1 ? handler : handler + "_x" + maxConcurrency);
+        return invoke(runtime, new Function(name, Runtimes.FUNCTION, handler, Map.of(), maxConcurrency,
+                Duration.ofSeconds(10)), request);
+    }
+
+    InvokeResult invoke(Runtimes runtime, Function function, InvokeRequest request) {
         Emulator emulator = emulator(runtime);
         synchronized (added) {
-            if (added.add(runtime + name)) {
-                emulator.addFunction(FunctionConfig.of(name, handler, Runtimes.FUNCTION)
-                        .withCommand(runtime.command(handler))
-                        .withTimeout(Duration.ofSeconds(10))
+            if (added.add(runtime + function.name())) {
+                emulator.addFunction(FunctionConfig.of(function.name(), function.handler(), function.code())
+                        .withCommand(runtime.command(function.handler()))
+                        .withTimeout(function.timeout())
                         .withMemoryMb(512)
-                        .withEnv(Map.of()));
+                        .withMaxConcurrency(function.maxConcurrency())
+                        .withEnv(function.env()));
             }
         }
-        return emulator.invoke(name, request);
+        return emulator.invoke(function.name(), request);
     }
 
     Emulator emulator(Runtimes runtime) {

@@ -66,37 +66,64 @@ class ConformanceTest {
         assertEquals("{\"k\": [1, 2.50, \"\\u00e9\"], \"n\": null}", pair.bridge().payloadText());
     }
 
-    /**
-     * Where the two runtimes differ, and why. APIGatewayV2CustomAuthorizerEvent is not one of the types AWS's
-     * serialization library has mixins for, so both runtimes write it with their plain Jackson; its
-     * requestContext.time is a Joda {@code DateTime}. AWS's shaded Jackson 2.15 writes that DateTime's bean
-     * internals (chronology, zone, some twenty getters) and succeeds; Jackson 2.23, which this runtime uses,
-     * refuses Joda types without the Joda module (unconditionally: there is no feature to turn the check off), so
-     * echoing the event back fails with the managed runtime's serialization error. Reading the event, which is
-     * what an authorizer does with it, works under both; only returning it unchanged differs.
-     */
-    private static final java.util.Map<String, String> KNOWN_DIFFERENCES = java.util.Map.of(
-            "com.amazonaws.services.lambda.runtime.events.APIGatewayV2CustomAuthorizerEvent",
-            "Joda DateTime outside AWS's mixins: AWS's Jackson 2.15 writes bean internals, Jackson 2.23 refuses");
-
     @TestFactory
     Stream<DynamicTest> everyEventFixture() {
         List<FixtureCatalog.Entry> entries = FixtureCatalog.eventEntries();
         assertTrue(entries.size() > 70, "fixture catalog has " + entries.size() + " entries");
         return entries.stream().map(entry -> DynamicTest.dynamicTest(entry.path() + " as " + entry.eventClass(), () -> {
             byte[] event = Files.readAllBytes(entry.file());
-            String handler = TestFunction.echoHandler(entry.eventClass());
-            if (KNOWN_DIFFERENCES.containsKey(entry.eventClass())) {
-                BothRuntimes.Pair pair = runtimes.invoke(handler, InvokeRequest.of(event));
-                assertEquals(null, pair.aws().functionError(), pair.aws().payloadText());
-                assertTrue(pair.aws().payloadText().contains("\"chronology\""), pair.aws().payloadText());
-                assertEquals("{\"errorMessage\":\"An error occurred during JSON serialization of response\","
-                        + "\"errorType\":\"java.lang.RuntimeException\",\"stackTrace\":[]}", pair.bridge().payloadText(),
-                        KNOWN_DIFFERENCES.get(entry.eventClass()));
-                return;
-            }
-            assertSame(handler, InvokeRequest.of(event));
+            assertSame(TestFunction.echoHandler(entry.eventClass()), InvokeRequest.of(event));
         }));
+    }
+
+    /**
+     * APIGatewayV2CustomAuthorizerEvent has no mixin in AWS's library: both runtimes write it with plain Jackson,
+     * and its requestContext.time, a Joda DateTime, comes back as the bean AWS's shaded Jackson writes.
+     */
+    @Test
+    void jodaDateTimeInAResponse() throws Exception {
+        FixtureCatalog.Entry entry = FixtureCatalog.eventEntries().stream()
+                .filter(e -> e.eventClass().endsWith(".APIGatewayV2CustomAuthorizerEvent")).findFirst().orElseThrow();
+        BothRuntimes.Pair pair = assertSame(TestFunction.echoHandler(entry.eventClass()),
+                InvokeRequest.of(Files.readAllBytes(entry.file())));
+        assertTrue(pair.bridge().payloadText().contains("\"time\":{\"year\":2020,") 
+                && pair.bridge().payloadText().contains("\"chronology\":{\"zone\":{\"fixed\":true,\"ID\":\"UTC\"}}"),
+                pair.bridge().payloadText());
+    }
+
+    /** What the managed runtime's class path gives the function without bundling it, from the same jars. */
+    @Test
+    void managedRuntimeLibrariesAreVisible() {
+        BothRuntimes.Pair pair = assertSame("example.conformance.ManagedLibraries", InvokeRequest.of("{\"classes\":["
+                + "\"com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers\","
+                + "\"com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory\","
+                + "\"com.amazonaws.lambda.thirdparty.com.fasterxml.jackson.databind.ObjectMapper\","
+                + "\"com.amazonaws.lambda.thirdparty.org.joda.time.DateTime\","
+                + "\"software.amazon.awssdk.utilslite.SdkInternalThreadLocal\","
+                + "\"com.amazonaws.services.lambda.runtime.RequestHandler\","
+                + "\"com.fasterxml.jackson.databind.ObjectMapper\"]}"));
+        String body = pair.bridge().payloadText();
+        assertTrue(body.contains("\"com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers\":"
+                + "\"aws-lambda-java-serialization-1.2.0.jar\"") && body.contains("\"utils-lite-2.34.0.jar\"")
+                && body.contains("\"com.fasterxml.jackson.databind.ObjectMapper\":\"not visible"), body);
+    }
+
+    /** One loop: the trace id in the system property, as AWS's client 2.10.1 sets it, and nowhere else. */
+    @Test
+    void traceIdWithOneLoop() {
+        BothRuntimes.Pair pair = assertSame("example.conformance.TraceReport", InvokeRequest.of("{}"));
+        assertTrue(pair.bridge().payloadText().contains("\"inSystemProperty\":\"this invocation's\""),
+                pair.bridge().payloadText());
+    }
+
+    /** Several loops: the trace id in the AWS SDK's thread-local, where the SDK, X-Ray and Powertools read it. */
+    @Test
+    void traceIdWithSeveralLoops() {
+        BothRuntimes.Pair pair = runtimes.invokeConcurrent("example.conformance.TraceReport", InvokeRequest.of("{}"), 4);
+        String context = runtimes.logText();
+        assertEquals(pair.aws().payloadText(), pair.bridge().payloadText(), context);
+        assertTrue(pair.bridge().payloadText().contains("\"inSdkThreadLocal\":\"this invocation's\""),
+                pair.bridge().payloadText());
     }
 
     @Test

@@ -16,17 +16,31 @@ import java.util.stream.Stream;
  * {@code $LAMBDA_TASK_ROOT}, the jars in its {@code lib/} (and any jar at its root), then the jars layers put in
  * {@code /opt/java/lib}. {@code $LAMBDA_TASK_ROOT} may also be a jar file itself.
  *
- * <p>The function sees the JDK and the aws-lambda-java-core interfaces ({@code com.amazonaws.services.lambda.runtime}
- * and its {@code logging} package) and lambda-bridge's handler API ({@code dev.lambdabridge.api}), and nothing else of the runtime: not its Jackson, not its own classes. So a
- * function that bundles another Jackson or another aws-lambda-java-events gets its own, and the runtime's
+ * <p>The function sees the JDK, lambda-bridge's handler API ({@code dev.lambdabridge.api}) and what AWS's runtime
+ * interface client 2.10.1 puts on the managed runtime's class path, where the function's loader finds it before
+ * its own jars: the aws-lambda-java-core interfaces ({@code com.amazonaws.services.lambda.runtime} and its
+ * {@code logging} package), aws-lambda-java-serialization 1.2.0 ({@code ...runtime.serialization.*} with the
+ * Jackson, Gson, Joda-Time and org.json it shades under {@code com.amazonaws.lambda.thirdparty}; framework
+ * adapters such as Spring Cloud Function's use it) and the AWS SDK's utils-lite 2.34.0
+ * ({@code software.amazon.awssdk.utilslite.SdkInternalThreadLocal}, where the SDK and Powertools read the trace id
+ * of concurrent invocations). These are the runtime's own jars, already on its class path: sharing them costs no
+ * class loading at a cold start. Nothing else of the runtime is visible: not its Jackson, not its own classes. So
+ * a function that bundles another Jackson or another aws-lambda-java-events gets its own, and the runtime's
  * serializer does not see the function's Jackson annotations, exactly as under the managed runtime, whose
- * Jackson is shaded.
+ * Jackson is shaded. (The client's own classes, {@code com.amazonaws.services.lambda.runtime.api.client} and
+ * {@code com.amazonaws.services.lambda.crac}, are not part of this runtime and so not there.)
  */
 public final class TaskClassLoader extends URLClassLoader {
     private static final String CORE_PACKAGE = "com.amazonaws.services.lambda.runtime.";
     private static final String CORE_LOGGING_PACKAGE = "com.amazonaws.services.lambda.runtime.logging.";
     /** runtime/handler-api: StreamingHandler, ResponseStream, TraceId, NotThreadSafe. */
     private static final String HANDLER_API_PACKAGE = "dev.lambdabridge.api.";
+    /** What else the managed runtime's class path holds, with every subpackage: see the class comment. */
+    private static final String[] MANAGED_RUNTIME_PREFIXES = {
+            "com.amazonaws.services.lambda.runtime.serialization.",
+            "com.amazonaws.lambda.thirdparty.",
+            "software.amazon.awssdk.utilslite.",
+    };
 
     static {
         registerAsParallelCapable();
@@ -88,10 +102,16 @@ public final class TaskClassLoader extends URLClassLoader {
     }
 
     /**
-     * The aws-lambda-java-core interfaces and lambda-bridge's handler API: one copy, the runtime's, so that handler
-     * and runtime agree on them (a function that bundles either jar still gets the runtime's classes).
+     * The aws-lambda-java-core interfaces, lambda-bridge's handler API and the managed runtime's libraries: one
+     * copy, the runtime's, so that handler and runtime agree on them (a function that bundles one of these jars
+     * still gets the runtime's classes, as under the managed runtime, whose class loader asks its parent first).
      */
-    private static boolean isSharedCoreClass(String name) {
+    static boolean isSharedCoreClass(String name) {
+        for (String prefix : MANAGED_RUNTIME_PREFIXES) {
+            if (name.startsWith(prefix)) {
+                return true;
+            }
+        }
         if (name.startsWith(HANDLER_API_PACKAGE)) {
             return name.indexOf('.', HANDLER_API_PACKAGE.length()) < 0;
         }

@@ -12,6 +12,7 @@ import dev.lambdabridge.runtime.context.LambdaContext;
 import dev.lambdabridge.runtime.errors.ErrorReports;
 import dev.lambdabridge.runtime.handler.InvocationHandler;
 import dev.lambdabridge.runtime.logging.RuntimeLogger;
+import software.amazon.awssdk.utilslite.SdkInternalThreadLocal;
 
 /**
  * The invoke loop: next event, handler, response or error, forever. One instance per loop; with
@@ -26,6 +27,11 @@ import dev.lambdabridge.runtime.logging.RuntimeLogger;
 public final class InvokeLoop {
     /** The system property the X-Ray SDK reads the trace header from, as the managed Java runtime sets it. */
     static final String TRACE_PROPERTY = "com.amazonaws.xray.traceHeader";
+    /**
+     * With several loops: the key of the trace id in the AWS SDK's {@code SdkInternalThreadLocal}, where AWS's
+     * runtime interface client puts it for each invocation and the AWS SDK, the X-Ray SDK and Powertools read it.
+     */
+    static final String CONCURRENT_TRACE_KEY = "AWS_LAMBDA_X_TRACE_ID";
 
     private final RuntimeApiClient client;
     private final InvocationHandler handler;
@@ -76,6 +82,8 @@ public final class InvokeLoop {
         TraceId.set(invocation.traceId());
         if (setTraceProperty) {
             publishTraceId(invocation.traceId());
+        } else {
+            SdkInternalThreadLocal.put(CONCURRENT_TRACE_KEY, invocation.traceId());
         }
         if (handler.streamsResponse()) {
             return runStreaming(invocation);
@@ -138,9 +146,12 @@ public final class InvokeLoop {
         }
     }
 
-    private static void endInvocation() {
+    private void endInvocation() {
         RuntimeLogger.setRequestId(null);
         TraceId.set(null);
+        if (!setTraceProperty) {
+            SdkInternalThreadLocal.remove(CONCURRENT_TRACE_KEY);
+        }
         Thread.interrupted(); // a handler may leave the flag set; it must not leak into the next invocation
     }
 

@@ -102,6 +102,8 @@ final class ManagedRuntimeMapper {
                 // java.time types and Optional/OptionalInt... are (de)serialized by value, not as beans
                 .addModule(new JavaTimeModule())
                 .addModule(new Jdk8Module())
-                .build();
+                // the function's Joda-Time values are written as beans, as AWS's shaded Jackson writes them
+                .build()
+                .setMixInResolver(JodaAsBeans.INSTANCE);
     }
 }
