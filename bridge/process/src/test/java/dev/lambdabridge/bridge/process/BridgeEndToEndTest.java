@@ -165,7 +165,7 @@ class BridgeEndToEndTest {
     }
 
     /** runtime/core's dist (bootstrap, lib/*.jar), this module as a jar, commons-exec and the shims. */
-    private static Path assembleDist(Path dist) throws IOException {
+    static Path assembleDist(Path dist) throws IOException {
         Path core = Path.of(System.getProperty("lambdabridge.coreDist", "../../runtime/core/target/dist"));
         assertTrue(Files.isExecutable(core.resolve("bootstrap")), "no runtime at " + core + ": build it first "
                 + "(mvn -o -q install -pl runtime/serialization,runtime/core -DskipTests)");
