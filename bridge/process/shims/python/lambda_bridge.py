@@ -34,6 +34,7 @@ MAX_HEADER = 64
 MAX_INVOKE = 6 * 1024 * 1024 + 64 * 1024
 # Lambda's response limit (6 MiB + 100 bytes); the shim answers a larger result with an ERROR.
 MAX_RESPONSE = 6 * 1024 * 1024 + 100
+_COMPACT = (",", ":")
 _HEADER = re.compile(rb"\A([A-Z]+) (0|[1-9][0-9]{0,9})\n\Z")
 
 
@@ -181,7 +182,7 @@ def error_of(exception):
 
 
 def _encode_error(error):
-    return json.dumps(error, ensure_ascii=False).encode("utf-8", "replace")
+    return json.dumps(error, ensure_ascii=False, separators=_COMPACT).encode("utf-8", "replace")
 
 
 def _plain_error(error_type, message):
@@ -208,7 +209,7 @@ def _invoke(handler, payload):
     finally:
         _flush_output()
     try:
-        body = json.dumps(result, ensure_ascii=False, allow_nan=False).encode("utf-8")
+        body = json.dumps(result, ensure_ascii=False, allow_nan=False, separators=_COMPACT).encode("utf-8")
     except (TypeError, ValueError, RecursionError) as e:
         return "ERROR", _plain_error("Runtime.MarshalError", "Unable to marshal response: %s" % e)
     if len(body) > MAX_RESPONSE:
@@ -231,7 +232,7 @@ def start(handler):
     _state["started"] = True
     connection = _connect()
     try:
-        connection.write("READY", json.dumps({"protocol": PROTOCOL, "shim": "python"}).encode("ascii"))
+        connection.write("READY", json.dumps({"protocol": PROTOCOL, "shim": "python"}, separators=_COMPACT).encode("ascii"))
         while True:
             payload = connection.read()
             if payload is None:
