@@ -5,16 +5,9 @@ import dev.lambdabridge.runtime.context.LambdaContext;
 import dev.lambdabridge.runtime.handler.InvocationHandler;
 import org.apache.commons.exec.StreamPumper;
 
-import java.io.ByteArrayInputStream;
-import java.io.File;
-import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * {@code exec:} — one process per invocation, the contract of the classic Node.js wrappers without their shell:
@@ -44,22 +37,15 @@ import java.util.concurrent.TimeoutException;
 final class ExecHandler implements InvocationHandler {
     /** After the program exited, how long its stdout and stderr may stay open (something it started holds them). */
     static final long PIPE_GRACE_MILLIS = 1_000;
-    private static final int PUMP_BUFFER = 64 * 1024;
-    private static final File DEV_NULL = new File("/dev/null");
 
+    private final Program program;
     private final CommandSpec command;
-    private final Path program;
-    private final Path taskRoot;
-    private final ChildEnvironment environment;
     private final FunctionLog log;
     private final long marginMillis;
 
-    ExecHandler(CommandSpec command, Path program, Path taskRoot, ChildEnvironment environment, FunctionLog log,
-                long marginMillis) {
-        this.command = command;
+    ExecHandler(Program program, FunctionLog log, long marginMillis) {
         this.program = program;
-        this.taskRoot = taskRoot;
-        this.environment = environment;
+        this.command = program.command();
         this.log = log;
         this.marginMillis = marginMillis;
     }
@@ -68,71 +54,57 @@ final class ExecHandler implements InvocationHandler {
     public void handle(Invocation invocation, LambdaContext context, OutputStream response) throws Exception {
         byte[] event = invocation.payload() == null ? new byte[0] : invocation.payload();
         String eventArgument = command.eventInArguments() ? NativeText.eventArgument(event) : null;
-        ProcessBuilder builder = new ProcessBuilder(command.argv(program.toString(), eventArgument))
-                .directory(taskRoot.toFile())
-                .redirectInput(eventArgument != null ? ProcessBuilder.Redirect.from(DEV_NULL)
-                        : ProcessBuilder.Redirect.PIPE);
-        environment.applyTo(builder.environment(), invocation);
-
         long killAt = invocation.deadlineMs() - marginMillis;
         if (killAt <= System.currentTimeMillis()) {
             throw new BridgeError(BridgeError.TIMEOUT, "\"" + command.display() + "\" was not started: the "
                     + "invocation's deadline is less than " + marginMillis + " ms away");
         }
         long started = System.nanoTime();
-        Process process;
-        try {
-            process = builder.start();
-        } catch (IOException e) {
-            throw new BridgeError(BridgeError.NOT_FOUND, "Cannot start \"" + command.display() + "\" (" + program
-                    + "): " + e.getMessage());
-        }
         String marker = ChildEnvironment.REQUEST_ID + "=" + invocation.requestId();
-        new Run(invocation.requestId(), process, marker, started).complete(event, eventArgument == null, killAt,
-                response);
+        ChildProcess child = program.start("\"" + command.display() + "\"", eventArgument, eventArgument == null,
+                invocation, Map.of(), marker);
+        new Run(invocation.requestId(), child, started).complete(event, eventArgument == null, killAt, response);
     }
 
     /** One running program and its streams. */
     private final class Run {
+        private final ChildProcess child;
         private final Process process;
-        private final String marker;
         private final long startedNanos;
         private final CappedBuffer stdout;
         private final LineLog stderr;
 
-        Run(String requestId, Process process, String marker, long startedNanos) {
-            this.process = process;
-            this.marker = marker;
+        Run(String requestId, ChildProcess child, long startedNanos) {
+            this.child = child;
+            this.process = child.process();
             this.startedNanos = startedNanos;
-            this.stdout = new CappedBuffer(Limits.RESPONSE_BYTES, () -> ProcessTree.kill(process, marker, 0));
+            this.stdout = new CappedBuffer(Limits.RESPONSE_BYTES, () -> child.killTree(0));
             this.stderr = new LineLog(log, () -> requestId);
         }
 
         void complete(byte[] event, boolean eventOnStdin, long killAt, OutputStream response) throws Exception {
-            Future<?> out = Threads.PUMPS.submit(new StreamPumper(process.getInputStream(), stdout, false, PUMP_BUFFER));
-            Future<?> err = Threads.PUMPS.submit(new StreamPumper(process.getErrorStream(), stderr, true, PUMP_BUFFER));
+            child.drainOutput(stdout, false, stderr);
             if (eventOnStdin) {
-                Threads.PUMPS.submit(new StreamPumper(new ByteArrayInputStream(event), process.getOutputStream(), true,
-                        PUMP_BUFFER));
+                child.feedStdin(event);
             }
             boolean timedOut;
             try {
                 timedOut = !process.waitFor(Math.max(0, killAt - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
                 if (timedOut) {
-                    ProcessTree.kill(process, marker, Limits.KILL_WAIT_MILLIS);
+                    child.killTree(Limits.KILL_WAIT_MILLIS);
                 }
                 long now = System.currentTimeMillis();
                 long drainUntil = timedOut ? now + Limits.KILL_WAIT_MILLIS
                         : Math.max(now + 20, Math.min(now + PIPE_GRACE_MILLIS, killAt));
-                if (!awaitPumps(List.of(out, err), drainUntil)) {
-                    int killed = ProcessTree.kill(null, marker, 0);
+                if (!child.awaitOutput(drainUntil)) {
+                    int killed = child.killLeftovers();
                     log.note("\"" + command.display() + "\" exited, but its stdout or stderr stayed open: a process "
                             + "it started still held them; killed " + killed + " leftover process(es)");
-                    awaitPumps(List.of(out, err), System.currentTimeMillis() + Limits.KILL_WAIT_MILLIS);
+                    child.awaitOutput(System.currentTimeMillis() + Limits.KILL_WAIT_MILLIS);
                 }
             } finally {
                 if (process.isAlive()) { // interrupted, or the runtime is failing: leave nothing behind
-                    ProcessTree.kill(process, marker, 0);
+                    child.killTree(0);
                 }
             }
             long ranMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
@@ -151,20 +123,6 @@ final class ExecHandler implements InvocationHandler {
                         + ProcessTree.describeStatus(status) + stderr.lastLinesSuffix("stderr"));
             }
             ResponseText.write(stdout.array(), stdout.size(), response, command.display());
-        }
-
-        /** Waits for the pumps to reach the end of their streams; false if one has not by {@code untilMillis}. */
-        private boolean awaitPumps(List<Future<?>> pumps, long untilMillis) throws InterruptedException {
-            for (Future<?> pump : pumps) {
-                try {
-                    pump.get(Math.max(0, untilMillis - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
-                } catch (TimeoutException e) {
-                    return false;
-                } catch (ExecutionException e) {
-                    // StreamPumper catches its own failures; nothing is thrown here
-                }
-            }
-            return true;
         }
     }
 

@@ -30,7 +30,7 @@ public final class ExecHandlerFactory implements HandlerFactory {
         Path taskRoot = Path.of(environment.taskRoot()).toAbsolutePath().normalize();
         SearchPath path = SearchPath.of(taskRoot, env.get("PATH"));
         Path program = path.resolve(command.program());
-        return new ExecHandler(command, program, taskRoot, new ChildEnvironment(path, Map.of()),
+        return new ExecHandler(new Program(command, program, taskRoot, new ChildEnvironment(path, Map.of())),
                 new FunctionLog(logger), Limits.marginMillis(env));
     }
 }
