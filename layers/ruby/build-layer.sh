@@ -70,21 +70,8 @@ install_commands() {
 
 zip_name() { echo "ruby-$1-al$al-$arch.zip"; }
 
-# copy_libs DEST FILE...: the shared libraries FILEs need, except glibc's own (the Lambda base image has them),
-# into DEST (following links, so that the zip holds plain files).
-copy_libs() {
-  local dest=$1; shift
-  mkdir -p "$dest"
-  local missing
-  missing=$(ldd "$@" 2>/dev/null | awk '/=> not found/ { print $1 }' | sort -u | tr '\n' ' ')
-  [[ -z "$missing" ]] || echo "warning: libraries not found by ldd (not in the layer): $missing" >&2
-  ldd "$@" 2>/dev/null | awk '/=> \// { print $3 }' | sort -u | while read -r lib; do
-    case "$(basename "$lib")" in
-      ld-linux*|libc.so*|libm.so*|libpthread.so*|libdl.so*|librt.so*|libutil.so*|libresolv.so*|libanl.so*) ;;
-      *) cp -L "$lib" "$dest/" ;;
-    esac
-  done
-}
+# copy_libs, zip_layout
+. "$REPO/layers/lib/layout.sh"
 
 # The interpreter's own directories, from the interpreter: its $LOAD_PATH, then the directories of the gems
 # that came with it (default gems, and gems installed under its prefix, not the user's), then "GEM base" lines
@@ -163,13 +150,6 @@ EOF
   LAYOUT_VERSION=$version
 }
 
-# zip_layout LAYER ZIP
-zip_layout() {
-  mkdir -p "$(dirname "$2")"
-  rm -f "$2"
-  (cd "$1" && zip -qrX "$2" .)
-  echo "layer: $2 ($(du -k "$2" | cut -f1) KiB)"
-}
 
 case "$mode" in
   container)
