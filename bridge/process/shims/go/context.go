@@ -5,11 +5,14 @@ import (
 	"encoding/json"
 	"fmt"
 	"time"
+
+	"lambdabridge.dev/shim/lambdacontext"
 )
 
 // Context is the invocation's context. It is a context.Context whose deadline is the invocation's, so a handler
 // may declare its first parameter as context.Context or as *lambdabridge.Context; FromContext finds it again in
-// a context derived from it.
+// a context derived from it, and so does aws-lambda-go's lambdacontext.FromContext (lambdabridge.dev/shim/lambdacontext),
+// which gives the same request id, ARN, identity and client context as a *lambdacontext.LambdaContext.
 type Context struct {
 	context.Context
 
@@ -23,8 +26,8 @@ type Context struct {
 	MemoryLimitInMB    int
 	LogGroupName       string
 	LogStreamName      string
-	ClientContext      json.RawMessage // nil when Lambda sent none
-	Identity           json.RawMessage // nil when Lambda sent none
+	ClientContext      lambdacontext.ClientContext   // zero when Lambda sent none
+	Identity           lambdacontext.CognitoIdentity // zero when Lambda sent none
 }
 
 type contextKey struct{}
@@ -84,7 +87,24 @@ func decodeInvoke(payload []byte) (*Context, context.CancelFunc, json.RawMessage
 		return nil, nil, nil, fmt.Errorf(`INVOKE "context" must be an object with a string "requestId" and an ` +
 			`integer "deadlineMs"`)
 	}
-	parent, cancel := context.WithDeadline(context.Background(), time.UnixMilli(*w.DeadlineMs))
+	var clientContext lambdacontext.ClientContext
+	if err := decodeObject(w.ClientContext, &clientContext); err != nil {
+		return nil, nil, nil, fmt.Errorf(`INVOKE "context": cannot decode "clientContext" %s: %w`, w.ClientContext, err)
+	}
+	var identity lambdacontext.CognitoIdentity
+	if err := decodeObject(w.Identity, &identity); err != nil {
+		return nil, nil, nil, fmt.Errorf(`INVOKE "context": cannot decode "identity" %s: %w`, w.Identity, err)
+	}
+	// what aws-lambda-go's handlers find in their context: the LambdaContext, and the trace id under
+	// "x-amzn-trace-id" (the X-Ray SDK looks for it there)
+	parent := lambdacontext.NewContext(context.Background(), &lambdacontext.LambdaContext{
+		AwsRequestID:       *w.RequestID,
+		InvokedFunctionArn: w.InvokedFunctionArn,
+		Identity:           identity,
+		ClientContext:      clientContext,
+	})
+	parent = context.WithValue(parent, "x-amzn-trace-id", w.TraceID)
+	parent, cancel := context.WithDeadline(parent, time.UnixMilli(*w.DeadlineMs))
 	c := &Context{
 		Context:            parent,
 		RequestID:          *w.RequestID,
@@ -97,15 +117,16 @@ func decodeInvoke(payload []byte) (*Context, context.CancelFunc, json.RawMessage
 		MemoryLimitInMB:    w.MemoryLimitInMB,
 		LogGroupName:       w.LogGroupName,
 		LogStreamName:      w.LogStreamName,
-		ClientContext:      nullToNil(w.ClientContext),
-		Identity:           nullToNil(w.Identity),
+		ClientContext:      clientContext,
+		Identity:           identity,
 	}
 	return c, cancel, req.Event, nil
 }
 
-func nullToNil(raw json.RawMessage) json.RawMessage {
-	if string(raw) == "null" {
+// decodeObject decodes the JSON object raw into v; nothing (absent or null) leaves v as it is.
+func decodeObject(raw json.RawMessage, v interface{}) error {
+	if len(raw) == 0 || string(raw) == "null" {
 		return nil
 	}
-	return raw
+	return json.Unmarshal(raw, v)
 }

@@ -15,6 +15,10 @@
 // The handler's context is a *Context (also a context.Context with the invocation's deadline):
 // ctx.RemainingTimeInMillis(), ctx.AwsRequestID, ... or lambdabridge.FromContext(ctx) from a derived context.
 //
+// A program written for aws-lambda-go runs as a worker with only its import lines changed: the packages
+// lambdabridge.dev/shim/lambda (Start, StartHandler, NewHandler, Handler) and lambdabridge.dev/shim/lambdacontext
+// (FromContext, LambdaContext with its typed Identity and ClientContext) have aws-lambda-go's names and rules.
+//
 // Exit status: 0 the bridge closed the connection between invocations; 1 the handler cannot be used (after
 // ERROR was sent) or the connection failed; 2 misconfiguration (no socket, cannot connect, unsupported
 // protocol); 3 protocol error (the bridge sent something that is not a valid INVOKE frame).

@@ -1,9 +1,11 @@
 package lambdabridge
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"reflect"
 )
 
@@ -25,6 +27,19 @@ var (
 	errorType      = reflect.TypeOf((*error)(nil)).Elem()
 )
 
+// NewHandler wraps a handler function (see newHandler for the signatures) as a Handler. A function whose signature
+// cannot be used gives a Handler whose every invocation fails with the reason (Runtime.InvalidHandler), as
+// aws-lambda-go's lambda.NewHandler does; Start reports such a function at init instead.
+func NewHandler(handler interface{}) Handler {
+	h, err := newHandler(handler)
+	if err != nil {
+		return HandlerFunc(func(context.Context, []byte) ([]byte, error) {
+			return nil, &Error{Type: "Runtime.InvalidHandler", Message: err.Error()}
+		})
+	}
+	return h
+}
+
 // unmarshalError is an event that does not decode into the handler's event type.
 type unmarshalError struct{ err error }
 
@@ -39,20 +54,28 @@ func (e *marshalError) Error() string     { return e.err.Error() }
 func (e *marshalError) Unwrap() error     { return e.err }
 func (e *marshalError) ErrorType() string { return "Runtime.MarshalError" }
 
-// newHandler checks a handler function's signature and wraps it. Accepted, as aws-lambda-go accepts them:
+// newHandler checks a handler function's signature and wraps it. Accepted, as aws-lambda-go accepts them
+// (lambda/handler.go: at most two parameters, the first a context.Context when there are two; at most two
+// results, the last one an error when there are two):
 //
 //	func ()
+//	func (TIn)
 //	func () error
 //	func (TIn) error
 //	func () (TOut, error)
 //	func (TIn) (TOut, error)
+//	func (context.Context)
 //	func (context.Context) error
-//	func (context.Context, TIn) error
 //	func (context.Context) (TOut, error)
+//	func (context.Context, TIn)
+//	func (context.Context, TIn) error
 //	func (context.Context, TIn) (TOut, error)
 //
-// and the same returning only TOut; context.Context may also be *lambdabridge.Context. TIn is decoded from the
-// event with encoding/json (map[string]interface{} or json.RawMessage for an event of any shape), TOut encoded.
+// and, beyond aws-lambda-go, the same returning only TOut. "error" is any type that implements error (a single
+// result that does is the error, as there); context.Context may also be *lambdabridge.Context. TIn is decoded
+// from the event with encoding/json (map[string]interface{} or json.RawMessage for an event of any shape), TOut
+// encoded with json.Marshal; a TOut that is an io.Reader and encodes as {} (a *bytes.Buffer, a *strings.Reader)
+// is the response as its bytes, as in aws-lambda-go.
 func newHandler(handler interface{}) (Handler, error) {
 	if h, ok := handler.(Handler); ok {
 		return h, nil
@@ -85,11 +108,11 @@ func newHandler(handler interface{}) (Handler, error) {
 	case t.NumOut() > 2:
 		return nil, fmt.Errorf("the handler %s returns %d values: it may return (TOut, error), error, TOut or nothing",
 			t, t.NumOut())
-	case t.NumOut() == 2 && t.Out(1) != errorType:
+	case t.NumOut() == 2 && !t.Out(1).Implements(errorType):
 		return nil, fmt.Errorf("the handler %s returns (%s, %s): the second value must be an error", t, t.Out(0), t.Out(1))
 	}
-	returnsValue := t.NumOut() == 2 || (t.NumOut() == 1 && t.Out(0) != errorType)
-	returnsError := t.NumOut() > 0 && t.Out(t.NumOut()-1) == errorType
+	returnsValue := t.NumOut() == 2 || (t.NumOut() == 1 && !t.Out(0).Implements(errorType))
+	returnsError := t.NumOut() > 0 && t.Out(t.NumOut()-1).Implements(errorType)
 
 	return HandlerFunc(func(ctx context.Context, event []byte) ([]byte, error) {
 		args := make([]reflect.Value, 0, 2)
@@ -105,8 +128,9 @@ func newHandler(handler interface{}) (Handler, error) {
 		}
 		out := fn.Call(args)
 		if returnsError {
-			if err, _ := out[len(out)-1].Interface().(error); err != nil {
-				return nil, err
+			// a nil error of a concrete pointer type is no error (aws-lambda-go would report it)
+			if last := out[len(out)-1]; !isNilValue(last) {
+				return nil, last.Interface().(error)
 			}
 		}
 		var value interface{}
@@ -117,6 +141,20 @@ func newHandler(handler interface{}) (Handler, error) {
 		if err != nil {
 			return nil, &marshalError{fmt.Errorf("cannot encode the handler's return value (%T) as JSON: %w", value, err)}
 		}
+		if reader, ok := value.(io.Reader); ok && bytes.Equal(response, []byte("{}")) {
+			if response, err = io.ReadAll(reader); err != nil {
+				return nil, fmt.Errorf("cannot read the handler's response (%T): %w", value, err)
+			}
+		}
 		return response, nil
 	}), nil
+}
+
+// isNilValue tells whether v is a nil interface, pointer, map, slice, func or channel.
+func isNilValue(v reflect.Value) bool {
+	switch v.Kind() {
+	case reflect.Interface, reflect.Ptr, reflect.Map, reflect.Slice, reflect.Func, reflect.Chan:
+		return v.IsNil()
+	}
+	return false
 }

@@ -13,6 +13,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"lambdabridge.dev/shim/lambdacontext"
 )
 
 func TestParseHeader(t *testing.T) {
@@ -95,6 +97,12 @@ func TestHandlerSignatures(t *testing.T) {
 		func(*Context, map[string]interface{}) int { return 1 },
 		func(json.RawMessage) json.RawMessage { return nil },
 		HandlerFunc(func(context.Context, []byte) ([]byte, error) { return nil, nil }),
+		// aws-lambda-go's forms without a result, and errors of a type of one's own
+		func(in) {},
+		func(context.Context) {},
+		func(context.Context, in) {},
+		func(context.Context, in) (int, *Error) { return 1, nil },
+		func() *Error { return nil },
 	}
 	for _, h := range accepted {
 		if _, err := newHandler(h); err != nil {
@@ -107,6 +115,7 @@ func TestHandlerSignatures(t *testing.T) {
 		"takes 2 parameters":                    func(in, in) {},
 		"takes 3 parameters":                    func(context.Context, in, in) {},
 		"the second value must be an error":     func() (int, int) { return 1, 1 },
+		"(int, lambdabridge.Error)":             func() (int, Error) { return 1, Error{} },
 		"returns 3 values":                      func() (int, int, error) { return 1, 1, nil },
 		"is variadic":                           func(...int) {},
 		"use context.Context or *lambdabridge.": func(*otherContext) {},
@@ -214,5 +223,100 @@ func TestRun(t *testing.T) {
 	c.Close()
 	if s := <-status; s != exitClosed {
 		t.Fatalf("exit status %d (%s)", s, stderr.String())
+	}
+}
+
+// invokeWith runs one INVOKE whose context is {"requestId":"r-1","deadlineMs":..., extra...}.
+func invokeWith(t *testing.T, handler interface{}, extraContext, event string) (string, string) {
+	t.Helper()
+	deadline := time.Now().Add(2 * time.Second).UnixMilli()
+	payload := fmt.Sprintf(`{"context":{"requestId":"r-1","deadlineMs":%d%s},"event":%s}`, deadline, extraContext, event)
+	typ, response := invoke(NewHandler(handler), []byte(payload))
+	return typ, string(response)
+}
+
+func TestAwsLambdaGoSignatures(t *testing.T) {
+	type in struct{ A int }
+	var got in
+	if typ, raw := invokeWith(t, func(e in) { got = e }, "", `{"A":7}`); typ != frameResult || raw != "null" || got.A != 7 {
+		t.Errorf("func(TIn) = %s %s, got %v", typ, raw, got)
+	}
+	var deadline bool
+	if typ, raw := invokeWith(t, func(ctx context.Context) { _, deadline = ctx.Deadline() }, "", `{}`); typ != frameResult ||
+		raw != "null" || !deadline {
+		t.Errorf("func(context.Context) = %s %s, deadline %v", typ, raw, deadline)
+	}
+	// a nil error of a concrete type is no error; a non-nil one is the invocation's error
+	ok := func(ctx context.Context, e in) (int, *Error) { return e.A * 2, nil }
+	if typ, raw := invokeWith(t, ok, "", `{"A":21}`); typ != frameResult || raw != "42" {
+		t.Errorf("(TOut, *Error) nil = %s %s", typ, raw)
+	}
+	failing := func() *Error { return &Error{Type: "My.Error", Message: "mine"} }
+	if typ, raw := invokeWith(t, failing, "", `{}`); typ != frameError ||
+		raw != `{"errorMessage":"mine","errorType":"My.Error","stackTrace":[]}` {
+		t.Errorf("*Error = %s %s", typ, raw)
+	}
+	// an io.Reader is the response as its bytes, as in aws-lambda-go
+	reader := func() (io.Reader, error) { return strings.NewReader(`{"raw":true}`), nil }
+	if typ, raw := invokeWith(t, reader, "", `{}`); typ != frameResult || raw != `{"raw":true}` {
+		t.Errorf("io.Reader = %s %s", typ, raw)
+	}
+	// NewHandler of an unusable function: every invocation fails saying why
+	if typ, raw := invokeWith(t, func(a, b, c int) {}, "", `{}`); typ != frameError ||
+		!strings.Contains(raw, `"errorType":"Runtime.InvalidHandler"`) || !strings.Contains(raw, "takes 3 parameters") {
+		t.Errorf("invalid handler = %s %s", typ, raw)
+	}
+}
+
+func TestLambdaContextIsTypedAsInAwsLambdaGo(t *testing.T) {
+	identity := `,"identity":{"cognitoIdentityId":"us-east-1:id","cognitoIdentityPoolId":"us-east-1:pool"}`
+	client := `,"clientContext":{"client":{"installation_id":"inst","app_title":"Title","app_version_name":"1.0",` +
+		`"app_version_code":"100","app_package_name":"dev.app"},"custom":{"k":"v"},"env":{"platform":"Android"}}`
+	var lc *lambdacontext.LambdaContext
+	var own *Context
+	var traceID interface{}
+	handler := func(ctx context.Context) error {
+		derived, cancel := context.WithCancel(ctx) // found in a derived context too
+		defer cancel()
+		lc, _ = lambdacontext.FromContext(derived)
+		own, _ = FromContext(derived)
+		traceID = derived.Value("x-amzn-trace-id")
+		return nil
+	}
+	extra := `,"invokedFunctionArn":"arn:aws:lambda:us-east-1:1:function:f","traceId":"Root=1-a"` + identity + client
+	if typ, raw := invokeWith(t, handler, extra, `{}`); typ != frameResult {
+		t.Fatalf("%s %s", typ, raw)
+	}
+	want := lambdacontext.LambdaContext{
+		AwsRequestID:       "r-1",
+		InvokedFunctionArn: "arn:aws:lambda:us-east-1:1:function:f",
+		Identity:           lambdacontext.CognitoIdentity{CognitoIdentityID: "us-east-1:id", CognitoIdentityPoolID: "us-east-1:pool"},
+		ClientContext: lambdacontext.ClientContext{
+			Client: lambdacontext.ClientApplication{InstallationID: "inst", AppTitle: "Title", AppVersionCode: "100",
+				AppPackageName: "dev.app"},
+			Env:    map[string]string{"platform": "Android"},
+			Custom: map[string]string{"k": "v"},
+		},
+	}
+	if lc == nil || fmt.Sprintf("%+v", *lc) != fmt.Sprintf("%+v", want) {
+		t.Errorf("lambdacontext.FromContext = %+v; want %+v", lc, want)
+	}
+	if own == nil || own.Identity != want.Identity || own.ClientContext.Client != want.ClientContext.Client ||
+		own.ClientContext.Custom["k"] != "v" {
+		t.Errorf("lambdabridge.FromContext = %+v", own)
+	}
+	if traceID != "Root=1-a" {
+		t.Errorf(`ctx.Value("x-amzn-trace-id") = %v`, traceID)
+	}
+
+	// none sent: zero values, as aws-lambda-go gives them
+	if typ, _ := invokeWith(t, handler, `,"identity":null`, `{}`); typ != frameResult || lc.Identity != (lambdacontext.CognitoIdentity{}) ||
+		lc.ClientContext.Client != (lambdacontext.ClientApplication{}) || lc.ClientContext.Custom != nil {
+		t.Errorf("without identity and client context: %+v", lc)
+	}
+	// a client context that does not decode fails the invocation, naming it
+	typ, raw := invokeWith(t, handler, `,"clientContext":{"custom":{"n":1}}`, `{}`)
+	if typ != frameError || !strings.Contains(raw, `cannot decode \"clientContext\" {\"custom\":{\"n\":1}}`) {
+		t.Errorf("undecodable client context = %s %s", typ, raw)
 	}
 }

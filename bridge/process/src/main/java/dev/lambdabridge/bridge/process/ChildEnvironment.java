@@ -57,8 +57,9 @@ final class ChildEnvironment {
                 return "\n(lambda-bridge: the program looked for " + RUNTIME_API + ", which exec: and worker: programs "
                         + "do not get: a program that speaks the Lambda Runtime API itself, such as one calling "
                         + "aws-lambda-go's lambda.Start, is a runtime of its own: deploy it as the function's bootstrap, "
-                        + "or run its handler under worker: through the Go shim (lambdabridge.Start of "
-                        + "lambdabridge.dev/shim in place of lambda.Start: the same handler signatures; see the shims' "
+                        + "or run its handler under worker: through the Go shim (import lambdabridge.dev/shim/lambda "
+                        + "and lambdabridge.dev/shim/lambdacontext in place of aws-lambda-go's packages: its "
+                        + "lambda.Start is lambdabridge.Start, with the same handler signatures; see the shims' "
                         + "README))";
             }
         }
