@@ -36,6 +36,7 @@ public final class JavaHandlerLoader {
         // the annotation only matters with several loops; reading it parses the class's annotations, so a
         // function without AWS_LAMBDA_MAX_CONCURRENCY does not pay for it at its cold start
         boolean singleThreaded = environment.maxConcurrency() > 1 && type.isAnnotationPresent(NotThreadSafe.class);
+        invoker = new Log4jRequestId(invoker, loader);
         return singleThreaded ? new SingleThreaded(invoker) : invoker;
     }
 

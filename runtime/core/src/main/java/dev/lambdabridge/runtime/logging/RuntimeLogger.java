@@ -22,6 +22,8 @@ import java.util.Locale;
  *   <li>{@code JSON}: one object per line with {@code timestamp}, {@code message}, {@code level} and
  *       {@code AWSRequestId} (the field names of AWS's Java runtime); a record without a level is {@code INFO}.</li>
  * </ul>
+ * A message given as bytes is written as it is in both formats (a logging library's own layout), as AWS's client
+ * writes it.
  * {@code AWS_LAMBDA_LOG_LEVEL} drops records below it; records without a level are always written.
  * The request id is per thread, so concurrent invoke loops each log their own.
  */
@@ -94,12 +96,10 @@ public final class RuntimeLogger implements LambdaLogger {
         if (!isEnabled(level)) {
             return;
         }
-        if (json) {
-            log(message == null ? null : new String(message, StandardCharsets.UTF_8), level);
-        } else {
-            // bytes are written as they are, as AWS's runtime does
-            write(message == null ? "null".getBytes(StandardCharsets.US_ASCII) : message);
-        }
+        // bytes are written as they are in both formats, as AWS's runtime interface client 2.10.1 does: they are
+        // what a logging library's layout made (aws-lambda-java-log4j2's LambdaAppender logs its layout's bytes,
+        // its own JSON under AWS_LAMBDA_LOG_FORMAT=JSON), and wrapping them would nest one record in another
+        write(message == null ? "null".getBytes(StandardCharsets.US_ASCII) : message);
     }
 
     private static String textRecord(String message, LogLevel level) {

@@ -20,6 +20,16 @@ class RuntimeLoggerTest {
         assertEquals("plain\n[WARN] warned\nends\n", out.toString());
     }
 
+    /** A logging library's own layout (aws-lambda-java-log4j2's JSON) is written as it is, as AWS's client does. */
+    @Test
+    void bytesAreWrittenAsTheyAreInBothFormats() {
+        byte[] record = "{\"level\":\"INFO\",\"message\":\"laid out\"}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        new RuntimeLogger(out, "JSON", "INFO").log(record, LogLevel.INFO);
+        new RuntimeLogger(out, "TEXT", null).log(record, LogLevel.INFO);
+        new RuntimeLogger(out, "JSON", "WARN").log(record, LogLevel.INFO); // below the level: dropped
+        assertEquals("{\"level\":\"INFO\",\"message\":\"laid out\"}\n".repeat(2), out.toString());
+    }
+
     @Test
     void jsonIsOneObjectPerLineWithTheRequestId() {
         RuntimeLogger logger = new RuntimeLogger(out, "JSON", "INFO");
