@@ -8,12 +8,14 @@
 # AWS CLI v2 as the emulator's AWS clients (runtime/emulator AwsClientsTest); gcc, make, OpenSSL's headers and
 # libraries and libyaml for the polyglot-ruby-cext layer (scripts/build-layers builds its openssl.so and ships
 # libssl, libcrypto and libyaml); binutils' objdump, with which the layer recipes measure the glibc a layer
-# needs; Debian's aws-sdk-s3 gem and its dependencies, which layers/test-layers.sh lays
+# needs; cmake and g++ for AWS's Node.js runtime client (aws-lambda-ric), whose npm install compiles curl,
+# aws-lambda-cpp and its addon (bridge/polyglot's tests run it beside the js: bridge); Debian's aws-sdk-s3 gem and
+# its dependencies, which layers/test-layers.sh lays
 # out in a Ruby function's vendor/bundle (rubygems.org is not reachable from the tests). Installed with apt-get
 # when missing (root needed then); nothing is done when all are there.
 # Then the npm packages of the local AWS service emulators the samples/ops tests start (lb_install_npm_packages).
 LB_PACKAGES="php-cli=2:8.2+93 ruby=1:3.1 golang-go=2:1.19~1 zip=3.0-13 unzip=6.0-28 python3-minimal=3.11.2-1+b1 curl=7.88.1-10+deb12u15 python3-boto3=1.26.27+dfsg-1 awscli=2.9.19-1
-gcc=4:12.2.0-3 make=4.3-4.1 binutils=2.40-2 libssl-dev=3.0.22-1~deb12u2 libssl3=3.0.22-1~deb12u2 libyaml-0-2=0.2.5-1
+gcc=4:12.2.0-3 g++=4:12.2.0-3 cmake=3.25.1-1 make=4.3-4.1 binutils=2.40-2 libssl-dev=3.0.22-1~deb12u2 libssl3=3.0.22-1~deb12u2 libyaml-0-2=0.2.5-1
 ruby-aws-sdk-s3=1.117.2-1 ruby-aws-sdk-core=3.168.1-2 ruby-aws-sdk-kms=1.24.0-3 ruby-aws-sigv4=1.5.1-2
 ruby-aws-partitions=1.653.0-3~deb12u1 ruby-jmespath=1.6.1-1 ruby-aws-eventstream=1.2.0-1"
 

@@ -125,7 +125,7 @@ abstract class GuestHandler implements InvocationHandler {
             if (e.isInternalError() || e.isResourceExhausted()) {
                 replace(current);
             }
-            throw guestFailure(e);
+            throw guestFailure(e, "JavaScript".equals(language));
         } catch (Watch.Fired | IllegalStateException e) {
             if (!watch.fired()) {
                 throw e;
@@ -137,8 +137,11 @@ abstract class GuestHandler implements InvocationHandler {
         }
     }
 
-    /** A guest exception that escaped the bridge's own error handling, as an error with the guest's words. */
-    static GuestError guestFailure(PolyglotException e) {
+    /**
+     * A guest exception that escaped the bridge's own error handling, as an error with the guest's words (stack
+     * lines under JavaScript's key when {@code javascript}).
+     */
+    static GuestError guestFailure(PolyglotException e, boolean javascript) {
         String type = e.isHostException() ? e.asHostException().getClass().getName()
                 : e.isInternalError() ? "Polyglot.InternalError" : "Error";
         List<String> trace = new java.util.ArrayList<>();
@@ -147,7 +150,8 @@ abstract class GuestHandler implements InvocationHandler {
                 trace.add(frame.toString());
             }
         }
-        return new GuestError(type, e.getMessage(), trace);
+        return javascript ? GuestError.javascript(type, e.getMessage(), trace)
+                : new GuestError(type, e.getMessage(), trace);
     }
 
     private PolyglotTimeout timedOut(Loaded current, Invocation invocation, long started) {

@@ -171,7 +171,7 @@ final class JsHandler extends GuestHandler {
                     for (long i = 0; i < trace.getArraySize(); i++) {
                         lines.add(trace.getArrayElement(i).asString());
                     }
-                    throw new GuestError(error.getMember("errorType").asString(),
+                    throw GuestError.javascript(error.getMember("errorType").asString(),
                             error.getMember("errorMessage").asString(), lines);
                 }
                 return state.getMember("result").asString().getBytes(StandardCharsets.UTF_8);

@@ -70,7 +70,7 @@ final class JsInitErrors {
             return syntaxError(e);
         }
         if (!e.isGuestException()) {
-            return GuestHandler.guestFailure(e);
+            return GuestHandler.guestFailure(e, true);
         }
         return thrown(e.getGuestObject());
     }
@@ -78,7 +78,7 @@ final class JsInitErrors {
     /** A guest value thrown (or rejected) while the module loaded. */
     static GuestError thrown(Value error) {
         if (error == null || error.isNull() || !error.hasMembers()) {
-            return new GuestError(typeOf(error), error == null ? "null" : error.toString(), List.of());
+            return GuestError.javascript(typeOf(error), error == null ? "null" : error.toString(), List.of());
         }
         String type = member(error, "name", "Error");
         String message = member(error, "message", "");
@@ -89,7 +89,7 @@ final class JsInitErrors {
             return runtimeError("Runtime.ImportModuleError", type + ": " + message);
         }
         String stack = member(error, "stack", type + ": " + message);
-        return new GuestError(type, message, Arrays.asList(stack.split("\n")));
+        return GuestError.javascript(type, message, Arrays.asList(stack.split("\n")));
     }
 
     /**
@@ -117,13 +117,13 @@ final class JsInitErrors {
             trace.add("");
         }
         trace.add("SyntaxError: " + message);
-        return new GuestError("Runtime.UserCodeSyntaxError", "SyntaxError: " + message, trace);
+        return GuestError.javascript("Runtime.UserCodeSyntaxError", "SyntaxError: " + message, trace);
     }
 
     /** An error of the Node.js runtime itself: its stack is its one line {@code TYPE: MESSAGE}. */
     private static GuestError runtimeError(String type, String message) {
         List<String> trace = new ArrayList<>(Arrays.asList((type + ": " + message).split("\n")));
-        return new GuestError(type, message, trace);
+        return GuestError.javascript(type, message, trace);
     }
 
     private static String member(Value object, String name, String fallback) {

@@ -47,7 +47,7 @@ final class RubyHandler extends GuestHandler {
             return new RubyFunction(context, glue);
         } catch (PolyglotException e) {
             context.close(true);
-            List<String> trace = GuestHandler.guestFailure(e).errorStackTrace();
+            List<String> trace = GuestHandler.guestFailure(e, false).errorStackTrace();
             throw new GuestError("Init<" + (e.isSyntaxError() ? "SyntaxError" : "Error") + ">", e.getMessage(), trace);
         } catch (RuntimeException e) {
             context.close(true);

@@ -55,6 +55,11 @@ class SettingsTest {
                 List.of("/var/task/app.rb:3:in `call'"))).json();
         assertEquals("{\"errorMessage\":\"bad input\",\"errorType\":\"Function<ArgumentError>\","
                 + "\"stackTrace\":[\"/var/task/app.rb:3:in `call'\"]}", body);
+        // a JavaScript error's stack lines under "trace", as AWS's Node.js runtime posts them
+        String js = ErrorReports.toPayload(GuestError.javascript("TypeError", "bad input",
+                List.of("TypeError: bad input", "    at handler (/var/task/index.js:2:9)"))).json();
+        assertEquals("{\"errorMessage\":\"bad input\",\"errorType\":\"TypeError\","
+                + "\"trace\":[\"TypeError: bad input\",\"    at handler (/var/task/index.js:2:9)\"]}", js);
         String timeout = ErrorReports.toPayload(new PolyglotTimeout("stopped")).json();
         assertEquals("{\"errorMessage\":\"stopped\",\"errorType\":\"Polyglot.Timeout\",\"stackTrace\":[]}", timeout);
     }

@@ -55,7 +55,8 @@ public final class ErrorReports {
         StringBuilder json = new StringBuilder(512).append("{\"errorMessage\":");
         JsonText.appendString(json, messageOf(failure));
         JsonText.appendString(json.append(",\"errorType\":"), typeOf(failure));
-        json.append(",\"stackTrace\":[");
+        String traceKey = failure instanceof TypedError typed ? typed.stackTraceKey() : "stackTrace";
+        JsonText.appendString(json.append(','), traceKey).append(":[");
         List<String> lines = stackTraceLines(failure);
         for (int i = 0; i < lines.size(); i++) {
             JsonText.appendString(i == 0 ? json : json.append(','), lines.get(i));

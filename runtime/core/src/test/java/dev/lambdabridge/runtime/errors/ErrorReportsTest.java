@@ -49,7 +49,7 @@ class ErrorReportsTest {
     }
 
     /** A bridge error with its own type, e.g. a PHP handler's error relayed by the worker bridge. */
-    static final class Typed extends RuntimeException implements TypedError {
+    static class Typed extends RuntimeException implements TypedError {
         private final String type;
         private final java.util.List<String> lines;
 
@@ -92,6 +92,18 @@ class ErrorReportsTest {
         assertEquals("{\"errorMessage\":\"boom\",\"errorType\":\"Worker.Timeout\","
                 + "\"stackTrace\":[\"com.example.Bridge.call(Bridge.java:7)\"]}", payload.json());
         assertTrue(ErrorReports.logText(failure).startsWith("boom: Worker.Timeout\n"), ErrorReports.logText(failure));
+    }
+
+    @Test
+    void typedErrorMayNameItsOwnStackTraceKey() {
+        Typed failure = new Typed("boom", "TypeError", java.util.List.of("TypeError: boom", "    at f (/var/task/a.js:1:7)")) {
+            @Override
+            public String stackTraceKey() {
+                return "trace";
+            }
+        };
+        assertEquals("{\"errorMessage\":\"boom\",\"errorType\":\"TypeError\","
+                + "\"trace\":[\"TypeError: boom\",\"    at f (/var/task/a.js:1:7)\"]}", ErrorReports.toPayload(failure).json());
     }
 
     @Test

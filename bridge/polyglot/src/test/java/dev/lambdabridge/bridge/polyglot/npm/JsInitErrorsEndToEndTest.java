@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lambdabridge.bridge.polyglot.RuntimeDist;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.lambdabridge.bridge.polyglot.npm.SideBySide.Outcome;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -49,8 +52,16 @@ class JsInitErrorsEndToEndTest {
         assertTrue(outcome.nodeResult().isFunctionError(), outcome.describe());
         assertTrue(outcome.oursResult().isFunctionError(), outcome.describe());
         assertEquals(outcome.node().path("errorType"), outcome.ours().path("errorType"), outcome.describe());
+        // the body's keys, as Node.js's runtime names them (errorType, errorMessage, trace)
+        assertEquals(fieldNames(outcome.node()), fieldNames(outcome.ours()), outcome.describe());
         assertEquals(trace(outcome.node()).path(0), trace(outcome.ours()).path(0), outcome.describe());
         return outcome;
+    }
+
+    private static Set<String> fieldNames(JsonNode body) {
+        Set<String> names = new TreeSet<>();
+        body.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     @Test

@@ -65,9 +65,9 @@ public final class SideBySide implements AutoCloseable {
 
     /** What each runtime answered. */
     public record Outcome(InvokeResult oursResult, InvokeResult nodeResult, JsonNode ours, JsonNode node) {
-        /** The error's stack lines: Node's runtime names them {@code trace}, ours {@code stackTrace}. */
+        /** The error's stack lines, under the key Node.js's runtime gives them ({@code trace}); missing if absent. */
         public static JsonNode trace(JsonNode error) {
-            return error.has("trace") ? error.get("trace") : error.path("stackTrace");
+            return error.path("trace");
         }
 
         public String describe() {
