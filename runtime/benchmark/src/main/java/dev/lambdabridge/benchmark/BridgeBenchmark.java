@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The process-bridge benchmark behind {@code scripts/bench-bridges}: per language (PHP, Ruby, Go), the sample
+ * The process-bridge benchmark behind {@code scripts/bench-bridges}: per language (PHP, Ruby, Go, Python, Node.js), the sample
  * programs of samples/scripts through the emulator and the runtime with every bridge (layers/dist's bootstrap),
  * per invocation ({@code exec:}) and as a persistent worker ({@code worker:}), beside the bare start of the
  * interpreter or binary, all in one run.
@@ -164,7 +164,7 @@ public final class BridgeBenchmark {
                 runBare(language);
             } catch (IOException | IllegalStateException e) {
                 throw new IOException(language.label + ": " + language.bareStartLabel + " does not run ("
-                        + e.getMessage() + "); the benchmark needs php-cli, ruby and golang-go on PATH", e);
+                        + e.getMessage() + "); the benchmark needs php-cli, ruby, golang-go, python3 and node on PATH", e);
             }
         }
     }
@@ -431,6 +431,10 @@ public final class BridgeBenchmark {
             String version = switch (language) {
                 case PHP -> Machine.run("php", "-v").lines().findFirst().orElse("?");
                 case RUBY -> Machine.run("ruby", "-v");
+                // the first python3 and node on PATH: the ones the bridge finds
+                case PYTHON -> Machine.run("python3", "-c", "import sys; print('Python', sys.version.split()[0], "
+                        + "sys.executable)");
+                case NODE -> "Node.js " + Machine.run("node", "-p", "process.version + ' ' + process.execPath");
                 case GO -> {
                     String built = Machine.run("go", "version", codeDir(language).resolve("hello").toString());
                     yield built.isBlank() ? "go: not on PATH" : "Go binaries built with "

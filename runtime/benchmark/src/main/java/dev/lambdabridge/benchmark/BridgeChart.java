@@ -52,7 +52,7 @@ final class BridgeChart {
         svg.append("<rect x=\"0\" y=\"0\" width=\"").append(WIDTH).append("\" height=\"").append(HEIGHT)
                 .append("\" fill=\"white\"/>\n");
         BridgeResults.Environment env = report.environment();
-        Svg.text(svg, WIDTH / 2.0, 24, "middle", 16, "bold", "lambda-bridge process bridge: PHP, Ruby and Go per "
+        Svg.text(svg, WIDTH / 2.0, 24, "middle", 16, "bold", "lambda-bridge process bridge: PHP, Ruby, Go, Python, Node.js per "
                 + "invocation (exec:) and as persistent workers (worker:), on the local emulator");
         Svg.text(svg, WIDTH / 2.0, 44, "middle", 11, "normal", env.date() + " - " + env.uname() + ", nproc "
                 + env.nproc() + ", load " + env.loadAtStart() + " .. " + env.loadAtEnd() + " - " + env.jvm()

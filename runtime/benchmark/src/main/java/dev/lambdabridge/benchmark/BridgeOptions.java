@@ -29,10 +29,10 @@ record BridgeOptions(int execInvokes, int workerInvokes, int execWarmUp, int wor
                      Path moduleDir, Path bootstrap, Path samples, Path outDir, String command) {
 
     static final String USAGE = """
-            usage: scripts/bench-bridges [--quick] [--languages php,ruby,go] [--exec N] [--worker N]
+            usage: scripts/bench-bridges [--quick] [--languages php,ruby,go,python,node] [--exec N] [--worker N]
                                          [--warmup N] [--starts N] [--cold N] [--rounds N] [--memory MB] [--out DIR]
               --quick         a smoke run: 30 measured invokes of each function, 10 starts, 1 cold start, 3 rounds
-              --languages L   which languages (default all three)
+              --languages L   which languages (default all five)
               --exec N        measured warm invokes per exec: function (default 300; --quick: 30)
               --worker N      measured warm invokes per worker: function and of the Java baseline
                               (default 3000; --quick: 30)

@@ -26,7 +26,7 @@ final class BridgeReport {
         md.append("- runtime: `").append(options.bootstrap()).append("` (layers/dist: the runtime with every "
                 + "bridge), functions of ").append(options.memoryMb()).append(" MB, timeout ")
                 .append(BridgeBenchmark.TIMEOUT.toSeconds()).append(" s, code in `").append(options.samples())
-                .append("/{php,ruby,go}`; the runtime's AOT cache: ").append(env.aotCache()).append('\n');
+                .append("/{php,ruby,go,python,node}`; the runtime's AOT cache: ").append(env.aotCache()).append('\n');
         md.append("- event, for every function: `").append(Language.EVENT)
                 .append("` (samples/scripts/events/hello.json)\n");
         md.append("- source: ").append(env.revision()).append('\n');
@@ -100,8 +100,8 @@ final class BridgeReport {
                     .append(" | ").append(f2(roundTripMs - starts.directMs().median())).append(" | ")
                     .append(f2(starts.directMs().median() - starts.bareMs().median())).append(" |\n");
         }
-        md.append("\nAll medians. The program run directly: the exec: program with the event (on stdin for PHP, as "
-                + "its argument for Ruby and Go), started by the harness with `ProcessBuilder`, its stdout read to "
+        md.append("\nAll medians. The program run directly: the exec: program with the event (on stdin for PHP and Python, "
+                + "as its argument for Ruby, Go and Node.js), started by the harness with `ProcessBuilder`, its stdout read to "
                 + "the end, waited for: no runtime, no emulator. Duration: the emulator's, from handing the event to "
                 + "the runtime to reading its response. Round trip - direct run: what the runtime, the bridge "
                 + "(environment, pipes, pump threads, the response check) and the emulator add to each "

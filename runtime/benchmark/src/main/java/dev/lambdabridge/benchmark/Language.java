@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The three languages of the process bridge, as samples/scripts runs them: the classic per-invocation program
+ * The five languages of the process bridge, as samples/scripts runs them: the classic per-invocation program
  * ({@code exec:}), the same program against the worker shim ({@code worker:}), and the bare start of the
  * interpreter or binary the harness measures beside them. Every function gets {@link #EVENT} (samples/scripts/
  * events/hello.json, 3 top-level keys) and owes the answer below.
@@ -16,7 +16,12 @@ enum Language {
             List.of("ruby", "-e", ""), "ruby -e ''", List.of("ruby", "hello.rb", "{event}"), false, "3"),
     GO("go", "Go", "go", "exec:./hello {event}", "worker:./worker",
             List.of("./hello", "{}"), "./hello '{}'", List.of("./hello", "{event}"), false,
-            "\"Hello from Go!\\n3\\n\"");
+            "\"Hello from Go!\\n3\\n\""),
+    PYTHON("python", "Python", "python", "exec:python3 hello.py", "worker:python3 worker.py",
+            List.of("python3", "-c", ""), "python3 -c ''", List.of("python3", "hello.py"), true, "{\"result\":3}"),
+    NODE("node", "Node.js", "node", "exec:node hello.js {event}", "worker:node index.js",
+            List.of("node", "-e", ""), "node -e ''", List.of("node", "hello.js", "{event}"), false,
+            "{\"result\":3}");
 
     /** samples/scripts/events/hello.json, compacted: Lambda's console test event. */
     static final String EVENT = "{\"key1\":\"value1\",\"key2\":\"value2\",\"key3\":\"value3\"}";
@@ -60,7 +65,7 @@ enum Language {
                 return language;
             }
         }
-        throw new IllegalArgumentException("unknown language '" + id + "': use php, ruby or go");
+        throw new IllegalArgumentException("unknown language '" + id + "': use php, ruby, go, python or node");
     }
 
     String handler(Mode mode) {
@@ -78,6 +83,8 @@ enum Language {
             case PHP -> List.of(dir.resolve("HelloLambda.php"), dir.resolve("worker.php"));
             case RUBY -> List.of(dir.resolve("hello.rb"), dir.resolve("worker.rb"));
             case GO -> List.of(dir.resolve("hello"), dir.resolve("worker"));
+            case PYTHON -> List.of(dir.resolve("hello.py"), dir.resolve("worker.py"));
+            case NODE -> List.of(dir.resolve("hello.js"), dir.resolve("index.js"));
         };
     }
 

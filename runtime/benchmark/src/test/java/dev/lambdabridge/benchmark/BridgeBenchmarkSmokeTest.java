@@ -91,7 +91,8 @@ class BridgeBenchmarkSmokeTest {
         BridgeOptions full = BridgeOptions.parse("--module", ".");
         assertEquals(300, full.execInvokes());
         assertEquals(3000, full.workerInvokes());
-        assertEquals(List.of(Language.PHP, Language.RUBY, Language.GO), full.languageList());
+        assertEquals(List.of(Language.PHP, Language.RUBY, Language.GO, Language.PYTHON, Language.NODE),
+                full.languageList());
         assertTrue(full.bootstrap().endsWith("layers/dist/target/dist/bootstrap"), full.bootstrap().toString());
         BridgeOptions quick = BridgeOptions.parse("--quick", "--languages", "go,php", "--module", ".");
         assertEquals(30, quick.execInvokes());
