@@ -73,6 +73,17 @@ class LoggingLibrariesTest {
                 && lines.get(0).contains("\"AWSRequestId\":\"<request-id>\""), lines.get(0));
     }
 
+    /**
+     * Logback through SLF4J: AWS's client fills only Log4j's context maps, so a pattern's %X{AWSRequestId} stays
+     * empty under it, and under lambda-bridge too.
+     */
+    @Test
+    void logbackPatternWithTheRequestId() {
+        List<String> lines = assertSameLogs(BothRuntimes.Function.framework("logback", FrameworkSamples.function("logback"),
+                "example.frameworks.logback.ShipmentHandler::handleRequest", Map.of()), "{\"shipmentId\":\"s-1\"}");
+        assertEquals(List.of("<timestamp> [] INFO  ShipmentHandler - shipment s-1 dispatched"), lines);
+    }
+
     /** Powertools' JSON fields: request id, cold start, function name, and the trace id. */
     @Test
     void powertoolsLoggingFields() {
