@@ -72,8 +72,33 @@ class ConformanceTest {
         assertTrue(entries.size() > 70, "fixture catalog has " + entries.size() + " entries");
         return entries.stream().map(entry -> DynamicTest.dynamicTest(entry.path() + " as " + entry.eventClass(), () -> {
             byte[] event = Files.readAllBytes(entry.file());
+            if (entry.eventClass().endsWith(".APIGatewayV2CustomAuthorizerEvent")) {
+                assertSameJson(TestFunction.echoHandler(entry.eventClass()), InvokeRequest.of(event));
+                return;
+            }
             assertSame(TestFunction.echoHandler(entry.eventClass()), InvokeRequest.of(event));
         }));
+    }
+
+    /**
+     * The same JSON, its objects' members in any order: a Joda DateTime written as a bean (below) has its getters
+     * in the order the JVM lists a class's methods, which HotSpot does not keep from one process to the next (it
+     * sorts them by where their names' symbols happen to be), so "zone" and "chronology" swap between runs of
+     * either runtime.
+     */
+    private static BothRuntimes.Pair assertSameJson(String handler, InvokeRequest request) {
+        BothRuntimes.Pair pair = runtimes.invoke(handler, request);
+        String context = handler + "\n--- log ---\n" + runtimes.logText();
+        try {
+            var json = new com.fasterxml.jackson.databind.ObjectMapper();
+            assertEquals(json.readTree(pair.aws().payload()), json.readTree(pair.bridge().payload()),
+                    () -> context + "\n--- AWS ---\n" + pair.aws().payloadText() + "\n--- ours ---\n"
+                            + pair.bridge().payloadText());
+        } catch (java.io.IOException e) {
+            throw new AssertionError("not JSON: " + pair.bridge().payloadText() + " / " + pair.aws().payloadText(), e);
+        }
+        assertEquals(pair.aws().functionError(), pair.bridge().functionError(), context);
+        return pair;
     }
 
     /**
@@ -84,11 +109,12 @@ class ConformanceTest {
     void jodaDateTimeInAResponse() throws Exception {
         FixtureCatalog.Entry entry = FixtureCatalog.eventEntries().stream()
                 .filter(e -> e.eventClass().endsWith(".APIGatewayV2CustomAuthorizerEvent")).findFirst().orElseThrow();
-        BothRuntimes.Pair pair = assertSame(TestFunction.echoHandler(entry.eventClass()),
+        BothRuntimes.Pair pair = assertSameJson(TestFunction.echoHandler(entry.eventClass()),
                 InvokeRequest.of(Files.readAllBytes(entry.file())));
-        assertTrue(pair.bridge().payloadText().contains("\"time\":{\"year\":2020,") 
-                && pair.bridge().payloadText().contains("\"chronology\":{\"zone\":{\"fixed\":true,\"ID\":\"UTC\"}}"),
-                pair.bridge().payloadText());
+        var time = new com.fasterxml.jackson.databind.ObjectMapper().readTree(pair.bridge().payload())
+                .path("requestContext").path("time");
+        assertTrue(time.path("millis").asLong() == 1584039838000L && time.path("year").asInt() == 2020
+                && "UTC".equals(time.path("chronology").path("zone").path("ID").asText()), pair.bridge().payloadText());
     }
 
     /** What the managed runtime's class path gives the function without bundling it, from the same jars. */
