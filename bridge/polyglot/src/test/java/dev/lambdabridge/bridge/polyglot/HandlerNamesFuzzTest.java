@@ -4,30 +4,27 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.code_intelligence.jazzer.junit.DictionaryEntries;
+import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.lambdabridge.runtime.errors.HandlerFault;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
 
 /**
- * Fuzzing of the {@code js:} and {@code ruby:} handler-string parsers: any string is a handler name or a
+ * Fuzzing (Jazzer) of the {@code js:} and {@code ruby:} handler-string parsers: any string is a handler name or a
  * {@link HandlerFault} of type {@code Runtime.MalformedHandlerName}; a name never points outside the task root
- * (no leading {@code /}, no {@code ..}), and its parts are never empty. Inputs: the corpus in
- * src/test/resources/fuzz/polyglot-handlers, edits of it, random strings of the characters that matter.
+ * (no leading {@code /}, no {@code ..}), and its parts are never empty. The input's bytes are the handler string
+ * (after {@code js:} or {@code ruby:}) in UTF-8; malformed sequences become U+FFFD.
+ *
+ * <p>Every test run replays the seeds in
+ * src/test/resources/dev/lambdabridge/bridge/polyglot/HandlerNamesFuzzTestInputs (one handler string per file,
+ * shared by both targets); a fuzzing run is {@code JAZZER_FUZZ=1 mvn test -pl bridge/polyglot
+ * -Dtest='HandlerNamesFuzzTest#METHOD' -Djazzer.max_duration=2m} (README, Testing).
  */
 class HandlerNamesFuzzTest {
-
-    @Property
-    void anyStringIsAJsHandlerNameOrMalformed(@ForAll("handlerStrings") String text) {
+    @FuzzTest
+    @DictionaryEntries({".", "/", "..", "../", ":", "::", "_", "~", "\\", "\u0000", "handler", "index."})
+    void anyStringIsAJsHandlerNameOrMalformed(byte[] input) {
+        String text = new String(input, StandardCharsets.UTF_8);
         JsHandlerName name;
         try {
             name = JsHandlerName.parse(text);
@@ -41,8 +38,10 @@ class HandlerNamesFuzzTest {
         assertEquals(text, name.module() + "." + String.join(".", name.exportPath()));
     }
 
-    @Property
-    void anyStringIsARubyHandlerNameOrMalformed(@ForAll("handlerStrings") String text) {
+    @FuzzTest
+    @DictionaryEntries({".", "/", "..", "../", ":", "::", "_", "~", "\\", "\u0000", "handler", "lib/app.", "Module::"})
+    void anyStringIsARubyHandlerNameOrMalformed(byte[] input) {
+        String text = new String(input, StandardCharsets.UTF_8);
         RubyHandlerName name;
         try {
             name = RubyHandlerName.parse(text);
@@ -61,24 +60,5 @@ class HandlerNamesFuzzTest {
         assertFalse(path.isEmpty());
         assertFalse(path.startsWith("/"), path);
         assertFalse(path.contains(".."), path);
-    }
-
-    @Provide
-    Arbitrary<String> handlerStrings() {
-        Arbitrary<String> corpus = Arbitraries.of(corpus());
-        Arbitrary<String> shaped = Arbitraries.strings().withChars("./:_ab~\\\u0000").ofMaxLength(20);
-        Arbitrary<String> edited = Combinators.combine(corpus, shaped, Arbitraries.integers().between(0, 40))
-                .as((seed, insert, at) -> seed.substring(0, Math.min(at, seed.length())) + insert
-                        + seed.substring(Math.min(at, seed.length())));
-        return Arbitraries.frequencyOf(Tuple.of(1, corpus), Tuple.of(4, edited), Tuple.of(3, shaped),
-                Tuple.of(1, Arbitraries.strings().ofMaxLength(20)));
-    }
-
-    static List<String> corpus() {
-        try (InputStream in = HandlerNamesFuzzTest.class.getResourceAsStream("/fuzz/polyglot-handlers/handlers.txt")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -4,77 +4,87 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.api.SilentCloseable;
+import com.code_intelligence.jazzer.junit.DictionaryFile;
+import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Random;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Stream;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 
 /**
- * Fuzzing of {@link HttpConnection}'s response parser (status line, headers, Content-Length and chunked bodies),
- * through a real socket: whatever a peer sends, {@code exchange} returns a response or throws an
+ * Fuzzing (Jazzer) of {@link HttpConnection}'s response parser (status line, headers, Content-Length and chunked
+ * bodies), through a real socket: whatever a peer sends, {@code exchange} returns a response or throws an
  * {@link IOException} (the documented failure, which ends the runtime with a message), within 5 s, and
  * allocates no more than the bytes it was sent justify (a peer that announces 256 MB and sends 10 bytes must not
- * make the runtime allocate 256 MB). Inputs: the seed corpus in src/test/resources/fuzz/http, mutations of it,
- * random bytes, and well-formed responses with random bodies (which must parse back to those bodies).
- * Tries per property: {@code jqwik.tries.default} (junit-platform.properties; {@code -Djqwik.tries.default=N}
- * for a longer run).
+ * make the runtime allocate 256 MB). Well-formed responses built from the fuzzer's data must parse back to their
+ * bodies; responses announcing more than they send must be an {@code IOException}.
+ *
+ * <p>Every test run replays the seeds in src/test/resources/dev/lambdabridge/runtime/api/HttpConnectionFuzzTestInputs
+ * (raw answers, byte for byte as a peer sends them; Jazzer adds the crashing inputs it finds there); a fuzzing
+ * run is {@code JAZZER_FUZZ=1 mvn test -pl runtime/core -Dtest='HttpConnectionFuzzTest#METHOD'
+ * -Djazzer.max_duration=2m} (README, Testing).
  */
 class HttpConnectionFuzzTest {
     /** Allowed allocation: a generous multiple of what was received, plus buffers (64 KiB socket buffers...). */
     private static final long ALLOCATION_SLACK = 4L * 1024 * 1024;
     private static OneShotHttpPeer peer;
     private static ExecutorService caller;
+    private static boolean warm;
 
-    @BeforeContainer
+    @BeforeAll
     static void start() throws IOException {
         peer = new OneShotHttpPeer();
         caller = Executors.newSingleThreadExecutor();
     }
 
-    @AfterContainer
+    @AfterAll
     static void stop() throws IOException {
         caller.shutdownNow();
         peer.close();
     }
 
-    @Property
-    void anyAnswerIsAResponseOrAnIOException(@ForAll("answers") byte[] answer) throws Exception {
+    /** Any bytes as the answer (the dictionary: the tokens the parser is sensitive to, for the mutations). */
+    @FuzzTest
+    @DictionaryFile(resourcePath = "http-response.dict")
+    void anyAnswerIsAResponseOrAnIOException(byte[] answer) throws Exception {
         exchange(answer);
     }
 
-    @Property
-    void wellFormedResponsesParseBackToTheirBodies(@ForAll("wellFormed") WellFormed response) throws Exception {
-        Outcome outcome = exchange(response.bytes());
+    /** A well-formed response (status, 0-4 headers, Content-Length or chunked, a body of up to 5,000 bytes). */
+    @FuzzTest
+    void wellFormedResponsesParseBackToTheirBodies(FuzzedDataProvider data) throws Exception {
+        int status = data.consumeInt(100, 599);
+        boolean chunked = data.consumeBoolean();
+        Random random = new Random(data.consumeLong());
+        byte[] body = data.consumeBytes(5000);
+        byte[] bytes = wellFormed(status, body, chunked, random);
+        Outcome outcome = exchange(bytes);
         assertTrue(outcome.response() != null, () -> "refused a well-formed response: " + outcome.failure() + "\n"
-                + new String(response.bytes(), StandardCharsets.ISO_8859_1));
-        assertEquals(response.status(), outcome.response().status());
-        assertArrayEquals(response.body(), outcome.response().body());
+                + new String(bytes, StandardCharsets.ISO_8859_1));
+        assertEquals(status, outcome.response().status());
+        assertArrayEquals(body, outcome.response().body());
     }
 
-    @Property
-    void lyingLengthsAllocateOnlyWhatArrives(@ForAll("lies") byte[] answer) throws Exception {
+    /** Responses announcing more than they send: Content-Length or chunk sizes up to and over the limit. */
+    @FuzzTest
+    void lyingLengthsAllocateOnlyWhatArrives(FuzzedDataProvider data) throws Exception {
+        long announced = data.consumeLong(1, 300L * 1024 * 1024);
+        int sent = data.consumeInt(0, 1000);
+        boolean chunked = data.consumeBoolean();
+        byte[] answer = lie(announced, sent, chunked);
         Outcome outcome = exchange(answer);
         assertTrue(outcome.failure() instanceof IOException, () -> "accepted a body shorter than announced: "
                 + new String(answer, StandardCharsets.ISO_8859_1));
@@ -85,18 +95,37 @@ class HttpConnectionFuzzTest {
 
     /** One exchange against the peer; asserts the failure kind, the time and the allocation. */
     private static Outcome exchange(byte[] answer) throws Exception {
+        // here, not in @BeforeAll: Jazzer installs its agent when the first fuzz test's inputs are asked for
+        try (SilentCloseable loopbackOnly = LoopbackPermission.allow(peer.port())) {
+            if (!warm) {
+                // the first exchange loads (and Jazzer instruments) the client's classes on the calling thread: a
+                // few MB that the allocation bound is not about
+                peer.next(wellFormed(200, "{}".getBytes(StandardCharsets.US_ASCII), true, new Random(1)));
+                caller.submit(HttpConnectionFuzzTest::call).get(30, TimeUnit.SECONDS);
+                warm = true;
+            }
+            return exchangeOnce(answer);
+        }
+    }
+
+    private static HttpResponse call() throws IOException {
+        HttpConnection connection = new HttpConnection("127.0.0.1", peer.port());
+        try {
+            return connection.exchange("GET", "/2018-06-01/runtime/invocation/next", new String[0], null, 0, 0);
+        } finally {
+            connection.close();
+        }
+    }
+
+    private static Outcome exchangeOnce(byte[] answer) throws Exception {
         peer.next(answer);
         Future<Outcome> call = caller.submit(() -> {
             long before = allocated();
-            HttpConnection connection = new HttpConnection("127.0.0.1", peer.port());
             Outcome outcome;
             try {
-                outcome = new Outcome(connection.exchange("GET", "/2018-06-01/runtime/invocation/next",
-                        new String[0], null, 0, 0), null);
+                outcome = new Outcome(call(), null);
             } catch (IOException e) {
                 outcome = new Outcome(null, e);
-            } finally {
-                connection.close();
             }
             long used = allocated() - before;
             assertTrue(used <= answer.length * 8L + ALLOCATION_SLACK, "allocated " + used + " bytes for an answer of "
@@ -108,7 +137,7 @@ class HttpConnectionFuzzTest {
         } catch (TimeoutException e) {
             call.cancel(true);
             throw new AssertionError("no result within 5 s for " + new String(answer, StandardCharsets.ISO_8859_1), e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             // anything but IOException escaping exchange() is a crash of the parser
             throw new AssertionError("exchange threw " + e.getCause() + " for "
                     + new String(answer, StandardCharsets.ISO_8859_1), e.getCause());
@@ -119,90 +148,41 @@ class HttpConnectionFuzzTest {
         return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
     }
 
-    // ---- inputs ----
-
-    static List<byte[]> corpus() {
-        try {
-            Path dir = Path.of(HttpConnectionFuzzTest.class.getResource("/fuzz/http").toURI());
-            List<byte[]> seeds = new ArrayList<>();
-            try (Stream<Path> files = Files.list(dir)) {
-                for (Path file : files.sorted().toList()) {
-                    // the files are written with \n line ends, for diffs; HTTP wants \r\n
-                    String text = Files.readString(file, StandardCharsets.ISO_8859_1).replace("\r\n", "\n")
-                            .replace("\n", "\r\n").replace("<CR>", "\r").replace("<NOCRLF>\r\n", "");
-                    seeds.add(text.getBytes(StandardCharsets.ISO_8859_1));
-                }
-            }
-            return seeds;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
+    static byte[] wellFormed(int status, byte[] body, boolean chunked, Random random) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        StringBuilder head = new StringBuilder("HTTP/1.1 " + status + " Reason\r\n");
+        for (int i = random.nextInt(5); i > 0; i--) {
+            head.append("X-H").append(i).append(":").append(" ".repeat(random.nextInt(3))).append("v").append(i)
+                    .append("\r\n");
         }
-    }
-
-    @Provide
-    Arbitrary<byte[]> answers() {
-        List<byte[]> seeds = corpus();
-        Arbitrary<byte[]> corpus = Arbitraries.of(seeds);
-        Arbitrary<byte[]> mutated = Combinators.combine(corpus, Arbitraries.longs()).as(Mutations::mutate);
-        Arbitrary<byte[]> random = Arbitraries.bytes().array(byte[].class).ofMaxSize(300);
-        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(1, corpus), net.jqwik.api.Tuple.of(6, mutated),
-                net.jqwik.api.Tuple.of(2, random));
-    }
-
-    record WellFormed(int status, byte[] body, byte[] bytes) {
-    }
-
-    @Provide
-    Arbitrary<WellFormed> wellFormed() {
-        Arbitrary<Integer> status = Arbitraries.integers().between(100, 599);
-        Arbitrary<byte[]> body = Arbitraries.bytes().array(byte[].class).ofMaxSize(5000);
-        Arbitrary<Boolean> chunked = Arbitraries.of(true, false);
-        Arbitrary<Long> seed = Arbitraries.longs();
-        return Combinators.combine(status, body, chunked, seed).as((s, b, c, r) -> {
-            Random random = new Random(r);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            StringBuilder head = new StringBuilder("HTTP/1.1 " + s + " Reason\r\n");
-            for (int i = random.nextInt(5); i > 0; i--) {
-                head.append("X-H").append(i).append(":").append(" ".repeat(random.nextInt(3))).append("v").append(i)
-                        .append("\r\n");
+        head.append(chunked ? "Transfer-Encoding: chunked\r\n" : "Content-Length: " + body.length + "\r\n")
+                .append("\r\n");
+        out.writeBytes(head.toString().getBytes(StandardCharsets.US_ASCII));
+        if (chunked) {
+            int at = 0;
+            while (at < body.length) {
+                int n = Math.min(body.length - at, 1 + random.nextInt(700));
+                out.writeBytes((Integer.toHexString(n).toUpperCase(Locale.ROOT) + (random.nextBoolean() ? ";ext=1" : "")
+                        + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write(body, at, n);
+                out.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+                at += n;
             }
-            head.append(c ? "Transfer-Encoding: chunked\r\n" : "Content-Length: " + b.length + "\r\n").append("\r\n");
-            out.writeBytes(head.toString().getBytes(StandardCharsets.US_ASCII));
-            if (c) {
-                int at = 0;
-                while (at < b.length) {
-                    int n = Math.min(b.length - at, 1 + random.nextInt(700));
-                    out.writeBytes((Integer.toHexString(n).toUpperCase(Locale.ROOT) + (random.nextBoolean() ? ";ext=1"
-                            : "") + "\r\n").getBytes(StandardCharsets.US_ASCII));
-                    out.write(b, at, n);
-                    out.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
-                    at += n;
-                }
-                out.writeBytes("0\r\nTrailer-X: t\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-            } else {
-                out.writeBytes(b);
-            }
-            return new WellFormed(s, b, out.toByteArray());
-        });
+            out.writeBytes("0\r\nTrailer-X: t\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        } else {
+            out.writeBytes(body);
+        }
+        return out.toByteArray();
     }
 
-    /** Responses announcing more than they send: Content-Length or chunk sizes up to and over the limit. */
-    @Provide
-    Arbitrary<byte[]> lies() {
-        Arbitrary<Long> announced = Arbitraries.longs().between(1, 300L * 1024 * 1024);
-        Arbitrary<Integer> sent = Arbitraries.integers().between(0, 1000);
-        Arbitrary<Boolean> chunked = Arbitraries.of(true, false);
-        return Combinators.combine(announced, sent, chunked).as((n, s, c) -> {
-            int actual = (int) Math.min(s, n - 1);
-            String head = "HTTP/1.1 200 OK\r\n" + (c ? "Transfer-Encoding: chunked\r\n\r\n" + Long.toHexString(n)
-                    + "\r\n" : "Content-Length: " + n + "\r\n\r\n");
-            byte[] start = head.getBytes(StandardCharsets.US_ASCII);
-            byte[] all = new byte[start.length + actual];
-            System.arraycopy(start, 0, all, 0, start.length);
-            java.util.Arrays.fill(all, start.length, all.length, (byte) 'b');
-            return all;
-        });
+    static byte[] lie(long announced, int sent, boolean chunked) {
+        int actual = (int) Math.min(sent, announced - 1);
+        String head = "HTTP/1.1 200 OK\r\n" + (chunked ? "Transfer-Encoding: chunked\r\n\r\n"
+                + Long.toHexString(announced) + "\r\n" : "Content-Length: " + announced + "\r\n\r\n");
+        byte[] start = head.getBytes(StandardCharsets.US_ASCII);
+        byte[] all = new byte[start.length + actual];
+        System.arraycopy(start, 0, all, 0, start.length);
+        Arrays.fill(all, start.length, all.length, (byte) 'b');
+        return all;
     }
 }

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class HandlersTest {
     /**
      * Loading a handler sets the thread's context class loader to the function's, as the managed runtime does;
-     * put surefire's back, or the next test engine in this JVM (jqwik, for the fuzzers) cannot find its services.
+     * put surefire's back, or what later tests in this JVM load through it (Jazzer's fuzz tests) is not found.
      */
     @org.junit.jupiter.api.AfterEach
     void restoreTheContextClassLoader() {
