@@ -3,6 +3,8 @@ package dev.lambdabridge.emulator;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.function.Consumer;
+import org.eclipse.jetty.http.BadMessageException;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.util.Callback;
@@ -83,7 +85,7 @@ final class BodyReader implements Runnable {
                 return;
             }
             if (Content.Chunk.isFailure(chunk)) {
-                listener.failed(chunk.getFailure());
+                listener.failed(unreadable(chunk.getFailure()));
                 return;
             }
             take(chunk.getByteBuffer());
@@ -98,6 +100,18 @@ final class BodyReader implements Runnable {
                 return;
             }
         }
+    }
+
+    /**
+     * Jetty reports a malformed chunk as an early end of the stream ("Early EOF"): say which body, how far it got,
+     * and what may be wrong with it.
+     */
+    private Throwable unreadable(Throwable failure) {
+        boolean chunked = request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
+        String why = chunked ? "its chunked encoding is malformed, or the connection ended inside it"
+                : "the connection ended before the " + request.getLength() + " bytes of its Content-Length";
+        return new BadMessageException(400, "the request body could not be read after " + total + " bytes: " + why,
+                failure);
     }
 
     private void take(ByteBuffer bytes) {

@@ -48,6 +48,7 @@ public final class Emulator implements AutoCloseable {
                 HostedFunction.DEADLINE_TICK_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
         server.addConnector(invokeConnector);
         server.setHandler(router);
+        server.setErrorHandler(new ProtocolErrors(invokeConnector));
         router.route(invokeConnector, new InvokeApiHandler(this));
     }
 

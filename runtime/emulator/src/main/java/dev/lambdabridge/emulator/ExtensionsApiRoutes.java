@@ -36,6 +36,7 @@ final class ExtensionsApiRoutes {
                     body -> function.extensionRegister(request.getHeaders().get(NAME), body));
             case EXTENSION + "event/next" -> {
                 if (!HttpMethod.GET.is(method)) {
+                    response.getHeaders().put(HttpHeader.ALLOW, "GET");
                     replyAfterBody(request, response, callback, wrongMethod(method, path, "GET"));
                     return;
                 }
@@ -57,6 +58,7 @@ final class ExtensionsApiRoutes {
     private static void withBody(HttpMethod expected, Request request, Response response, Callback callback,
                                  java.util.function.Function<byte[], ExtensionHost.Reply> action) {
         if (!expected.is(request.getMethod())) {
+            response.getHeaders().put(HttpHeader.ALLOW, expected.asString());
             replyAfterBody(request, response, callback, wrongMethod(request.getMethod(),
                     request.getHttpURI().getPath(), expected.asString()));
             return;
