@@ -5,35 +5,33 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.DictionaryEntries;
+import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
 
 /**
- * Fuzzing of the worker protocol's frame reader (docs/worker-protocol.md), on what a broken or hostile worker can
+ * Fuzzing (Jazzer) of the worker protocol's frame reader (docs/worker-protocol.md), on what a broken or hostile worker can
  * send: any bytes give a header, the end of the stream, or a {@link ProtocolException} (never another exception);
  * a header is never read past its 64 bytes; well-formed frames read back as written; a frame that announces more
- * than it carries is a ProtocolException, and reading it allocates what arrived, not what was announced. Inputs:
- * the corpus in src/test/resources/fuzz/frames, its mutations, random bytes.
+ * than it carries is a ProtocolException, and reading it allocates what arrived, not what was announced.
+ *
+ * <p>Every test run replays the seeds in src/test/resources/dev/lambdabridge/bridge/process/FramesFuzzTestInputs
+ * (raw worker output for the first target); a fuzzing run is {@code JAZZER_FUZZ=1 mvn test -pl bridge/process
+ * -Dtest='FramesFuzzTest#METHOD' -Djazzer.max_duration=2m} (README, Fuzzing).
  */
 class FramesFuzzTest {
     private static final long ALLOCATION_SLACK = 256 * 1024;
 
-    @Property
-    void anyBytesAreAHeaderTheEndOrAProtocolError(@ForAll("workerBytes") byte[] bytes) throws IOException {
+    @FuzzTest
+    @DictionaryEntries({"READY ", "INVOKE ", "RESULT ", "ERROR ", " ", "0", "9", "-", "+", "99999999999999999999",
+        "\u0000", "\u00ff"})
+    void anyBytesAreAHeaderTheEndOrAProtocolError(byte[] bytes) throws IOException {
         ByteArrayInputStream in = new ByteArrayInputStream(bytes);
         try {
             Frames.Header header = Frames.readHeader(in);
@@ -71,8 +69,10 @@ class FramesFuzzTest {
                 + "-byte frame of which " + available + " arrived");
     }
 
-    @Property
-    void wellFormedFramesReadBackAsWritten(@ForAll("types") String type, @ForAll byte[] payload) throws Exception {
+    @FuzzTest
+    void wellFormedFramesReadBackAsWritten(FuzzedDataProvider data) throws Exception {
+        String type = data.pickValue(new String[] {Frames.READY, Frames.INVOKE, Frames.RESULT, Frames.ERROR});
+        byte[] payload = data.consumeRemainingAsBytes();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Frames.write(out, type, payload);
         ByteArrayInputStream in = new ByteArrayInputStream(out.toByteArray());
@@ -82,10 +82,10 @@ class FramesFuzzTest {
         assertEquals(0, in.available());
     }
 
-    @Property
-    void framesThatLieAboutTheirLengthAreTruncatedWithoutAllocatingTheLie(
-            @ForAll @LongRange(min = 1, max = Frames.MAX_REPLY_BYTES) long announced,
-            @ForAll @IntRange(min = 0, max = 4096) int sent) throws Exception {
+    @FuzzTest
+    void framesThatLieAboutTheirLengthAreTruncatedWithoutAllocatingTheLie(FuzzedDataProvider data) throws Exception {
+        long announced = data.consumeLong(1, Frames.MAX_REPLY_BYTES);
+        int sent = data.consumeInt(0, 4096);
         int actual = (int) Math.min(sent, announced - 1);
         byte[] header = Frames.header(Frames.RESULT, announced);
         byte[] bytes = Arrays.copyOf(header, header.length + actual);
@@ -104,19 +104,5 @@ class FramesFuzzTest {
 
     static long allocated() {
         return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
-    }
-
-    @Provide
-    Arbitrary<String> types() {
-        return Arbitraries.of(Frames.READY, Frames.INVOKE, Frames.RESULT, Frames.ERROR);
-    }
-
-    @Provide
-    Arbitrary<byte[]> workerBytes() {
-        List<byte[]> seeds = FuzzCorpus.read("frames");
-        Arbitrary<byte[]> corpus = Arbitraries.of(seeds);
-        Arbitrary<byte[]> mutated = Combinators.combine(corpus, Arbitraries.longs()).as(FuzzCorpus::mutate);
-        Arbitrary<byte[]> random = Arbitraries.bytes().array(byte[].class).ofMaxSize(200);
-        return Arbitraries.frequencyOf(Tuple.of(1, corpus), Tuple.of(6, mutated), Tuple.of(2, random));
     }
 }

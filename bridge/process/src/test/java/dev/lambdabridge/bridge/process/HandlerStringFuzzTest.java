@@ -4,29 +4,43 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.code_intelligence.jazzer.junit.DictionaryEntries;
+import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.lambdabridge.runtime.errors.HandlerFault;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
 
 /**
- * Fuzzing of the {@code exec:}/{@code worker:} handler-string parser ({@link CommandSpec}): any string is a spec
- * or a {@link HandlerFault} of type {@code Runtime.MalformedHandlerName} naming the handler; a spec's program and
- * arguments are non-empty and hold no space, tab or quote (nothing a shell would need, since none runs); the
- * event placeholder is a whole argument, never the program, and only for {@code exec:}; parsing what a spec
- * displays gives the same spec. Inputs: the corpus in src/test/resources/fuzz/handlers, mutations, random text.
+ * Fuzzing (Jazzer) of the {@code exec:}/{@code worker:} handler-string parser ({@link CommandSpec}): any string is
+ * a spec or a {@link HandlerFault} of type {@code Runtime.MalformedHandlerName} naming the handler; a spec's
+ * program and arguments are non-empty and hold no space, tab or quote (nothing a shell would need, since none
+ * runs); the event placeholder is a whole argument, never the program, and only for {@code exec:}; parsing what a
+ * spec displays gives the same spec. The input's bytes are the handler string after the scheme, in UTF-8 (a
+ * final newline dropped, as Lambda passes one line; malformed sequences become U+FFFD).
+ *
+ * <p>Every test run replays the seeds in
+ * src/test/resources/dev/lambdabridge/bridge/process/HandlerStringFuzzTestInputs (shared by both schemes' targets);
+ * a fuzzing run is {@code JAZZER_FUZZ=1 mvn test -pl bridge/process -Dtest='HandlerStringFuzzTest#METHOD'
+ * -Djazzer.max_duration=2m} (README, Fuzzing).
  */
 class HandlerStringFuzzTest {
 
-    @Property
-    void anyHandlerStringIsASpecOrAMalformedHandlerName(@ForAll("schemes") String scheme,
-                                                        @ForAll("handlerStrings") String spec) {
+    @FuzzTest
+    @DictionaryEntries({" ", "\t", "\"", "'", "{event}", "{", "}", "php", "./", "..", "/", "$", ";", "|", "&", "`",
+        "\\", "\u0000"})
+    void anyExecHandlerStringIsASpecOrAMalformedHandlerName(byte[] input) {
+        check("exec", text(input));
+    }
+
+    @FuzzTest
+    @DictionaryEntries({" ", "\t", "\"", "'", "{event}", "{", "}", "php", "./", "..", "/", "$", ";", "|", "&", "`",
+        "\\", "\u0000"})
+    void anyWorkerHandlerStringIsASpecOrAMalformedHandlerName(byte[] input) {
+        check("worker", text(input));
+    }
+
+    private static void check(String scheme, String spec) {
         CommandSpec parsed;
         try {
             parsed = CommandSpec.parse(scheme, spec);
@@ -35,7 +49,7 @@ class HandlerStringFuzzTest {
             assertTrue(fault.getMessage().contains(scheme + ":" + spec), fault.getMessage());
             return;
         }
-        List<String> words = new java.util.ArrayList<>(parsed.arguments());
+        List<String> words = new ArrayList<>(parsed.arguments());
         words.add(parsed.program());
         for (String word : words) {
             assertFalse(word.isEmpty());
@@ -50,30 +64,9 @@ class HandlerStringFuzzTest {
         assertEquals(parsed.arguments().size() + 1, argv.size(), "one argv element per word, the event included");
     }
 
-    @Provide
-    Arbitrary<String> schemes() {
-        return Arbitraries.of("exec", "worker");
-    }
-
-    @Provide
-    Arbitrary<String> handlerStrings() {
-        List<byte[]> seeds = FuzzCorpus.read("handlers");
-        Arbitrary<byte[]> corpus = Arbitraries.of(seeds);
-        Arbitrary<byte[]> mutated = Combinators.combine(corpus, Arbitraries.longs()).as(FuzzCorpus::mutate);
-        Arbitrary<String> random = Arbitraries.strings().withChars(" \t\"'{}eventphp./$;|&`\\").ofMaxLength(40);
-        Arbitrary<String> unicode = Arbitraries.strings().ofMaxLength(30);
-        return Arbitraries.frequencyOf(Tuple.of(1, corpus.map(FuzzCorpusText::text)),
-                Tuple.of(5, mutated.map(FuzzCorpusText::text)), Tuple.of(2, random), Tuple.of(1, unicode));
-    }
-
-    /** Corpus bytes as the handler string Lambda would pass (UTF-8, one line). */
-    static final class FuzzCorpusText {
-        private FuzzCorpusText() {
-        }
-
-        static String text(byte[] bytes) {
-            String text = new String(bytes, StandardCharsets.UTF_8);
-            return text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
-        }
+    /** Seed bytes as the handler string Lambda would pass (UTF-8, one line). */
+    static String text(byte[] bytes) {
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        return text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
     }
 }
