@@ -7,10 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.code_intelligence.jazzer.junit.DictionaryFile;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.lambdabridge.emulator.testing.Fakes;
+import com.code_intelligence.jazzer.api.SilentCloseable;
 import dev.lambdabridge.emulator.testing.HostileClient;
+import dev.lambdabridge.emulator.testing.LoopbackPermission;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -65,6 +68,14 @@ class RawRequestFuzzTest {
     }
 
     private static void check(HostileClient port, byte[] request) throws IOException {
+        // here, not in @BeforeAll: Jazzer installs its agent when the first fuzz test's inputs are asked for
+        try (SilentCloseable loopbackOnly = LoopbackPermission.allow(Set.of(emulator.invokePort(),
+                emulator.runtimeApiPort("echo")))) {
+            exchange(port, request);
+        }
+    }
+
+    private static void exchange(HostileClient port, byte[] request) throws IOException {
         HostileClient.Answer answer = port.sendAndHalfClose(request, DEADLINE);
         assertFalse(answer.timedOut(), () -> "no answer within 5 s to " + printable(request) + ": " + answer);
         if (answer.raw().length > 0) {

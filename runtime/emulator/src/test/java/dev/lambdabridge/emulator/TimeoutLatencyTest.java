@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every timeout is answered on time: 200 of them, each within 250 ms of its deadline, with four functions timing
- * out side by side. The runtime is a shell that asks for its event, prints the deadline it was given
+ * Every timeout is answered on time: 200 of them ({@code -Dtimeouts=N} for another count, a multiple of four),
+ * each within 250 ms of its deadline, with four functions timing out side by side; the median, p99 and maximum
+ * are printed. The runtime is a shell that asks for its event, prints the deadline it was given
  * ({@code Lambda-Runtime-Deadline-Ms}, read back from the invocation's log tail) on stdout and a line on stderr,
  * so that both log pumps are reading when it is killed (the pump's blocked read once held up the kill for 5 s),
  * and then sleeps. Lateness is the answer's arrival at the caller minus that deadline.
@@ -26,12 +27,12 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("slow")
 class TimeoutLatencyTest {
     private static final int FUNCTIONS = 4;
-    private static final int TIMEOUTS_EACH = 50;
+    private static final int TIMEOUTS_EACH = Integer.getInteger("timeouts", 200) / FUNCTIONS;
     private static final long TIMEOUT_MILLIS = 150;
     private static final long MARGIN_MILLIS = 250;
 
     @Test
-    void twoHundredTimeoutsEachAnsweredWithin250MsOfItsDeadline(@TempDir Path dir) throws Exception {
+    void everyTimeoutIsAnsweredWithin250MsOfItsDeadline(@TempDir Path dir) throws Exception {
         Path runtime = dir.resolve("sleepy");
         Files.writeString(runtime, """
                 #!/bin/bash
@@ -59,13 +60,15 @@ class TimeoutLatencyTest {
                 callers.add(CompletableFuture.runAsync(() -> timeOut(emulator, name, lateness),
                         task -> Thread.ofPlatform().name("caller-" + name).start(task)));
             }
-            CompletableFuture.allOf(callers.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
+            CompletableFuture.allOf(callers.toArray(CompletableFuture[]::new)).get(60 + TIMEOUTS_EACH * 2L,
+                    TimeUnit.SECONDS);
         }
         assertEquals(FUNCTIONS * TIMEOUTS_EACH, lateness.size());
         List<Long> sorted = new ArrayList<>(lateness);
         Collections.sort(sorted);
-        String summary = "lateness after the deadline, ms: median " + sorted.get(sorted.size() / 2) + ", max "
-                + sorted.getLast() + ", all: " + sorted;
+        String summary = sorted.size() + " timeouts, lateness after the deadline, ms: median "
+                + sorted.get(sorted.size() / 2) + ", p99 " + sorted.get((int) Math.ceil(sorted.size() * 0.99) - 1)
+                + ", max " + sorted.getLast() + ", all: " + sorted;
         System.out.println("TimeoutLatencyTest: " + summary.substring(0, summary.indexOf(", all")));
         assertTrue(sorted.getLast() <= MARGIN_MILLIS, summary);
     }
