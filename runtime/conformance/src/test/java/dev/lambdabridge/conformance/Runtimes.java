@@ -24,7 +24,10 @@ enum Runtimes {
             return List.of(BOOTSTRAP.toString());
         }
         String java = ProcessHandle.current().info().command().orElse("java");
-        return List.of(java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", RIC_LIB + "/*",
+        // the client does not set org.crac's implementation itself: without this property a function's org.crac
+        // resources never reach the client's global context (SnapStartTest); harmless for the other tests
+        return List.of(java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac", "-cp", RIC_LIB + "/*",
                 "com.amazonaws.services.lambda.runtime.api.client.AWSLambda", handler);
     }
 

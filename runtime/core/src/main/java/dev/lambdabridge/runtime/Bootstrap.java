@@ -7,6 +7,7 @@ import dev.lambdabridge.runtime.errors.ErrorReports;
 import dev.lambdabridge.runtime.handler.Handlers;
 import dev.lambdabridge.runtime.handler.InvocationHandler;
 import dev.lambdabridge.runtime.logging.RuntimeLogger;
+import dev.lambdabridge.runtime.snapstart.SnapStartPhase;
 import dev.lambdabridge.runtime.loop.InvokeLoop;
 
 import java.io.FileDescriptor;
@@ -18,7 +19,8 @@ import java.util.List;
 /**
  * The runtime's entry point, run by the {@code bootstrap} script: reads the Lambda environment, initialises the
  * handler named by {@code _HANDLER} (reporting a failure to {@code /runtime/init/error} and exiting), then runs
- * the invoke loop, or {@code AWS_LAMBDA_MAX_CONCURRENCY} of them on virtual threads.
+ * the SnapStart phase when {@code AWS_LAMBDA_INITIALIZATION_TYPE=snap-start} ({@link SnapStartPhase}), then the
+ * invoke loop, or {@code AWS_LAMBDA_MAX_CONCURRENCY} of them on virtual threads.
  *
  * <p>Exit codes: 1 init failed, 2 the Runtime API failed or is unusable, 3 a fatal JVM error in the handler.
  */
@@ -45,7 +47,14 @@ public final class Bootstrap {
                 environment.logFormat(), environment.logLevel());
         installStaticLogger(logger);
 
+        boolean snapStart = "snap-start".equals(System.getenv("AWS_LAMBDA_INITIALIZATION_TYPE"));
+        if (snapStart) {
+            SnapStartPhase.prepare();
+        }
         InvocationHandler handler = init(environment, client, logger);
+        if (snapStart) {
+            runSnapStartPhase(client, logger);
+        }
         System.exit(runLoops(environment, client, handler, logger));
     }
 
@@ -62,6 +71,15 @@ public final class Bootstrap {
             }
             System.exit(1);
             return null;
+        }
+    }
+
+    private static void runSnapStartPhase(RuntimeApiClient client, RuntimeLogger logger) {
+        try {
+            SnapStartPhase.run(client, logger);
+        } catch (RuntimeApiException e) {
+            System.err.println("lambda-bridge: exiting: " + e.getMessage());
+            System.exit(2);
         }
     }
 

@@ -21,6 +21,8 @@ import java.util.function.Consumer;
 final class HostedFunction {
     private static final long EXIT_LOG_DRAIN_MILLIS = 200;
     private static final long INIT_ERROR_GRACE_MILLIS = 2_000;
+    static final String INITIALIZATION_TYPE = "AWS_LAMBDA_INITIALIZATION_TYPE";
+    static final String SNAP_START = "snap-start";
     /** How often the emulator checks deadlines: the precision of "Task timed out". */
     static final long DEADLINE_TICK_MILLIS = Deadlines.TICK_MILLIS;
 
@@ -111,11 +113,15 @@ final class HostedFunction {
     /** {@code GET next}: parks the exchange; delivers at once when an invocation waits. */
     synchronized void next(ParkedNext next) {
         Sandbox current = sandboxes.current();
+        Double restore = current == null ? null : current.restoreDurationMs();
         Double init = current == null ? null : current.next();
         if (init != null) {
             for (Invocation invocation : dispatcher.servedBy(current)) {
                 if (invocation.coldStart) {
                     invocation.initDurationMs = init;
+                    if (restore != null) {
+                        log.line(invocation.tail(), "RESTORE_REPORT Restore Duration: " + Decimals.two(restore) + " ms");
+                    }
                 }
             }
         }
@@ -163,6 +169,50 @@ final class HostedFunction {
                     : failed.initDurationMs()) + " ms\tPhase: init\tStatus: error\tError Type: "
                     + (errorTypeHeader == null ? ErrorTypes.UNKNOWN : errorTypeHeader));
             finish(current, Outcome.functionError(body), true);
+        }
+        return RuntimeReply.ACCEPTED;
+    }
+
+    /**
+     * SnapStart's {@code GET restore/next}, after the runtime's init: answered at once, as a restore would answer
+     * it (there is no snapshot to take or restore here). Only for a function started with
+     * {@code AWS_LAMBDA_INITIALIZATION_TYPE=snap-start}, and once, before its first {@code GET next}.
+     */
+    synchronized RuntimeReply restoreNext() {
+        if (!SNAP_START.equals(config.env().get(INITIALIZATION_TYPE))) {
+            return RuntimeReply.error(403, ErrorTypes.INVALID_STATE_TRANSITION, "restore/next is only for a "
+                    + "SnapStart function (" + INITIALIZATION_TYPE + "=snap-start); " + config.name() + " is on-demand");
+        }
+        Sandbox current = sandboxes.current();
+        if (current == null || !current.restore()) {
+            return RuntimeReply.error(403, ErrorTypes.INVALID_STATE_TRANSITION, "restore/next after the restore or "
+                    + "after the first invocation/next: the restore phase of " + config.name() + " is over");
+        }
+        for (Invocation invocation : dispatcher.inFlight()) {
+            log.line(invocation.tail(), "RESTORE_START");
+        }
+        return RuntimeReply.OK_EMPTY;
+    }
+
+    /**
+     * SnapStart's {@code POST restore/error}: an after-restore hook failed; as with an init error, the
+     * cold-starting invocations get the runtime's error and the sandbox is retired.
+     */
+    synchronized RuntimeReply restoreError(byte[] body, String errorTypeHeader) {
+        Sandbox current = sandboxes.current();
+        Double restore = current == null ? null : current.restoreDurationMs();
+        if (restore == null || dispatcher.anyDelivered() != null) {
+            return RuntimeReply.error(403, ErrorTypes.INVALID_STATE_TRANSITION, "restore error outside the restore "
+                    + "phase of " + config.name() + " (no restore/next was answered, or init is over)");
+        }
+        Sandbox failed = retire("failure");
+        if (failed != null) {
+            timers.schedule(failed.runtime()::kill, INIT_ERROR_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+        }
+        for (Invocation invocation : dispatcher.inFlight()) {
+            log.line(invocation.tail(), "RESTORE_REPORT Restore Duration: " + Decimals.two(restore)
+                    + " ms\tStatus: error\tError Type: " + (errorTypeHeader == null ? ErrorTypes.UNKNOWN : errorTypeHeader));
+            finish(invocation, Outcome.functionError(body), true);
         }
         return RuntimeReply.ACCEPTED;
     }

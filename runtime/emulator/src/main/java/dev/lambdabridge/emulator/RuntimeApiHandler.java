@@ -7,13 +7,15 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * The Lambda Runtime API of one function, server side: routes the four calls of {@code /2018-06-01} to its
+ * The Lambda Runtime API of one function, server side: routes the calls of {@code /2018-06-01} to its
  * {@link HostedFunction}, with Lambda's status codes. {@code GET next} is parked, not waited for.
  */
 final class RuntimeApiHandler extends Handler.Abstract.NonBlocking {
     static final String BASE = "/2018-06-01";
     private static final String NEXT = BASE + "/runtime/invocation/next";
     private static final String INIT_ERROR = BASE + "/runtime/init/error";
+    private static final String RESTORE_NEXT = BASE + "/runtime/restore/next";
+    private static final String RESTORE_ERROR = BASE + "/runtime/restore/error";
     private static final String INVOCATION = BASE + "/runtime/invocation/";
     private static final String RESPONSE = "/response";
     private static final String ERROR = "/error";
@@ -40,6 +42,10 @@ final class RuntimeApiHandler extends Handler.Abstract.NonBlocking {
             next(method, request, response, callback);
         } else if (path.equals(INIT_ERROR)) {
             post(method, path, request, response, callback, () -> initError(request, response, callback));
+        } else if (path.equals(RESTORE_NEXT)) {
+            restoreNext(method, request, response, callback);
+        } else if (path.equals(RESTORE_ERROR)) {
+            post(method, path, request, response, callback, () -> restoreError(request, response, callback));
         } else if (path.startsWith(INVOCATION) && path.endsWith(RESPONSE)) {
             String id = path.substring(INVOCATION.length(), path.length() - RESPONSE.length());
             post(method, path, request, response, callback, () -> response(id, request, response, callback));
@@ -59,6 +65,25 @@ final class RuntimeApiHandler extends Handler.Abstract.NonBlocking {
             return;
         }
         function.next(new ParkedNext(response, callback));
+    }
+
+    /** SnapStart: answered at once (the restore is immediate here), or refused outside the restore phase. */
+    private void restoreNext(String method, Request request, Response response, Callback callback) {
+        if (!HttpMethod.GET.is(method)) {
+            methodNotAllowed(method, request.getHttpURI().getPath(), "GET", request, response, callback);
+            return;
+        }
+        replyAfterBody(request, response, callback, function.restoreNext());
+    }
+
+    private void restoreError(Request request, Response response, Callback callback) {
+        String errorType = request.getHeaders().get(RuntimeApiHeaders.FUNCTION_ERROR_TYPE);
+        BodyReader.read(request, Limits.RESPONSE_PAYLOAD_BYTES, new Replier(response, callback) {
+            @Override
+            RuntimeReply onBody(byte[] body) {
+                return function.restoreError(body, errorType);
+            }
+        });
     }
 
     private void post(String method, String path, Request request, Response response, Callback callback,

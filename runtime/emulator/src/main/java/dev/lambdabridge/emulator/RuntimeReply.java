@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 
 /** An answer of the Runtime API to the runtime: a status and a JSON body. */
 record RuntimeReply(int status, byte[] body) {
+    /** 200 with no body: the answer to SnapStart's {@code GET restore/next}. */
+    static final RuntimeReply OK_EMPTY = new RuntimeReply(200, new byte[0]);
     static final RuntimeReply ACCEPTED = new RuntimeReply(202, "{\"status\":\"OK\"}".getBytes(StandardCharsets.UTF_8));
 
     static RuntimeReply error(int status, String errorType, String message) {

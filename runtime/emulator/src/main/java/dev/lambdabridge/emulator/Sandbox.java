@@ -20,6 +20,8 @@ final class Sandbox {
     private volatile ExtensionHost extensions;
     private RuntimeProcess runtime;
     private Double initDurationMs;
+    /** SnapStart: when the runtime's {@code GET restore/next} was answered (ms since its start), else null. */
+    private Double restoredAtMs;
     private String metadataToken;
 
     private Sandbox() {
@@ -93,6 +95,23 @@ final class Sandbox {
         state = State.READY;
         initDurationMs = runtime.msSinceStart();
         return initDurationMs;
+    }
+
+    /**
+     * SnapStart's {@code GET restore/next}: allowed once, during INIT (before the first {@code GET next}); marks
+     * the restore, which is at once here (there is no snapshot), and says whether it was allowed.
+     */
+    boolean restore() {
+        if (state != State.INIT || restoredAtMs != null) {
+            return false;
+        }
+        restoredAtMs = runtime.msSinceStart();
+        return true;
+    }
+
+    /** The time since the restore (the after-restore hooks so far), or null without a restore. */
+    Double restoreDurationMs() {
+        return restoredAtMs == null ? null : runtime.msSinceStart() - restoredAtMs;
     }
 
     /** The init duration: until the first {@code GET next}, or so far when the runtime never asked. */

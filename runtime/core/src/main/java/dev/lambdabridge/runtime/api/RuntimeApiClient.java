@@ -131,6 +131,22 @@ public final class RuntimeApiClient {
         postError(BASE + "init/error", "POST init/error", error);
     }
 
+    /**
+     * {@code GET /runtime/restore/next} (SnapStart): blocks, with no timeout, while Lambda takes the snapshot; it
+     * returns once the environment is restored from it.
+     */
+    public void restoreNext() {
+        HttpResponse response = call("GET", BASE + "restore/next", new String[0], null, 0, 0);
+        if (response.status() != 200) {
+            throw unexpected("GET restore/next", response);
+        }
+    }
+
+    /** {@code POST /runtime/restore/error}: an after-restore hook failed; the caller exits after this. */
+    public void reportRestoreError(ErrorPayload error) {
+        postError(BASE + "restore/error", "POST restore/error", error);
+    }
+
     private void postError(String path, String what, ErrorPayload error) {
         byte[] body = error.json().getBytes(StandardCharsets.UTF_8);
         HttpResponse response = call("POST", path, new String[] {

@@ -41,6 +41,11 @@ public final class TaskClassLoader extends URLClassLoader {
             "com.amazonaws.lambda.thirdparty.",
             "software.amazon.awssdk.utilslite.",
     };
+    /**
+     * The SnapStart hooks' global context, which the function's org.crac reaches by name (Class.forName through
+     * this loader) when the runtime sets {@code org.crac.Core.Compat} in SnapStart mode.
+     */
+    private static final String CRAC_PACKAGE = "dev.lambdabridge.runtime.crac.";
 
     static {
         registerAsParallelCapable();
@@ -114,6 +119,9 @@ public final class TaskClassLoader extends URLClassLoader {
         }
         if (name.startsWith(HANDLER_API_PACKAGE)) {
             return name.indexOf('.', HANDLER_API_PACKAGE.length()) < 0;
+        }
+        if (name.startsWith(CRAC_PACKAGE)) {
+            return name.indexOf('.', CRAC_PACKAGE.length()) < 0;
         }
         if (!name.startsWith(CORE_PACKAGE)) {
             return false;

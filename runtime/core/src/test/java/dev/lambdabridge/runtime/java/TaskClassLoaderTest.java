@@ -42,6 +42,11 @@ class TaskClassLoaderTest {
             }
             // the function's own classes and aws-lambda-java-events (on this test's class path) are its own
             assertFalse(TaskClassLoader.isSharedCoreClass("com.amazonaws.services.lambda.runtime.events.SQSEvent"));
+            // the SnapStart hooks' global context, which org.crac finds by name through this loader; only that package
+            assertTrue(Class.forName("dev.lambdabridge.runtime.crac.Core", false, loader)
+                    == dev.lambdabridge.runtime.crac.Core.class);
+            assertFalse(TaskClassLoader.isSharedCoreClass("dev.lambdabridge.runtime.snapstart.SnapStartPhase"));
+            assertFalse(TaskClassLoader.isSharedCoreClass("dev.lambdabridge.runtime.crac.sub.Other"));
             assertTrue(Class.forName("example.handlers.Greeting", false, loader).getClassLoader() == loader);
         }
     }

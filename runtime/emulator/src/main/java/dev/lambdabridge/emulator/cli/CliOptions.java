@@ -20,6 +20,10 @@ record CliOptions(String handler, Path code, String name, Duration timeout, int 
             if (!option.startsWith("--")) {
                 throw new UsageException("unexpected argument '" + option + "': options start with --");
             }
+            if (option.equals("--snap-start")) { // a flag: SnapStart's restore phase (HostedFunction.restoreNext)
+                b.putEnv("AWS_LAMBDA_INITIALIZATION_TYPE=snap-start");
+                continue;
+            }
             if (i + 1 >= args.size()) {
                 throw new UsageException("option " + option + " needs a value");
             }

@@ -23,6 +23,7 @@ public final class EmulatorCli {
     static final String USAGE = """
             usage: emulator serve --handler H --code DIR [--name N] [--timeout SECONDS] [--memory MB]
                                   [--max-concurrency N] [--opt DIR] [--port 9000] [--host 127.0.0.1] [--env K=V]... [--bootstrap PATH]
+                                  [--snap-start]
                    emulator serve --functions FILE.json [--port 9000] [--host 127.0.0.1]
                    emulator invoke --handler H --code DIR --event FILE|- [same options as serve]
                    emulator invoke-all --functions FILE.json
@@ -34,7 +35,8 @@ public final class EmulatorCli {
             FILE.json: [{"name","handler","code","timeout","memory","maxConcurrency","env":{},"event","bootstrap"}], paths relative
             to the file. Without --bootstrap the runtime is the file named by -Dlambdabridge.bootstrap or
             $LAMBDA_BRIDGE_BOOTSTRAP. --opt: where layers are (default /opt); the executables in its extensions/
-            start with each runtime as external extensions.""";
+            start with each runtime as external extensions. --snap-start: AWS_LAMBDA_INITIALIZATION_TYPE=snap-start, the
+            runtime's restore/next is answered after its init (no snapshot is taken).""";
 
     private final PrintStream out;
     private final PrintStream err;
