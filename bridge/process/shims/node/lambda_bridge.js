@@ -11,7 +11,7 @@
 //     exports.handler = (event, context, callback) => callback(null, result);
 //
 // with AWS's Node.js context (awsRequestId, functionName, getRemainingTimeInMillis(), callbackWaitsForEmptyEventLoop,
-// ...) and AWS's error format (errorType the error's name, errorMessage, stackTrace the lines of its stack).
+// ...) and AWS's error format (errorType the error's name, errorMessage, trace the lines of its stack).
 //
 // The protocol (docs/worker-protocol.md): connect to $LAMBDA_BRIDGE_WORKER_SOCKET, send READY once the module is
 // loaded (or ERROR when it fails to load or exports no handler), then answer each INVOKE with RESULT or ERROR. Frames
@@ -49,22 +49,22 @@ function fail(status, message) {
   process.exit(status);
 }
 
-/** {errorType, errorMessage, stackTrace} as AWS's Node.js runtime reports an error; causes as "Caused by" lines. */
+/** {errorType, errorMessage, trace} as AWS's Node.js runtime reports an error; causes as "Caused by" lines. */
 function errorOf(error) {
   if (error instanceof Error || (error !== null && typeof error === 'object' && typeof error.message === 'string')) {
-    const stackTrace = [];
+    const trace = [];
     let e = error;
     for (let seen = 0; e !== null && e !== undefined && seen < 10; seen++, e = e.cause) {
       const lines = typeof e.stack === 'string' ? e.stack.split('\n') : [`${typeName(e)}: ${e.message}`];
       if (seen > 0) {
         lines[0] = `Caused by: ${lines[0]}`;
       }
-      stackTrace.push(...lines);
+      trace.push(...lines);
       if (!(e.cause instanceof Error)) {
         break;
       }
     }
-    return { errorType: typeName(error), errorMessage: String(error.message), stackTrace };
+    return { errorType: typeName(error), errorMessage: String(error.message), trace };
   }
   let message;
   try {
@@ -72,7 +72,7 @@ function errorOf(error) {
   } catch {
     message = Object.prototype.toString.call(error);
   }
-  return { errorType: typeof error, errorMessage: message, stackTrace: [] };
+  return { errorType: typeof error, errorMessage: message, trace: [] };
 }
 
 function typeName(error) {
@@ -83,7 +83,7 @@ function typeName(error) {
 }
 
 function plainError(errorType, errorMessage) {
-  return { errorType, errorMessage, stackTrace: [] };
+  return { errorType, errorMessage, trace: [] };
 }
 
 /** The context of an invocation, with the names of AWS's Node.js runtime (memoryLimitInMB is a string there too). */
@@ -440,7 +440,7 @@ function start() {
       worker.writeNow('ERROR', JSON.stringify({
         errorType: 'Runtime.ExitError',
         errorMessage: `the handler exited (process.exit(${code})) during invocation ${worker.current.requestId}`,
-        stackTrace: [],
+        trace: [],
       }));
     }
   });

@@ -23,6 +23,7 @@ class FakeBridge
   MAX_ANSWER = 6 * 1024 * 1024 + 100
 
   attr_reader :pid, :status
+  attr_accessor :lang # the shim's language, for the checks that differ by language
 
   # argv: the worker's command line; env: added to the environment (LAMBDA_BRIDGE_WORKER_SOCKET is set here)
   def initialize(argv, chdir: Dir.pwd, env: {})

@@ -61,6 +61,7 @@ module ShimTest
   def self.with_worker(lang, fixture = 'handler', env: {}, ready: true)
     chdir = lang == 'python' && fixture.include?('.') ? File.join(FIXTURES, 'python') : FIXTURES
     bridge = FakeBridge.new(command(lang, fixture), chdir: chdir, env: shim_env(lang).merge(env))
+    bridge.lang = lang
     bridge.start
     if ready
       type, payload = bridge.ready
@@ -85,13 +86,19 @@ module ShimTest
     JSON.parse(payload)
   end
 
+  # The error body's key for the stack lines, as each language's AWS runtime names it.
+  TRACE_KEY = Hash.new('stackTrace').merge('node' => 'trace').freeze
+
+  # The ERROR payload, checked to have exactly the language's keys; its stack lines also as e['stackTrace'] for
+  # the checks that follow.
   def self.error(bridge, event, **context)
     type, payload = bridge.invoke(event.is_a?(String) ? event : JSON.generate(event), **context)
     assert_equal('ERROR', type, "answer (#{payload[0, 500]})")
     error = JSON.parse(payload)
-    assert_equal(%w[errorMessage errorType stackTrace], error.keys.sort, 'error keys')
-    assert(error['stackTrace'].is_a?(Array) && error['stackTrace'].all?(String), 'stackTrace is a list of strings')
-    error
+    key = TRACE_KEY[bridge.lang]
+    assert_equal(['errorMessage', 'errorType', key].sort, error.keys.sort, 'error keys')
+    assert(error[key].is_a?(Array) && error[key].all?(String), "#{key} is a list of strings")
+    error.merge('stackTrace' => error[key])
   end
 
   EXPECTED_ERROR_TYPE = { 'php' => 'RuntimeException', 'ruby' => 'ArgumentError', 'go' => '*errors.errorString',

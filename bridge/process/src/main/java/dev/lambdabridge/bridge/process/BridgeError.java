@@ -8,7 +8,8 @@ import java.util.List;
  * A failed invocation of an {@code exec:} or {@code worker:} handler, with the {@code errorType} the author sees
  * ({@code Process.ExitError}, {@code Worker.Timeout}, ... or the type a worker's handler reported). It has no
  * Java stack trace: the frames would be the bridge's, which tell a PHP, Ruby or Go author nothing; the message
- * says what happened (exit status, the last lines of stderr). A worker's own stack trace lines are kept.
+ * says what happened (exit status, the last lines of stderr). A worker's own stack trace lines are kept, under
+ * the key its ERROR frame used: {@code stackTrace}, or {@code trace} (the Node.js shim, as AWS's Node.js runtime).
  */
 public final class BridgeError extends RuntimeException implements TypedError {
     /** The program was not found or could not be started. */
@@ -36,15 +37,22 @@ public final class BridgeError extends RuntimeException implements TypedError {
 
     private final String errorType;
     private final List<String> stackTrace;
+    private final String stackTraceKey;
 
     public BridgeError(String errorType, String message) {
         this(errorType, message, List.of());
     }
 
     public BridgeError(String errorType, String message, List<String> stackTrace) {
+        this(errorType, message, stackTrace, "stackTrace");
+    }
+
+    /** A worker's error with its stack lines under {@code stackTraceKey} ({@code stackTrace} or {@code trace}). */
+    public BridgeError(String errorType, String message, List<String> stackTrace, String stackTraceKey) {
         super(message, null, false, false);
         this.errorType = errorType;
         this.stackTrace = List.copyOf(stackTrace);
+        this.stackTraceKey = stackTraceKey;
     }
 
     @Override
@@ -55,6 +63,11 @@ public final class BridgeError extends RuntimeException implements TypedError {
     @Override
     public List<String> errorStackTrace() {
         return stackTrace;
+    }
+
+    @Override
+    public String stackTraceKey() {
+        return stackTraceKey;
     }
 
     @Override

@@ -80,7 +80,11 @@ final class WorkerPayloads {
         }
     }
 
-    /** The worker's ERROR payload as the invocation's error: its own type, message and stack trace lines. */
+    /**
+     * The worker's ERROR payload as the invocation's error: its own type, message and stack trace lines, kept under
+     * the key the worker used ({@code trace}, as the Node.js shim sends them like AWS's Node.js runtime, else
+     * {@code stackTrace}).
+     */
     static BridgeError handlerError(byte[] payload) {
         Object parsed;
         try {
@@ -95,12 +99,13 @@ final class WorkerPayloads {
         }
         Object message = fields.get("errorMessage");
         Object type = fields.get("errorType");
+        String key = !fields.containsKey("stackTrace") && fields.get("trace") instanceof List<?> ? "trace" : "stackTrace";
         List<String> stack = new ArrayList<>();
-        if (fields.get("stackTrace") instanceof List<?> lines) {
+        if (fields.get(key) instanceof List<?> lines) {
             lines.forEach(line -> stack.add(String.valueOf(line)));
         }
         return new BridgeError(type instanceof String name && !name.isEmpty() ? name : BridgeError.WORKER_HANDLER_ERROR,
-                message == null ? "" : String.valueOf(message), stack);
+                message == null ? "" : String.valueOf(message), stack, key);
     }
 
     /** {@code unexpected frame type RESULT (expected READY or ERROR)}, or {@code unknown} for a type not in it. */
