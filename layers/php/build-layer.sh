@@ -45,8 +45,9 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 case "$al" in 2|2023) ;; *) die "--al must be 2 or 2023, got $al" 2 ;; esac
-case "$arch" in x86_64|amd64) arch=x86_64; platform=linux/amd64 ;; arm64|aarch64) arch=arm64; platform=linux/arm64 ;;
-  *) die "--arch must be x86_64 or arm64, got $arch" 2 ;; esac
+# copy_libs, zip_layout, lambda_arch, container_command, require_docker, hand_over_out
+. "$REPO/layers/lib/layout.sh"
+lambda_arch "$arch"
 [[ "$php_version" =~ ^[0-9]+\.[0-9]+$ ]] || die "--php must look like 8.2, got $php_version" 2
 case "$out" in /*) ;; *) out="$PWD/$out" ;; esac
 
@@ -64,9 +65,6 @@ install_commands() {
 }
 
 zip_name() { echo "php-$1-al$al-$arch.zip"; }
-
-# copy_libs, zip_layout
-. "$REPO/layers/lib/layout.sh"
 
 # make_layout LAYER PREFIX: lays out the `php` on PATH in LAYER, with its paths baked for PREFIX.
 make_layout() {
@@ -124,7 +122,7 @@ case "$mode" in
     php -r 'json_encode([1]); exit(0);' || die "the installed php cannot run"
     make_layout /tmp/layer /opt
     zip_layout /tmp/layer "/out/$(zip_name "$LAYOUT_VERSION")"
-    if [[ -n "${HOST_UID:-}" ]]; then chown -R "$HOST_UID:${HOST_GID:-$HOST_UID}" /out; fi
+    hand_over_out
     exit 0
     ;;
   host)
@@ -145,9 +143,7 @@ case "$mode" in
 esac
 
 image="amazonlinux:$al"
-docker_cmd=(docker run --rm --platform "$platform" -v "$REPO:/src:ro" -v "$out:/out"
-  -e "HOST_UID=$(id -u)" -e "HOST_GID=$(id -g)" "$image"
-  bash /src/layers/php/build-layer.sh --in-container --al "$al" --php "$php_version" --arch "$arch")
+container_command php "$al" "$platform" "$out" --al "$al" --php "$php_version" --arch "$arch"
 [[ -n "$packages" ]] && docker_cmd+=(--packages "$packages")
 if [[ $dry_run == yes ]]; then
   cat <<EOF
@@ -162,15 +158,7 @@ EOF
   exit 0
 fi
 
-if ! command -v docker >/dev/null 2>&1; then
-  die "no docker command: this recipe installs PHP from Amazon Linux's packages in an $image container, so it
-needs a machine with a working Docker engine. Use --dry-run to see the plan, --from-host for a local smoke test." 3
-fi
-if ! docker_error=$(docker info 2>&1 >/dev/null); then
-  die "no working Docker engine (docker info: $(echo "$docker_error" | tail -1)): this recipe installs PHP
-from Amazon Linux's packages in an $image container, so it needs a machine with a working Docker engine.
-Use --dry-run to see the plan, --from-host for a local smoke test." 3
-fi
+require_docker PHP "$image" --from-host
 mkdir -p "$out"
 echo "layers/php/build-layer.sh: ${docker_cmd[*]}"
 "${docker_cmd[@]}"

@@ -47,8 +47,9 @@ while [[ $# -gt 0 ]]; do
 done
 case "$al" in 2) ruby_version=${ruby_version:-3.0} ;; 2023) ruby_version=${ruby_version:-3.2} ;;
   *) die "--al must be 2 or 2023, got $al" 2 ;; esac
-case "$arch" in x86_64|amd64) arch=x86_64; platform=linux/amd64 ;; arm64|aarch64) arch=arm64; platform=linux/arm64 ;;
-  *) die "--arch must be x86_64 or arm64, got $arch" 2 ;; esac
+# copy_libs, zip_layout, lambda_arch, container_command, require_docker, hand_over_out
+. "$REPO/layers/lib/layout.sh"
+lambda_arch "$arch"
 [[ "$ruby_version" =~ ^[0-9]+\.[0-9]+$ ]] || die "--ruby must look like 3.2, got $ruby_version" 2
 case "$out" in /*) ;; *) out="$PWD/$out" ;; esac
 
@@ -69,9 +70,6 @@ install_commands() {
 }
 
 zip_name() { echo "ruby-$1-al$al-$arch.zip"; }
-
-# copy_libs, zip_layout
-. "$REPO/layers/lib/layout.sh"
 
 # The interpreter's own directories, from the interpreter: its $LOAD_PATH, then the directories of the gems
 # that came with it (default gems, and gems installed under its prefix, not the user's), then "GEM base" lines
@@ -159,7 +157,7 @@ case "$mode" in
     ruby -e 'require "json"; require "socket"' || die "the installed ruby cannot load json and socket"
     make_layout /tmp/layer /opt
     zip_layout /tmp/layer "/out/$(zip_name "$LAYOUT_VERSION")"
-    if [[ -n "${HOST_UID:-}" ]]; then chown -R "$HOST_UID:${HOST_GID:-$HOST_UID}" /out; fi
+    hand_over_out
     exit 0
     ;;
   host)
@@ -179,9 +177,7 @@ case "$mode" in
 esac
 
 image="amazonlinux:$al"
-docker_cmd=(docker run --rm --platform "$platform" -v "$REPO:/src:ro" -v "$out:/out"
-  -e "HOST_UID=$(id -u)" -e "HOST_GID=$(id -g)" "$image"
-  bash /src/layers/ruby/build-layer.sh --in-container --al "$al" --ruby "$ruby_version" --arch "$arch")
+container_command ruby "$al" "$platform" "$out" --al "$al" --ruby "$ruby_version" --arch "$arch"
 [[ -n "$packages" ]] && docker_cmd+=(--packages "$packages")
 if [[ $dry_run == yes ]]; then
   cat <<EOF
@@ -196,10 +192,7 @@ EOF
   exit 0
 fi
 
-why="this recipe installs Ruby from Amazon Linux's packages in an $image container, so it needs a machine with a
-working Docker engine. Use --dry-run to see the plan, --from-host for a local smoke test."
-command -v docker >/dev/null 2>&1 || die "no docker command: $why" 3
-docker_error=$(docker info 2>&1 >/dev/null) || die "no working Docker engine (docker info: $(echo "$docker_error" | tail -1)): $why" 3
+require_docker Ruby "$image" --from-host
 mkdir -p "$out"
 echo "layers/ruby/build-layer.sh: ${docker_cmd[*]}"
 "${docker_cmd[@]}"
