@@ -14,7 +14,8 @@ import java.util.List;
 /**
  * Registers two org.crac resources at init, as a SnapStart function does, and answers with the hooks that ran
  * so far, in order. With {@code CRAC_FAIL_ONCE=FILE}, the afterRestore of "second" throws when FILE does not exist
- * yet (and creates it): the first start fails its restore, the next one works.
+ * yet (and creates it): the first start fails its restore, the next one works. With {@code CRAC_FAIL_BEFORE=true},
+ * the beforeCheckpoint of "first" throws.
  */
 public class CracHooks implements RequestHandler<Object, List<String>> {
     private static final List<String> CALLS = new ArrayList<>();
@@ -37,6 +38,9 @@ public class CracHooks implements RequestHandler<Object, List<String>> {
         @Override
         public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
             record("beforeCheckpoint " + name);
+            if (name.equals("first") && "true".equals(System.getenv("CRAC_FAIL_BEFORE"))) {
+                throw new IllegalStateException("the connection pool cannot be closed");
+            }
         }
 
         @Override

@@ -100,6 +100,24 @@ class SnapStartTest {
         }
     }
 
+    @Test
+    void aFailingBeforeCheckpointIsAnInitError() {
+        BothRuntimes.Pair pair = runtimes.invoke(function("crac-fail-before",
+                Map.of("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start", "CRAC_FAIL_BEFORE", "true")), InvokeRequest.of("{}"));
+        String log = runtimes.logText();
+        for (InvokeResult result : List.of(pair.bridge(), pair.aws())) {
+            assertTrue(result.isFunctionError(), result.payloadText() + "\n" + log);
+            assertTrue(result.payloadText().contains("CheckpointException"), result.payloadText());
+        }
+        assertTrue(pair.bridge().payloadText().contains("1 beforeCheckpoint hook failed: java.lang.IllegalStateException: "
+                + "the connection pool cannot be closed"), pair.bridge().payloadText());
+        for (String runtime : List.of("[bridge] ", "[aws] ")) {
+            assertTrue(log.contains(runtime + "INIT_REPORT Init Duration: ") && log.lines().anyMatch(line ->
+                    line.startsWith(runtime + "INIT_REPORT") && line.endsWith("Error Type: Runtime.BeforeCheckpointError")),
+                    runtime + "\n" + log);
+        }
+    }
+
     private static int indexOf(String log, String text) {
         return log.indexOf(text);
     }
