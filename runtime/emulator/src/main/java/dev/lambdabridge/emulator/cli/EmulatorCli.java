@@ -32,7 +32,7 @@ public final class EmulatorCli {
                                  as AWS's aws-lambda-rie: the runtime command (default /var/task/bootstrap), the
                                  last of several words the handler; AWS_LAMBDA_FUNCTION_TIMEOUT (300),
                                  AWS_LAMBDA_FUNCTION_MEMORY_SIZE (3008), AWS_LAMBDA_FUNCTION_NAME (function)
-            FILE.json: [{"name","handler","code","timeout","memory","maxConcurrency","env":{},"event","bootstrap"}], paths relative
+            FILE.json: [{"name","handler","code","timeout","memory","maxConcurrency","env":{},"event","bootstrap","snapStart"}], paths relative
             to the file. Without --bootstrap the runtime is the file named by -Dlambdabridge.bootstrap or
             $LAMBDA_BRIDGE_BOOTSTRAP. --opt: where layers are (default /opt); the executables in its extensions/
             start with each runtime as external extensions. --snap-start: AWS_LAMBDA_INITIALIZATION_TYPE=snap-start, the

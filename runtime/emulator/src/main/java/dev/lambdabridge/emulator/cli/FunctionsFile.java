@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A JSON array of functions: {@code {name, handler, code, timeout, memory, maxConcurrency, env, event, bootstrap}}; relative
- * paths resolve against the file's directory.
+ * A JSON array of functions: {@code {name, handler, code, timeout, memory, maxConcurrency, env, event, bootstrap,
+ * snapStart}}; relative paths resolve against the file's directory. {@code "snapStart": true} is
+ * {@code AWS_LAMBDA_INITIALIZATION_TYPE=snap-start} in the function's environment, as {@code --snap-start}.
  */
 final class FunctionsFile {
     /** One function of the file, with the sample event {@code invoke-all} sends it (null when none). */
@@ -51,6 +52,14 @@ final class FunctionsFile {
         }
         Map<String, String> env = new LinkedHashMap<>();
         node.path("env").properties().forEach(e -> env.put(e.getKey(), e.getValue().asText()));
+        JsonNode snapStart = node.path("snapStart");
+        if (!snapStart.isMissingNode() && !snapStart.isBoolean()) {
+            throw new UsageException("--functions " + file + ": function " + name + ": snapStart must be true or false, "
+                    + "got " + snapStart);
+        }
+        if (snapStart.asBoolean(false)) {
+            env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start");
+        }
         String bootstrap = node.path("bootstrap").asText(null);
         try {
             FunctionConfig config = new FunctionConfig(name, handler, dir.resolve(code),
