@@ -280,6 +280,8 @@ final class HostedFunction {
         }
         if (victim != null) {
             invocation.maxMemoryUsedMb = victim.runtime().measureAndKill();
+            // what it wrote before the kill is still in its pipes: into this invocation's log, as on Lambda
+            victim.runtime().catchUpLogs();
         }
         synchronized (this) {
             if (dispatcher.inFlight(invocation.requestId()) != invocation || invocation.isDone()) {
