@@ -15,8 +15,8 @@ import java.util.concurrent.TimeoutException;
  * A started program ({@link Program#start}) with the marker its descendants carry: its output pumps, its exit,
  * and the kill of its whole tree ({@link ProcessTree}). Shared by {@code exec:} runs and workers.
  *
- * <p>Apache Commons Exec's {@link StreamPumper} moves the bytes, each stream on a pooled thread
- * ({@link Threads#PUMPS}), so that no stream can block the program.
+ * <p>Apache Commons Exec's {@link StreamPumper} (an {@link OutputPump} for a worker's output) moves the bytes,
+ * each stream on a pooled thread ({@link Threads#PUMPS}), so that no stream can block the program.
  */
 final class ChildProcess {
     private static final int PUMP_BUFFER = 64 * 1024;
@@ -24,6 +24,7 @@ final class ChildProcess {
     private final Process process;
     private final String marker;
     private final List<Future<?>> outputPumps = new ArrayList<>(2);
+    private final List<OutputPump> pumps = new ArrayList<>(2);
 
     ChildProcess(Process process, String marker) {
         this.process = process;
@@ -46,6 +47,25 @@ final class ChildProcess {
         outputPumps.add(Threads.PUMPS.submit(new StreamPumper(process.getInputStream(), stdout, closeStdout,
                 PUMP_BUFFER)));
         outputPumps.add(Threads.PUMPS.submit(new StreamPumper(process.getErrorStream(), stderr, true, PUMP_BUFFER)));
+    }
+
+    /**
+     * As {@link #drainOutput}, with pumps that {@link #catchUpOutput} can ask to catch up: for a worker, whose log
+     * lines must land before the answer that follows them. (An {@code exec:} run's output is read to its end
+     * after the program exits, with Commons Exec's pumps, which keep reading what its descendants write after it.)
+     */
+    void drainOutputCatchingUp(OutputStream stdout, boolean closeStdout, OutputStream stderr) {
+        pumps.add(new OutputPump(process, process.getInputStream(), stdout, closeStdout, PUMP_BUFFER));
+        pumps.add(new OutputPump(process, process.getErrorStream(), stderr, true, PUMP_BUFFER));
+        pumps.forEach(pump -> outputPumps.add(Threads.PUMPS.submit(pump)));
+    }
+
+    /**
+     * Waits, up to {@code maxMillis} for each stream, until what the program wrote to stdout and stderr so far has
+     * been handed on: a line printed before an answer lands in that invocation's log.
+     */
+    void catchUpOutput(long maxMillis) {
+        pumps.forEach(pump -> pump.catchUp(maxMillis));
     }
 
     /** Writes {@code bytes} to the program's stdin (a pipe) and closes it, on a pump thread. */

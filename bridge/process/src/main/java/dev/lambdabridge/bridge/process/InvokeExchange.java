@@ -61,6 +61,8 @@ final class InvokeExchange {
             if (header == null) {
                 throw connectionEnded(new IOException("end of stream"));
             }
+            // what the handler printed before it answered is in the worker's pipes: into this invocation's log
+            worker.catchUpOutput();
             switch (header.type()) {
                 case Frames.RESULT -> {
                     if (header.length() > Frames.MAX_REPLY_BYTES) {

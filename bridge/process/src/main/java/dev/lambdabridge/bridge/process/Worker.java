@@ -31,6 +31,8 @@ final class Worker {
     private static final long EXIT_WAIT_MILLIS = 1_000;
     /** How long the last output lines may take to reach the log once the worker is gone. */
     private static final long OUTPUT_WAIT_MILLIS = 500;
+    /** How long an answer waits, at most, for each output stream to hand on what the worker printed before it. */
+    private static final long CATCH_UP_MILLIS = 50;
 
     /** What a worker is started from; shared by the workers of one handler. */
     record Settings(Program program, RuntimeEnvironment lambda, FunctionLog log) {
@@ -93,7 +95,7 @@ final class Worker {
         }
         Worker worker = new Worker(settings, socket, child, requestId);
         try {
-            child.drainOutput(worker.stdout, true, worker.stderr);
+            child.drainOutputCatchingUp(worker.stdout, true, worker.stderr);
             child.process().onExit().thenRunAsync(worker::onExit, Threads.PUMPS);
             ReadyHandshake.await(worker, readyByMillis);
         } catch (RuntimeException e) {
@@ -161,6 +163,11 @@ final class Worker {
             Thread.currentThread().interrupt();
             return null;
         }
+    }
+
+    /** Lets the pumps log what the worker printed before the answer just read (at most a few milliseconds). */
+    void catchUpOutput() {
+        child.catchUpOutput(CATCH_UP_MILLIS);
     }
 
     /** Lets the pumps log the worker's last output lines (they end when the worker and its children are gone). */

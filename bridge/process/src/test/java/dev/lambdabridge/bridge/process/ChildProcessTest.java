@@ -44,6 +44,29 @@ class ChildProcessTest {
         assertEquals("err\n", stderr.toString(StandardCharsets.UTF_8));
     }
 
+    /** A worker's log line written before its answer is handed on when the answer comes, not some time later. */
+    @Test
+    void catchingUpHandsOnWhatTheProgramHasWrittenSoFarWhileItRuns() throws Exception {
+        ChildProcess child = start("echo 'to stdout'; echo 'to stderr' >&2; : > written; sleep 30", null, Map.of(),
+                false);
+        try {
+            ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+            ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+            child.drainOutputCatchingUp(stdout, false, stderr);
+            long until = System.currentTimeMillis() + 10_000;
+            while (!Files.exists(taskRoot.resolve("written")) && System.currentTimeMillis() < until) {
+                Thread.sleep(5);
+            }
+            assertTrue(Files.exists(taskRoot.resolve("written")), "the script ran");
+            child.catchUpOutput(1_000);
+            assertEquals("to stdout\n", stdout.toString(StandardCharsets.UTF_8));
+            assertEquals("to stderr\n", stderr.toString(StandardCharsets.UTF_8));
+            assertTrue(child.process().isAlive(), "handed on while the program still runs");
+        } finally {
+            child.killTree(2_000);
+        }
+    }
+
     @Test
     void withoutAPipeStdinIsDevNull() throws Exception {
         ChildProcess child = start("cat", null, Map.of(), false);
