@@ -46,7 +46,9 @@ class EnvironmentAndBindingTest {
     /** What the process bridge adds (README "exec:", docs/worker-protocol.md). */
     private static final Set<String> BRIDGE = Set.of("LAMBDA_REQUEST_ID", "LAMBDA_DEADLINE_MS",
             "LAMBDA_INVOKED_FUNCTION_ARN", "_X_AMZN_TRACE_ID", "LAMBDA_BRIDGE_WORKER_SOCKET", "LAMBDA_BRIDGE_PROTOCOL",
-            "LAMBDA_BRIDGE_SHIMS", "PHP_INI_SCAN_DIR", "RUBYLIB");
+            "LAMBDA_BRIDGE_SHIMS", "PHP_INI_SCAN_DIR", "RUBYLIB",
+            // where a worker finds the Python shim, and the Node.js shim's preload (for node programs only)
+            "PYTHONPATH", "NODE_OPTIONS");
     /**
      * The emulator's one addition: JAVA_HOME, so that the bootstrap finds the JDK that runs the emulator (on
      * Lambda the java-runtime layer brings its own JRE and Lambda sets no JAVA_HOME). PWD and SHLVL are set by

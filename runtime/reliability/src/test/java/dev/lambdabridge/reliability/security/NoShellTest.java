@@ -14,16 +14,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * SECURITY.md, "no shell between an event and a program", by reading the code: the runtime, the emulator and
- * the bridges start processes only through {@code ProcessBuilder} with an argv (three places, listed here; a new
+ * the bridges start processes only through {@code ProcessBuilder} with an argv (two places, listed here; a new
  * one must be reviewed and added), never with a shell or {@code Runtime.exec(String)}; the worker shims (PHP,
  * Ruby, Go) start no process at all. The end-to-end half is HostileInputTest#shellMetacharactersReachEveryProgramVerbatim.
  */
 class NoShellTest {
     private static final Path ROOT = Path.of(System.getProperty("reliability.root"));
-    /** Where processes are started: the exec: program, the worker, the emulator's runtime. */
+    /** Where processes are started: the exec: program and the worker (both through Program), the emulator's runtime. */
     private static final List<String> PROCESS_STARTS = List.of(
-            "bridge/process/src/main/java/dev/lambdabridge/bridge/process/ExecHandler.java",
-            "bridge/process/src/main/java/dev/lambdabridge/bridge/process/Worker.java",
+            "bridge/process/src/main/java/dev/lambdabridge/bridge/process/Program.java",
             "runtime/emulator/src/main/java/dev/lambdabridge/emulator/RuntimeProcess.java");
     private static final Pattern JAVA_START = Pattern.compile("new ProcessBuilder\\(|Runtime\\.getRuntime\\(\\)\\.exec|"
             + "ProcessBuilder\\.startPipeline");
