@@ -39,7 +39,8 @@ layer_resources.each do |name, r|
   zip = File.expand_path(uri, base)
   ok("layer #{name}: #{zip} exists") if File.exist?(zip)
 end
-recipe_params = { 'PhpLayerArn' => 'php', 'RubyLayerArn' => 'ruby' }
+recipe_params = { 'PhpLayerArn' => 'php', 'RubyLayerArn' => 'ruby', 'PythonLayerArn' => 'python', 'NodeLayerArn' => 'node' }
+recipe_of_program = { 'python3' => 'python' } # an interpreter's name -> its recipe's folder, where they differ
 recipe_params.each_value { |d| check(File.exist?(File.join(REPO, "layers/#{d}/build-layer.sh")), "recipe layers/#{d} exists") }
 
 def java_class?(code, cls)
@@ -71,8 +72,9 @@ functions.each do |name, r|
     if program.start_with?('./')
       check(File.executable?(File.join(code, program)), "#{name}: #{handler}: #{program} is an executable in the code")
     else
-      check(built.include?("recipe:#{program}"), "#{name}: #{handler}: the #{program} interpreter layer is attached")
-      script = args.find { |a| a =~ /\.(php|rb)\z/ }
+      check(built.include?("recipe:#{recipe_of_program.fetch(program, program)}"),
+            "#{name}: #{handler}: the #{program} interpreter layer is attached")
+      script = args.find { |a| a =~ /\.(php|rb|py|js|mjs|cjs)\z/ }
       check(script && File.file?(File.join(code, script)), "#{name}: #{handler}: #{script} is in the code")
     end
   when 'js'
