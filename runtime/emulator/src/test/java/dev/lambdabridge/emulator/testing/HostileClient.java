@@ -117,28 +117,7 @@ public final class HostileClient {
 
     /** Everything until the server closes (several responses, when the bytes held several requests). */
     private static Answer readToClose(Socket socket, long end) throws IOException {
-        InputStream in = socket.getInputStream();
-        ByteArrayOutputStream got = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
-        while (true) {
-            long left = (end - System.nanoTime()) / 1_000_000;
-            if (left <= 0) {
-                return new Answer(got.toByteArray(), false, true);
-            }
-            socket.setSoTimeout((int) left);
-            int n;
-            try {
-                n = in.read(buffer);
-            } catch (SocketTimeoutException e) {
-                return new Answer(got.toByteArray(), false, true);
-            } catch (IOException reset) {
-                return new Answer(got.toByteArray(), true, false);
-            }
-            if (n < 0) {
-                return new Answer(got.toByteArray(), true, false);
-            }
-            got.write(buffer, 0, n);
-        }
+        return read(socket, end, true);
     }
 
     /** Sends all but the last {@code tail} bytes at once, then those a byte each {@code pause}, and reads the answer. */
@@ -187,6 +166,11 @@ public final class HostileClient {
     }
 
     private static Answer read(Socket socket, long end) throws IOException {
+        return read(socket, end, false);
+    }
+
+    /** The answer until the server closes, the deadline, or (unless {@code untilClose}) one complete response. */
+    private static Answer read(Socket socket, long end, boolean untilClose) throws IOException {
         InputStream in = socket.getInputStream();
         ByteArrayOutputStream got = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
@@ -208,7 +192,7 @@ public final class HostileClient {
                 return new Answer(got.toByteArray(), true, false);
             }
             got.write(buffer, 0, n);
-            if (complete(got.toByteArray())) {
+            if (!untilClose && complete(got.toByteArray())) {
                 return new Answer(got.toByteArray(), false, false);
             }
         }
