@@ -287,6 +287,11 @@ final class HostedFunction {
             if (dispatcher.inFlight(invocation.requestId()) != invocation || invocation.isDone()) {
                 return;
             }
+            if (victim != null) {
+                // what the killed runtime had not asked for yet (it had fewer loops than the concurrency) was never
+                // in it: a fresh runtime serves it, as after an exit
+                dispatcher.requeueFirst(undelivered(victim));
+            }
             String seconds = config.timeoutSecondsText();
             log.timedOut(invocation, seconds);
             finish(invocation, Outcome.platformError(ErrorTypes.TIMED_OUT, "RequestId: " + invocation.requestId()
@@ -338,20 +343,29 @@ final class HostedFunction {
                 return;
             }
             retire("failure");
-            List<Invocation> undelivered = new ArrayList<>();
-            for (Invocation current : dispatcher.servedBy(sandbox)) {
-                if (current.state() == Invocation.State.STARTED && !current.coldStart && !faults.faulted(sandbox)) {
-                    // Queued to a runtime that had answered its last invocation and then exited (as one does
-                    // after an OutOfMemoryError): never delivered, so a fresh runtime serves it, as on Lambda.
-                    undelivered.add(current);
-                }
-            }
-            dispatcher.requeueFirst(undelivered);
+            dispatcher.requeueFirst(undelivered(sandbox));
             failInvocationsOf(sandbox, "RequestId: %s Error: Runtime exited with error: " + exited.exitDescription(),
                     ErrorTypes.EXIT_ERROR);
             updateLogTarget();
             dispatch();
         }
+    }
+
+    /**
+     * The invocations given to a sandbox that is gone and not yet delivered to its runtime: queued to a runtime
+     * that had answered its last invocation and then exited (as one does after an OutOfMemoryError), or waiting
+     * for a runtime with fewer invoke loops than the concurrency. The runtime never had them, so a fresh one
+     * serves them, as on Lambda; not the one whose cold start the sandbox was (its init failed), nor those of a
+     * runtime the fault hook failed.
+     */
+    private List<Invocation> undelivered(Sandbox gone) {
+        List<Invocation> undelivered = new ArrayList<>();
+        for (Invocation current : dispatcher.servedBy(gone)) {
+            if (current.state() == Invocation.State.STARTED && !current.coldStart && !faults.faulted(gone)) {
+                undelivered.add(current);
+            }
+        }
+        return undelivered;
     }
 
     /** Retires the running sandbox and releases its parked {@code GET next}; the caller kills its runtime. */

@@ -30,13 +30,29 @@ public final class FakeRuntime {
             runtime.initError();
             System.exit(1);
         }
+        int loops = Integer.parseInt(System.getenv().getOrDefault("FAKE_LOOPS", "1"));
+        for (int i = 1; i < loops; i++) {
+            FakeRuntime another = new FakeRuntime(new RawHttp(System.getenv("AWS_LAMBDA_RUNTIME_API")));
+            Thread.ofPlatform().name("fake-loop-" + i).start(() -> {
+                try {
+                    another.loop(mode);
+                } catch (Exception e) {
+                    System.err.println("fake runtime: loop failed: " + e);
+                    System.exit(6);
+                }
+            });
+        }
+        runtime.loop(mode);
+    }
+
+    private void loop(String mode) throws Exception {
         while (true) {
-            RawHttp.Reply next = runtime.http.get(BASE + "invocation/next");
+            RawHttp.Reply next = http.get(BASE + "invocation/next");
             if (next.status() != 200) {
                 System.err.println("fake runtime: next answered " + next.status() + ", exiting");
                 System.exit(5);
             }
-            runtime.handle(next, modeOf(next.text(), mode));
+            handle(next, modeOf(next.text(), mode));
         }
     }
 
