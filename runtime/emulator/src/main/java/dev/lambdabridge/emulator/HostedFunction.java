@@ -275,6 +275,11 @@ final class HostedFunction {
             if (dispatcher.inFlight(invocation.requestId()) != invocation || invocation.isDone()) {
                 return;
             }
+            if (waitsForABusyRuntime(invocation)) {
+                // queued behind the invocations of a runtime with fewer loops than the concurrency: not a hang
+                Deadlines.arm(invocation, config.timeout().toMillis() + Deadlines.INIT_LIMIT_MILLIS);
+                return;
+            }
             invocation.endedNanos = System.nanoTime();
             victim = sandboxes.isCurrent(invocation.sandbox) ? retire("timeout") : null;
         }
@@ -290,7 +295,9 @@ final class HostedFunction {
             if (victim != null) {
                 // what the killed runtime had not asked for yet (it had fewer loops than the concurrency) was never
                 // in it: a fresh runtime serves it, as after an exit
-                dispatcher.requeueFirst(undelivered(victim));
+                List<Invocation> undelivered = undelivered(victim);
+                undelivered.remove(invocation);
+                dispatcher.requeueFirst(undelivered);
             }
             String seconds = config.timeoutSecondsText();
             log.timedOut(invocation, seconds);
@@ -366,6 +373,24 @@ final class HostedFunction {
             }
         }
         return undelivered;
+    }
+
+    /**
+     * Whether {@code invocation} waits for a warm runtime that is serving others: given to it, not its cold start,
+     * not yet asked for, while the runtime has an invocation delivered. Its deadline (the timeout plus the init
+     * limit from when it was given) then measures the queue, not a runtime that stopped asking.
+     */
+    private boolean waitsForABusyRuntime(Invocation invocation) {
+        if (invocation.state() != Invocation.State.STARTED || invocation.coldStart
+                || !sandboxes.isCurrent(invocation.sandbox)) {
+            return false;
+        }
+        for (Invocation other : dispatcher.servedBy(invocation.sandbox)) {
+            if (other.isDelivered()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Retires the running sandbox and releases its parked {@code GET next}; the caller kills its runtime. */

@@ -13,12 +13,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Several invocations in flight in one runtime process (maxConcurrency above 1) when the process ends: each one the
  * runtime had (delivered) ends with {@code Runtime.ExitError}, once, as on Lambda; one it had not asked for yet is
- * served by a fresh runtime; every one has exactly one REPORT line.
+ * served by a fresh runtime; every one has exactly one REPORT line. One that waits for a busy runtime with fewer
+ * loops than the concurrency is not taken for a hang.
  */
 class InFlightOnExitTest {
     private final List<String> lines = new CopyOnWriteArrayList<>();
@@ -77,6 +79,28 @@ class InFlightOnExitTest {
         assertNotEquals(warm, resultA.pid());
         for (InvokeResult result : List.of(timedOut, resultA, resultB)) {
             assertEquals(1, reports(result.requestId()), String.join("\n", lines));
+        }
+    }
+
+    /**
+     * Twenty invocations of 700 ms for one loop at maxConcurrency 20 and a 1 s timeout: the last ones wait over
+     * the timeout plus the 10 s init limit for the runtime to ask, which once timed them out and killed the busy
+     * runtime (the one it was serving ended with Runtime.ExitError).
+     */
+    @Test
+    @Tag("slow")
+    void invocationsQueuedBehindABusyOneLoopRuntimeDoNotTimeOutWhileTheyWait() throws Exception {
+        emulator.addFunction(Fakes.function("queue", "echo").withMaxConcurrency(20)
+                .withTimeout(Duration.ofSeconds(1)));
+        long warm = emulator.invoke("queue", InvokeRequest.of("{}")).pid();
+        List<CompletableFuture<InvokeResult>> naps = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            naps.add(emulator.invokeAsync("queue", InvokeRequest.of("{\"mode\":\"nap\",\"n\":" + i + "}")));
+        }
+        for (int i = 0; i < 20; i++) {
+            InvokeResult result = naps.get(i).get(60, TimeUnit.SECONDS);
+            assertEquals("{\"mode\":\"nap\",\"n\":" + i + "}", result.payloadText());
+            assertEquals(warm, result.pid());
         }
     }
 

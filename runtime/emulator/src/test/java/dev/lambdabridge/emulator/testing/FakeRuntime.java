@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * A stand-in runtime for the emulator's tests: speaks the Runtime API over {@link RawHttp} and behaves as
- * FAKE_MODE says, or as the event's {@code "mode"} field says for one invocation: echo, error, sleep, exit,
+ * FAKE_MODE says, or as the event's {@code "mode"} field says for one invocation: echo, error, sleep, nap (700 ms,
+ * then echo), exit,
  * big, print, flood-stderr, context (answers with the invocation's headers and env), metadata (answers with what
  * the metadata endpoint said to its token, to none and to a wrong one), init-error (also when the file named by
  * FAKE_INIT_FAIL_FILE exists).
@@ -69,6 +70,10 @@ public final class FakeRuntime {
         switch (mode) {
             case "error" -> error(id);
             case "sleep" -> Thread.sleep(600_000);
+            case "nap" -> { // most of a 1 s timeout
+                Thread.sleep(700);
+                respond(id, next.body());
+            }
             case "exit" -> System.exit(3);
             case "error-then-exit" -> { // as a runtime does after an OutOfMemoryError: report, then exit
                 error(id);
