@@ -57,10 +57,10 @@ final class AotTraining {
             throw new UsageException("--event " + options.event() + ": cannot read it: " + e.getMessage());
         }
         FunctionConfig function = withTrainingOptions(options.function(), output, invocations);
-        return train(function, event, invocations, output, out, err);
+        return train("train-aot", function, List.of(event), invocations, output, out, err);
     }
 
-    private static int parseCount(String value) throws UsageException {
+    static int parseCount(String value) throws UsageException {
         try {
             int count = Integer.parseInt(value);
             if (count >= 1 && count <= 100_000) {
@@ -80,33 +80,42 @@ final class AotTraining {
         return function.withEnv(env);
     }
 
-    private static int train(FunctionConfig function, byte[] event, int invocations, Path output,
-                             PrintStream out, PrintStream err) {
+    /**
+     * Serves {@code invocations} events, the {@code events} in turn, then waits for the runtime to exit and write
+     * {@code output}. On a failed invocation, prints the function's last log lines.
+     */
+    static int train(String command, FunctionConfig function, List<byte[]> events, int invocations, Path output,
+                     PrintStream out, PrintStream err) {
         try {
             Files.deleteIfExists(output);
         } catch (java.io.IOException e) {
             err.println("emulator: cannot replace " + output + ": " + e.getMessage());
             return 1;
         }
-        try (Emulator emulator = Emulator.start(EmulatorOptions.defaults().withLogSink(line -> { }))) {
+        LastLines log = new LastLines(40);
+        try (Emulator emulator = Emulator.start(EmulatorOptions.defaults().withLogSink(log::add))) {
             emulator.addFunction(function);
             for (int i = 1; i <= invocations; i++) {
-                InvokeResult result = emulator.invoke(function.name(), InvokeRequest.of(event));
+                InvokeResult result = emulator.invoke(function.name(),
+                        InvokeRequest.of(events.get((i - 1) % events.size())));
                 if (result.isFunctionError()) {
-                    err.println("emulator: training invocation " + i + " failed: " + result.payloadText());
+                    err.println("emulator: training invocation " + i + " (event " + ((i - 1) % events.size() + 1)
+                            + ") failed: " + result.payloadText());
+                    log.printTo(err);
                     return 1;
                 }
                 if (i % 50 == 0 || i == invocations) {
-                    out.println("train-aot: " + i + "/" + invocations + " invocations");
+                    out.println(command + ": " + i + "/" + invocations + " invocations");
                 }
             }
             waitForExit(emulator);
         }
         if (!Files.isRegularFile(output)) {
             err.println("emulator: the runtime exited but wrote no AOT cache at " + output);
+            log.printTo(err);
             return 1;
         }
-        out.println("train-aot: wrote " + output + " (" + output.toFile().length() / 1024 + " KiB)");
+        out.println(command + ": wrote " + output + " (" + output.toFile().length() / 1024 + " KiB)");
         return 0;
     }
 

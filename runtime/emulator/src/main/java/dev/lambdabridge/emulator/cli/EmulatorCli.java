@@ -16,7 +16,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The emulator's command line: {@code serve}, {@code invoke}, {@code invoke-all}, {@code train-aot}.
+ * The emulator's command line: {@code serve}, {@code invoke}, {@code invoke-all}, {@code train-aot},
+ * {@code train-function}.
  * Exit 0 ok, 1 failed, 2 usage.
  */
 public final class EmulatorCli {
@@ -28,6 +29,9 @@ public final class EmulatorCli {
                    emulator invoke --handler H --code DIR --event FILE|- [same options as serve]
                    emulator invoke-all --functions FILE.json
                    emulator train-aot --handler H --code DIR --event FILE --output FILE.aot [--invocations 200]
+                   emulator train-function --handler H --code DIR --event FILE [--event FILE]... [--invocations 100]
+                                 [--bootstrap PATH] [--env K=V]... [--memory MB] [--timeout 60]
+                                 an AOT cache trained on the function, written to DIR/lambda-bridge.aot (+ .key)
                    emulator rie [--runtime-interface-emulator-address 127.0.0.1:8080] [CMD ARGS...]
                                  as AWS's aws-lambda-rie: the runtime command (default /var/task/bootstrap), the
                                  last of several words the handler; AWS_LAMBDA_FUNCTION_TIMEOUT (300),
@@ -74,6 +78,7 @@ public final class EmulatorCli {
                 case "invoke" -> invoke(CliOptions.parse(rest, 0));
                 case "invoke-all" -> InvokeAll.run(CliOptions.parse(rest, 0), out, err);
                 case "train-aot" -> AotTraining.run(rest, out, err);
+                case "train-function" -> FunctionTraining.run(rest, out, err);
                 case "rie" -> rie(RieMode.parse(rest, env, workingDir));
                 case "-h", "--help", "help" -> {
                     out.println(USAGE);

@@ -47,6 +47,19 @@ class EmulatorCliTest {
     }
 
     @Test
+    void trainFunctionNeedsAnEventAndAReadableOne(@TempDir Path dir) {
+        assertEquals(2, run("", "train-function", "--handler", "h", "--code", dir.toString()));
+        assertTrue(err.toString().contains("train-function needs at least one --event FILE"), err.toString());
+        assertEquals(2, run("", "train-function", "--handler", "h", "--code", dir.toString(), "--event",
+                dir.resolve("absent.json").toString()));
+        assertTrue(err.toString().contains("absent.json: cannot read it"), err.toString());
+        assertEquals(2, run("", "train-function", "--handler", "h", "--code", dir.toString(), "--event", "e.json",
+                "--invocations", "0"));
+        assertTrue(err.toString().contains("--invocations needs a whole number from 1 to 100000, got '0'"),
+                err.toString());
+    }
+
+    @Test
     void invokePrintsThePayloadAndExitsByResult(@TempDir Path dir) throws Exception {
         Path bootstrap = bootstrap(dir);
         assertEquals(0, run("{\"cli\":1}", "invoke", "--handler", "h", "--code", dir.toString(), "--bootstrap",
