@@ -11,10 +11,16 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * Reads a request body without blocking (Jetty's read/demand loop), up to a limit. A larger body is read and
- * dropped up to {@link Limits#DISCARD_CAP_BYTES}, so the keep-alive connection survives; beyond that the reader
+ * dropped up to {@link #DISCARD_CAP_BYTES}, so the keep-alive connection survives; beyond that the reader
  * gives up at once and the caller closes the connection.
  */
 final class BodyReader implements Runnable {
+    /**
+     * The emulator's own cap: oversized bodies are read and dropped up to this size (the connection stays open),
+     * closed above it.
+     */
+    static final long DISCARD_CAP_BYTES = 64L * 1024 * 1024;
+
     /** What becomes of the body. */
     interface Listener {
         void body(byte[] body);
@@ -43,7 +49,7 @@ final class BodyReader implements Runnable {
 
     static void read(Request request, int limit, Listener listener) {
         long declared = request.getLength();
-        if (declared > Limits.DISCARD_CAP_BYTES) {
+        if (declared > DISCARD_CAP_BYTES) {
             listener.tooLarge(declared, false);
             return;
         }
@@ -53,7 +59,7 @@ final class BodyReader implements Runnable {
 
     /**
      * Reads a request's body to its end and drops it, then calls {@code reply} with whether the connection can be
-     * kept (false when the body passed {@link Limits#DISCARD_CAP_BYTES} and the reader gave up). For refusals: a
+     * kept (false when the body passed {@link #DISCARD_CAP_BYTES} and the reader gave up). For refusals: a
      * reply written with the body unread makes Jetty close the keep-alive connection after it, without a
      * {@code Connection: close}, when the body came in its own packet, and the client's next call on it fails.
      */
@@ -91,7 +97,7 @@ final class BodyReader implements Runnable {
             take(chunk.getByteBuffer());
             boolean last = chunk.isLast();
             chunk.release();
-            if (total > Limits.DISCARD_CAP_BYTES) {
+            if (total > DISCARD_CAP_BYTES) {
                 listener.tooLarge(total, false);
                 return;
             }

@@ -14,8 +14,6 @@ import java.util.concurrent.TimeUnit;
 final class Deadlines {
     /** How often the emulator checks deadlines. */
     static final long TICK_MILLIS = 10;
-    /** Lambda's limit for the init phase, added to the timeout until the runtime asks for its first event. */
-    static final long INIT_LIMIT_MILLIS = 10_000;
 
     private Deadlines() {
     }

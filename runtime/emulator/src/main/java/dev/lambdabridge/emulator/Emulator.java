@@ -1,5 +1,7 @@
 package dev.lambdabridge.emulator;
 
+import dev.lambdabridge.contract.LambdaLimits;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -232,7 +234,7 @@ public final class Emulator implements AutoCloseable {
     }
 
     static int payloadLimit(InvocationType type) {
-        return type == InvocationType.EVENT ? Limits.EVENT_PAYLOAD_BYTES : Limits.SYNC_PAYLOAD_BYTES;
+        return type == InvocationType.EVENT ? LambdaLimits.EVENT_PAYLOAD_BYTES : LambdaLimits.SYNC_PAYLOAD_BYTES;
     }
 
     /** 413 with Lambda's messages: the sync one names the operation, the Event one the size seen. */

@@ -1,6 +1,9 @@
 package dev.lambdabridge.emulator;
 
-/** The error type names Lambda uses in its answers, in function results and in REPORT lines. */
+/**
+ * The error codes of Lambda's Invoke API and Runtime API answers; the error types of function results are
+ * {@link dev.lambdabridge.contract.LambdaErrorTypes}, shared with the runtime and the bridges.
+ */
 public final class ErrorTypes {
     // Invoke API errors (x-amzn-ErrorType)
     public static final String INVALID_REQUEST_CONTENT = "InvalidRequestContentException";
@@ -23,13 +26,7 @@ public final class ErrorTypes {
     public static final String METHOD_NOT_ALLOWED = "MethodNotAllowed";
     public static final String INTERNAL = "Runtime.InternalError";
 
-    // Function errors (errorType of an invocation's result)
-    public static final String TIMED_OUT = "Sandbox.Timedout";
-    public static final String EXIT_ERROR = "Runtime.ExitError";
-    public static final String EXTENSION_CRASH = "Extension.Crash";
-    public static final String RESPONSE_TOO_LARGE = "Function.ResponseSizeTooLarge";
-    public static final String INVALID_ENTRYPOINT = "Runtime.InvalidEntrypoint";
-    public static final String UNKNOWN = "Runtime.Unknown";
+    // Function errors (errorType of an invocation's result): dev.lambdabridge.contract.LambdaErrorTypes
 
     /** The value of {@code X-Amz-Function-Error} for every function error. */
     public static final String UNHANDLED = "Unhandled";

@@ -1,5 +1,7 @@
 package dev.lambdabridge.emulator;
 
+import dev.lambdabridge.contract.LambdaErrorTypes;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -151,7 +153,7 @@ final class ExtensionHost {
             return unknown(id);
         }
         log.accept("EXTENSION\tName: " + extension.name + "\tState: " + phase + "Error\tError Type: "
-                + (errorType == null ? ErrorTypes.UNKNOWN : errorType));
+                + (errorType == null ? LambdaErrorTypes.UNKNOWN : errorType));
         return new Reply(202, RegisteredExtension.utf8("{\"status\":\"OK\"}"), null);
     }
 

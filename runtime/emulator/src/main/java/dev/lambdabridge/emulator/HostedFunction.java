@@ -1,5 +1,8 @@
 package dev.lambdabridge.emulator;
 
+import dev.lambdabridge.contract.LambdaErrorTypes;
+import dev.lambdabridge.contract.LambdaLimits;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -167,7 +170,7 @@ final class HostedFunction {
         for (Invocation current : dispatcher.inFlight()) {
             log.line(current.tail(), "INIT_REPORT Init Duration: " + Decimals.two(failed == null ? 0
                     : failed.initDurationMs()) + " ms\tPhase: init\tStatus: error\tError Type: "
-                    + (errorTypeHeader == null ? ErrorTypes.UNKNOWN : errorTypeHeader));
+                    + (errorTypeHeader == null ? LambdaErrorTypes.UNKNOWN : errorTypeHeader));
             finish(current, Outcome.functionError(body), true);
         }
         return RuntimeReply.ACCEPTED;
@@ -211,7 +214,8 @@ final class HostedFunction {
         }
         for (Invocation invocation : dispatcher.inFlight()) {
             log.line(invocation.tail(), "RESTORE_REPORT Restore Duration: " + Decimals.two(restore)
-                    + " ms\tStatus: error\tError Type: " + (errorTypeHeader == null ? ErrorTypes.UNKNOWN : errorTypeHeader));
+                    + " ms\tStatus: error\tError Type: "
+                    + (errorTypeHeader == null ? LambdaErrorTypes.UNKNOWN : errorTypeHeader));
             finish(invocation, Outcome.functionError(body), true);
         }
         return RuntimeReply.ACCEPTED;
@@ -277,7 +281,7 @@ final class HostedFunction {
             }
             if (waitsForABusyRuntime(invocation)) {
                 // queued behind the invocations of a runtime with fewer loops than the concurrency: not a hang
-                Deadlines.arm(invocation, config.timeout().toMillis() + Deadlines.INIT_LIMIT_MILLIS);
+                Deadlines.arm(invocation, config.timeout().toMillis() + LambdaLimits.INIT_MILLIS);
                 return;
             }
             invocation.endedNanos = System.nanoTime();
@@ -301,11 +305,12 @@ final class HostedFunction {
             }
             String seconds = config.timeoutSecondsText();
             log.timedOut(invocation, seconds);
-            finish(invocation, Outcome.platformError(ErrorTypes.TIMED_OUT, "RequestId: " + invocation.requestId()
+            finish(invocation, Outcome.platformError(LambdaErrorTypes.TIMED_OUT, "RequestId: " + invocation.requestId()
                     + " Error: Task timed out after " + seconds + " seconds", "timeout"), false);
             if (victim != null) {
                 failInvocationsOf(victim, "RequestId: %s Error: Runtime exited with error: signal: killed (another "
-                        + "invocation of the process, " + invocation.requestId() + ", timed out)", ErrorTypes.EXIT_ERROR);
+                        + "invocation of the process, " + invocation.requestId() + ", timed out)",
+                        LambdaErrorTypes.EXIT_ERROR);
             }
         }
     }
@@ -335,7 +340,7 @@ final class HostedFunction {
                     + "): the execution environment is reset");
             victim = retire("failure");
             failInvocationsOf(victim, "RequestId: %s Error: an extension exited with error: "
-                    + extension.exitDescription(), ErrorTypes.EXTENSION_CRASH);
+                    + extension.exitDescription(), LambdaErrorTypes.EXTENSION_CRASH);
             dispatch();
         }
         victim.runtime().kill();
@@ -352,7 +357,7 @@ final class HostedFunction {
             retire("failure");
             dispatcher.requeueFirst(undelivered(sandbox));
             failInvocationsOf(sandbox, "RequestId: %s Error: Runtime exited with error: " + exited.exitDescription(),
-                    ErrorTypes.EXIT_ERROR);
+                    LambdaErrorTypes.EXIT_ERROR);
             updateLogTarget();
             dispatch();
         }
@@ -414,7 +419,7 @@ final class HostedFunction {
             if (dispatcher.hasParked() && sandboxes.extensions().readyForInvoke()) {
                 deliver(next);
             } else {
-                Deadlines.arm(next, config.timeout().toMillis() + Deadlines.INIT_LIMIT_MILLIS);
+                Deadlines.arm(next, config.timeout().toMillis() + LambdaLimits.INIT_MILLIS);
             }
         }
     }
@@ -427,7 +432,7 @@ final class HostedFunction {
                     line -> log.line(null, line), onStart);
         } catch (IOException | IllegalStateException e) {
             log.line(invocation.tail(), "RequestId: " + invocation.requestId() + " Error: " + e.getMessage());
-            finish(invocation, Outcome.platformError(ErrorTypes.INVALID_ENTRYPOINT, "RequestId: "
+            finish(invocation, Outcome.platformError(LambdaErrorTypes.INVALID_ENTRYPOINT, "RequestId: "
                     + invocation.requestId() + " Error: " + e.getMessage(), "error"), false);
             return false;
         }

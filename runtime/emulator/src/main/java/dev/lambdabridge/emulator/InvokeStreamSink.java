@@ -1,5 +1,8 @@
 package dev.lambdabridge.emulator;
 
+import dev.lambdabridge.contract.LambdaErrorTypes;
+import dev.lambdabridge.contract.RuntimeApiHeaders;
+
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -89,7 +92,8 @@ class InvokeStreamSink implements StreamSink {
     protected ByteBuffer last(InvokeResult result, String errorType) {
         if (result.functionError() != null) {
             trailers.put(InvokeApiHeaders.FUNCTION_ERROR, result.functionError());
-            trailers.put(RuntimeApiHeaders.FUNCTION_ERROR_TYPE, errorType == null ? ErrorTypes.UNKNOWN : errorType);
+            trailers.put(RuntimeApiHeaders.FUNCTION_ERROR_TYPE,
+                    errorType == null ? LambdaErrorTypes.UNKNOWN : errorType);
             trailers.put(RuntimeApiHeaders.FUNCTION_ERROR_BODY, Base64.getEncoder().encodeToString(result.payload()));
         }
         if (result.logTail() != null) {

@@ -1,5 +1,7 @@
 package dev.lambdabridge.emulator;
 
+import dev.lambdabridge.contract.LambdaLimits;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +13,7 @@ import java.util.function.Consumer;
 
 /**
  * Reads one output stream of the runtime process, line by line, on its own thread, so that a flood of output
- * never blocks the child. Lines longer than {@link Limits#LOG_LINE_BYTES} are split.
+ * never blocks the child. Lines longer than {@link LambdaLimits#LOG_LINE_BYTES} are split.
  */
 final class LogPump implements Runnable {
     /** How long an idle pump sleeps between polls: doubling from the first to the second after output stops. */
@@ -122,7 +124,7 @@ final class LogPump implements Runnable {
     private void split(int read) {
         for (int i = 0; i < read; i++) {
             byte b = chunk[i];
-            if (b == '\n' || lineLength == Limits.LOG_LINE_BYTES) {
+            if (b == '\n' || lineLength == LambdaLimits.LOG_LINE_BYTES) {
                 emit(line, lineLength);
                 lineLength = 0;
                 if (b == '\n') {
@@ -130,7 +132,7 @@ final class LogPump implements Runnable {
                 }
             }
             if (lineLength == line.length) {
-                line = Arrays.copyOf(line, Math.min(line.length * 2, Limits.LOG_LINE_BYTES));
+                line = Arrays.copyOf(line, Math.min(line.length * 2, LambdaLimits.LOG_LINE_BYTES));
             }
             line[lineLength++] = b;
         }

@@ -1,5 +1,7 @@
 package dev.lambdabridge.emulator;
 
+import dev.lambdabridge.contract.RuntimeApiHeaders;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import org.eclipse.jetty.http.HttpFields;

@@ -1,5 +1,9 @@
 package dev.lambdabridge.emulator;
 
+import dev.lambdabridge.contract.LambdaErrorTypes;
+import dev.lambdabridge.contract.LambdaLimits;
+import dev.lambdabridge.contract.RuntimeApiHeaders;
+
 import java.util.Base64;
 
 /**
@@ -97,12 +101,13 @@ final class RuntimeAnswers {
             return refusal(requestId);
         }
         String message = "Response payload size exceeded maximum allowed payload size ("
-                + Limits.STREAM_RESPONSE_BYTES + " bytes).";
-        current.streamErrorType = ErrorTypes.RESPONSE_TOO_LARGE;
+                + LambdaLimits.STREAM_RESPONSE_BYTES + " bytes).";
+        current.streamErrorType = LambdaErrorTypes.RESPONSE_TOO_LARGE;
         log.line(current.tail(), "RequestId: " + requestId + " Error: " + message);
-        completion.complete(current, Outcome.functionError(ErrorBodies.runtime(ErrorTypes.RESPONSE_TOO_LARGE, message)));
+        completion.complete(current,
+                Outcome.functionError(ErrorBodies.runtime(LambdaErrorTypes.RESPONSE_TOO_LARGE, message)));
         return RuntimeReply.error(413, ErrorTypes.PAYLOAD_TOO_LARGE, "Exceeded maximum allowed streamed payload size ("
-                + Limits.STREAM_RESPONSE_BYTES + " bytes) for " + requestId);
+                + LambdaLimits.STREAM_RESPONSE_BYTES + " bytes) for " + requestId);
     }
 
     /** A response over the size limit: the invocation fails with Function.ResponseSizeTooLarge; answers 413. */
@@ -112,10 +117,11 @@ final class RuntimeAnswers {
             return refusal(requestId);
         }
         String message = "Response payload size exceeded maximum allowed payload size ("
-                + Limits.RESPONSE_PAYLOAD_BYTES + " bytes).";
-        completion.complete(current, Outcome.functionError(ErrorBodies.runtime(ErrorTypes.RESPONSE_TOO_LARGE, message)));
+                + LambdaLimits.RESPONSE_PAYLOAD_BYTES + " bytes).";
+        completion.complete(current,
+                Outcome.functionError(ErrorBodies.runtime(LambdaErrorTypes.RESPONSE_TOO_LARGE, message)));
         return RuntimeReply.error(413, ErrorTypes.PAYLOAD_TOO_LARGE, "Exceeded maximum allowed payload size ("
-                + Limits.RESPONSE_PAYLOAD_BYTES + " bytes), got a larger response for " + requestId);
+                + LambdaLimits.RESPONSE_PAYLOAD_BYTES + " bytes), got a larger response for " + requestId);
     }
 
     private void logErrorType(Invocation current, String errorType) {

@@ -1,5 +1,8 @@
 package dev.lambdabridge.emulator;
 
+import dev.lambdabridge.contract.LambdaLimits;
+import dev.lambdabridge.contract.RuntimeApiHeaders;
+
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -78,7 +81,7 @@ final class RuntimeApiHandler extends Handler.Abstract.NonBlocking {
 
     private void restoreError(Request request, Response response, Callback callback) {
         String errorType = request.getHeaders().get(RuntimeApiHeaders.FUNCTION_ERROR_TYPE);
-        BodyReader.read(request, Limits.RESPONSE_PAYLOAD_BYTES, new Replier(response, callback) {
+        BodyReader.read(request, LambdaLimits.RESPONSE_PAYLOAD_BYTES, new Replier(response, callback) {
             @Override
             RuntimeReply onBody(byte[] body) {
                 return function.restoreError(body, errorType);
@@ -113,7 +116,7 @@ final class RuntimeApiHandler extends Handler.Abstract.NonBlocking {
             }
             return;
         }
-        BodyReader.read(request, Limits.RESPONSE_PAYLOAD_BYTES, new Replier(response, callback) {
+        BodyReader.read(request, LambdaLimits.RESPONSE_PAYLOAD_BYTES, new Replier(response, callback) {
             @Override
             RuntimeReply onBody(byte[] body) {
                 return function.response(id, body);
@@ -128,7 +131,7 @@ final class RuntimeApiHandler extends Handler.Abstract.NonBlocking {
 
     private void error(String id, Request request, Response response, Callback callback) {
         String errorType = request.getHeaders().get(RuntimeApiHeaders.FUNCTION_ERROR_TYPE);
-        BodyReader.read(request, Limits.RESPONSE_PAYLOAD_BYTES, new Replier(response, callback) {
+        BodyReader.read(request, LambdaLimits.RESPONSE_PAYLOAD_BYTES, new Replier(response, callback) {
             @Override
             RuntimeReply onBody(byte[] body) {
                 return function.error(id, body, errorType);
@@ -138,7 +141,7 @@ final class RuntimeApiHandler extends Handler.Abstract.NonBlocking {
 
     private void initError(Request request, Response response, Callback callback) {
         String errorType = request.getHeaders().get(RuntimeApiHeaders.FUNCTION_ERROR_TYPE);
-        BodyReader.read(request, Limits.RESPONSE_PAYLOAD_BYTES, new Replier(response, callback) {
+        BodyReader.read(request, LambdaLimits.RESPONSE_PAYLOAD_BYTES, new Replier(response, callback) {
             @Override
             RuntimeReply onBody(byte[] body) {
                 return function.initError(body, errorType);
@@ -178,7 +181,7 @@ final class RuntimeApiHandler extends Handler.Abstract.NonBlocking {
 
         RuntimeReply onTooLarge() {
             return RuntimeReply.error(413, ErrorTypes.PAYLOAD_TOO_LARGE, "Exceeded maximum allowed payload size ("
-                    + Limits.RESPONSE_PAYLOAD_BYTES + " bytes)");
+                    + LambdaLimits.RESPONSE_PAYLOAD_BYTES + " bytes)");
         }
 
         @Override

@@ -1,5 +1,8 @@
 package dev.lambdabridge.emulator;
 
+import dev.lambdabridge.contract.LambdaLimits;
+import dev.lambdabridge.contract.RuntimeApiHeaders;
+
 import java.nio.ByteBuffer;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.Trailers;
@@ -65,7 +68,7 @@ final class StreamRelay extends IteratingCallback {
             }
             ByteBuffer bytes = chunk.getByteBuffer();
             total += bytes.remaining();
-            if (total > Limits.STREAM_RESPONSE_BYTES) {
+            if (total > LambdaLimits.STREAM_RESPONSE_BYTES) {
                 chunk.release();
                 RuntimeReply reply = function.streamTooLarge(requestId);
                 HttpReplies.jsonAndClose(response, callback, reply.status(), reply.body());

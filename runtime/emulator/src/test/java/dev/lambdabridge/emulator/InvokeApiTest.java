@@ -1,5 +1,7 @@
 package dev.lambdabridge.emulator;
 
+import dev.lambdabridge.contract.LambdaLimits;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -134,12 +136,12 @@ class InvokeApiTest {
 
     @Test
     void tooLargeIs413RequestEntityTooLargeWithLambdasMessages() throws Exception {
-        HttpResponse<String> sync = post("echo", "\"" + "a".repeat(Limits.SYNC_PAYLOAD_BYTES) + "\"");
+        HttpResponse<String> sync = post("echo", "\"" + "a".repeat(LambdaLimits.SYNC_PAYLOAD_BYTES) + "\"");
         assertEquals(413, sync.statusCode());
         assertEquals("RequestEntityTooLargeException", sync.headers().firstValue("x-amzn-ErrorType").orElseThrow());
         assertEquals("{\"Type\":\"User\",\"message\":\"Request must be smaller than 6291456 bytes for the "
                 + "InvokeFunction operation\"}", sync.body());
-        HttpResponse<String> event = post("echo", "\"" + "a".repeat(Limits.EVENT_PAYLOAD_BYTES) + "\"",
+        HttpResponse<String> event = post("echo", "\"" + "a".repeat(LambdaLimits.EVENT_PAYLOAD_BYTES) + "\"",
                 "X-Amz-Invocation-Type", "Event");
         assertEquals(413, event.statusCode());
         assertEquals("RequestEntityTooLargeException", event.headers().firstValue("x-amzn-ErrorType").orElseThrow());
@@ -150,8 +152,8 @@ class InvokeApiTest {
 
     @Test
     void eventTakesUpToOneMegabyte() throws Exception {
-        assertEquals(1_048_576, Limits.EVENT_PAYLOAD_BYTES);
-        String overTheOld256Kb = "\"" + "a".repeat(Limits.EVENT_PAYLOAD_BYTES - 2) + "\"";
+        assertEquals(1_048_576, LambdaLimits.EVENT_PAYLOAD_BYTES);
+        String overTheOld256Kb = "\"" + "a".repeat(LambdaLimits.EVENT_PAYLOAD_BYTES - 2) + "\"";
         assertEquals(202, post("echo", overTheOld256Kb, "X-Amz-Invocation-Type", "Event").statusCode());
     }
 
@@ -256,7 +258,7 @@ class InvokeApiTest {
         assertThrows(ResourceNotFoundException.class,
                 () -> lambda.invoke(b -> b.functionName("missing").payload(SdkBytes.fromUtf8String("{}"))));
         LambdaException tooLarge = assertThrows(LambdaException.class, () -> lambda.invoke(b -> b.functionName("echo")
-                .payload(SdkBytes.fromUtf8String("\"" + "a".repeat(Limits.SYNC_PAYLOAD_BYTES) + "\""))));
+                .payload(SdkBytes.fromUtf8String("\"" + "a".repeat(LambdaLimits.SYNC_PAYLOAD_BYTES) + "\""))));
         assertEquals(413, tooLarge.statusCode());
         assertEquals("RequestEntityTooLargeException", tooLarge.awsErrorDetails().errorCode());
         assertEquals("Request must be smaller than 6291456 bytes for the InvokeFunction operation",

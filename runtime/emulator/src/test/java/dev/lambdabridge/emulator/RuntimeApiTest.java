@@ -1,5 +1,7 @@
 package dev.lambdabridge.emulator;
 
+import dev.lambdabridge.contract.LambdaLimits;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -102,7 +104,7 @@ class RuntimeApiTest {
         CompletableFuture<InvokeResult> result = emulator.invokeAsync("manual", InvokeRequest.of("{}"));
         String id = runtime.get(INVOCATION + "next").headers().get("lambda-runtime-aws-request-id");
         RawHttp.Reply tooLarge = runtime.post(INVOCATION + id + "/response", Map.of(),
-                new byte[Limits.RESPONSE_PAYLOAD_BYTES + 1]);
+                new byte[LambdaLimits.RESPONSE_PAYLOAD_BYTES + 1]);
         assertEquals(413, tooLarge.status());
         assertTrue(result.get().payloadText().contains("Function.ResponseSizeTooLarge"));
         assertEquals(403, runtime.post(INVOCATION + id + "/error", Map.of(), bytes("{}")).status());
@@ -110,9 +112,9 @@ class RuntimeApiTest {
         CompletableFuture<InvokeResult> second = emulator.invokeAsync("manual", InvokeRequest.of("[1]"));
         String id2 = runtime.get(INVOCATION + "next").headers().get("lambda-runtime-aws-request-id");
         RawHttp.Reply exact = runtime.post(INVOCATION + id2 + "/response", Map.of(),
-                new byte[Limits.RESPONSE_PAYLOAD_BYTES]);
+                new byte[LambdaLimits.RESPONSE_PAYLOAD_BYTES]);
         assertEquals(202, exact.status(), "a response of exactly the limit is accepted");
-        assertEquals(Limits.RESPONSE_PAYLOAD_BYTES, second.get().payload().length);
+        assertEquals(LambdaLimits.RESPONSE_PAYLOAD_BYTES, second.get().payload().length);
     }
 
     @Test

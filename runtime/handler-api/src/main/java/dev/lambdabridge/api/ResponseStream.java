@@ -16,7 +16,7 @@ public abstract class ResponseStream extends OutputStream {
     /** The content type of the HTTP integration form, as Lambda's function URLs read it. */
     public static final String HTTP_INTEGRATION_CONTENT_TYPE = "application/vnd.awslambda.http-integration-response";
     /** The most a streamed response may hold: Lambda's 200 MB limit (200 MiB here). */
-    public static final long MAX_BYTES = 200L * 1024 * 1024;
+    public static final long MAX_BYTES = dev.lambdabridge.contract.LambdaLimits.STREAM_RESPONSE_BYTES;
 
     protected ResponseStream() {
     }

@@ -1,5 +1,6 @@
 package dev.lambdabridge.bridge.polyglot;
 
+import dev.lambdabridge.contract.LambdaErrorTypes;
 import dev.lambdabridge.runtime.RuntimeEnvironment;
 import dev.lambdabridge.runtime.api.Invocation;
 import dev.lambdabridge.runtime.context.LambdaContext;
@@ -119,8 +120,8 @@ abstract class GuestHandler implements InvocationHandler {
             }
             if (e.isExit()) {
                 replace(current);
-                throw new GuestError("Runtime.ExitError", languageName() + " exited with status " + e.getExitStatus()
-                        + " during the invocation; a fresh context serves the next one", List.of());
+                throw new GuestError(LambdaErrorTypes.EXIT_ERROR, languageName() + " exited with status "
+                        + e.getExitStatus() + " during the invocation; a fresh context serves the next one", List.of());
             }
             if (e.isInternalError() || e.isResourceExhausted()) {
                 replace(current);

@@ -1,5 +1,6 @@
 package dev.lambdabridge.bridge.polyglot;
 
+import dev.lambdabridge.contract.LambdaErrorTypes;
 import dev.lambdabridge.runtime.errors.HandlerFault;
 
 import java.util.List;
@@ -15,8 +16,8 @@ record JsHandlerName(String text, String module, List<String> exportPath) {
         // a trailing dot would leave an empty member, which split() drops silently (found by HandlerNamesFuzzTest)
         if (dot <= 0 || text.endsWith(".") || text.startsWith("/") || text.contains("..")) {
             throw new HandlerFault("Bad handler js:" + text + ": expected MODULE.EXPORT, e.g. js:index.handler for "
-                    + "the export handler of index.js or index.mjs in the task root", "Runtime.MalformedHandlerName",
-                    null);
+                    + "the export handler of index.js or index.mjs in the task root",
+                    LambdaErrorTypes.MALFORMED_HANDLER_NAME, null);
         }
         return new JsHandlerName(text, text.substring(0, dot), List.of(text.substring(dot + 1).split("\\.")));
     }

@@ -1,5 +1,7 @@
 package dev.lambdabridge.bridge.polyglot;
 
+import dev.lambdabridge.contract.LambdaErrorTypes;
+
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.SourceSection;
 import org.graalvm.polyglot.Value;
@@ -60,7 +62,7 @@ final class JsInitErrors {
 
     /** A module whose top-level await waits for nothing: Node exits (status 13) and its runtime with it. */
     static GuestError unsettledTopLevelAwait(String file) {
-        return runtimeError("Runtime.ExitError", "Error: Runtime exited with error: exit status 13 (" + file
+        return runtimeError(LambdaErrorTypes.EXIT_ERROR, "Error: Runtime exited with error: exit status 13 (" + file
                 + ": unsettled top-level await)");
     }
 

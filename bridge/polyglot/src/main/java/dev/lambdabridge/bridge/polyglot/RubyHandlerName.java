@@ -1,5 +1,6 @@
 package dev.lambdabridge.bridge.polyglot;
 
+import dev.lambdabridge.contract.LambdaErrorTypes;
 import dev.lambdabridge.runtime.errors.HandlerFault;
 
 /**
@@ -21,7 +22,7 @@ record RubyHandlerName(String text, String file, String constant, String method)
         if (!valid) {
             throw new HandlerFault("Bad handler ruby:" + text + ": expected FILE.METHOD or FILE.Module::Class.METHOD, "
                     + "e.g. ruby:function.handler for the method handler of function.rb in the task root",
-                    "Runtime.MalformedHandlerName", null);
+                    LambdaErrorTypes.MALFORMED_HANDLER_NAME, null);
         }
         String file = text.substring(0, slash + 1) + parts[0];
         return parts.length == 2 ? new RubyHandlerName(text, file, null, parts[1])

@@ -1,5 +1,6 @@
 package dev.lambdabridge.bridge.process;
 
+import dev.lambdabridge.contract.LambdaErrorTypes;
 import dev.lambdabridge.runtime.errors.HandlerFault;
 
 import java.util.ArrayList;
@@ -21,7 +22,6 @@ import java.util.List;
 record CommandSpec(String scheme, String program, List<String> arguments) {
     static final String EVENT_PLACEHOLDER = "{event}";
     /** The errorType AWS's Node.js runtime gives a handler string it cannot parse. */
-    static final String MALFORMED = "Runtime.MalformedHandlerName";
 
     CommandSpec {
         arguments = List.copyOf(arguments);
@@ -35,30 +35,32 @@ record CommandSpec(String scheme, String program, List<String> arguments) {
         List<String> tokens = split(spec);
         if (tokens.isEmpty()) {
             throw new HandlerFault("Handler \"" + scheme + ":" + spec + "\" names no program: write the program and "
-                    + "its arguments after \"" + scheme + ":\", e.g. " + example(scheme), MALFORMED, null);
+                    + "its arguments after \"" + scheme + ":\", e.g. " + example(scheme),
+                    LambdaErrorTypes.MALFORMED_HANDLER_NAME, null);
         }
         for (String token : tokens) {
             if (token.indexOf('"') >= 0 || token.indexOf('\'') >= 0) {
                 throw new HandlerFault("Handler \"" + scheme + ":" + spec + "\": quotes are not supported. The "
                         + "handler string is split on spaces and never goes through a shell, so a quote would reach "
                         + "the program as a literal character, and an argument cannot contain a space",
-                        MALFORMED, null);
+                        LambdaErrorTypes.MALFORMED_HANDLER_NAME, null);
             }
             if (token.contains(EVENT_PLACEHOLDER) && !token.equals(EVENT_PLACEHOLDER)) {
                 throw new HandlerFault("Handler \"" + scheme + ":" + spec + "\": " + EVENT_PLACEHOLDER + " must be a "
                         + "whole argument (it becomes one argument holding the event JSON), not part of \"" + token
-                        + "\"", MALFORMED, null);
+                        + "\"", LambdaErrorTypes.MALFORMED_HANDLER_NAME, null);
             }
         }
         String program = tokens.getFirst();
         if (program.equals(EVENT_PLACEHOLDER)) {
             throw new HandlerFault("Handler \"" + scheme + ":" + spec + "\": the first word must be the program, not "
-                    + EVENT_PLACEHOLDER, MALFORMED, null);
+                    + EVENT_PLACEHOLDER, LambdaErrorTypes.MALFORMED_HANDLER_NAME, null);
         }
         List<String> arguments = tokens.subList(1, tokens.size());
         if (!"exec".equals(scheme) && arguments.contains(EVENT_PLACEHOLDER)) {
             throw new HandlerFault("Handler \"" + scheme + ":" + spec + "\": " + EVENT_PLACEHOLDER + " is for exec: "
-                    + "handlers; a worker receives each event in an INVOKE frame", MALFORMED, null);
+                    + "handlers; a worker receives each event in an INVOKE frame",
+                    LambdaErrorTypes.MALFORMED_HANDLER_NAME, null);
         }
         return new CommandSpec(scheme, program, arguments);
     }

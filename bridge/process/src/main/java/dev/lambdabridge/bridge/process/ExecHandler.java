@@ -1,5 +1,6 @@
 package dev.lambdabridge.bridge.process;
 
+import dev.lambdabridge.contract.LambdaLimits;
 import dev.lambdabridge.runtime.api.Invocation;
 import dev.lambdabridge.runtime.context.LambdaContext;
 import dev.lambdabridge.runtime.handler.InvocationHandler;
@@ -78,7 +79,7 @@ final class ExecHandler implements InvocationHandler {
             this.child = child;
             this.process = child.process();
             this.startedNanos = startedNanos;
-            this.stdout = new CappedBuffer(Limits.RESPONSE_BYTES, () -> child.killTree(0));
+            this.stdout = new CappedBuffer(LambdaLimits.RESPONSE_PAYLOAD_BYTES, () -> child.killTree(0));
             this.stderr = new LineLog(log, () -> requestId);
         }
 
@@ -115,7 +116,8 @@ final class ExecHandler implements InvocationHandler {
             }
             if (stdout.overflowed()) {
                 throw new BridgeError(BridgeError.RESPONSE_TOO_LARGE, "\"" + command.display() + "\" wrote more than "
-                        + Limits.RESPONSE_BYTES + " bytes to stdout, Lambda's response limit; it was killed");
+                        + LambdaLimits.RESPONSE_PAYLOAD_BYTES + " bytes to stdout, Lambda's response limit; it was "
+                        + "killed");
             }
             int status = process.exitValue();
             if (status != 0) {

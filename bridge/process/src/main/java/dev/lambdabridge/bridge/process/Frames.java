@@ -1,5 +1,7 @@
 package dev.lambdabridge.bridge.process;
 
+import dev.lambdabridge.contract.LambdaLimits;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,7 +17,7 @@ final class Frames {
     /** INVOKE: Lambda's 6 MiB request limit plus room for the context wrapped around the event. */
     static final int MAX_INVOKE_BYTES = 6 * 1024 * 1024 + 64 * 1024;
     /** READY, RESULT, ERROR: Lambda's response limit. */
-    static final int MAX_REPLY_BYTES = Limits.RESPONSE_BYTES;
+    static final int MAX_REPLY_BYTES = LambdaLimits.RESPONSE_PAYLOAD_BYTES;
     /** How many bytes of a bad frame a message shows. */
     static final int SHOWN_BYTES = 100;
 

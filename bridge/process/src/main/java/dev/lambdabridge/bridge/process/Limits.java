@@ -2,12 +2,8 @@ package dev.lambdabridge.bridge.process;
 
 import java.util.Map;
 
-/** Lambda's limits and the bridge's timing settings. */
+/** The bridge's timing settings (Lambda's own limits: {@link dev.lambdabridge.contract.LambdaLimits}). */
 final class Limits {
-    /** Lambda's response limit: 6 MiB, plus the 100 bytes AWS's own emulator allows. */
-    static final int RESPONSE_BYTES = 6 * 1024 * 1024 + 100;
-    /** Lambda's init phase limit for on-demand functions. */
-    static final long INIT_MILLIS = 10_000;
     /**
      * Environment variable: how long before the deadline the bridge kills a program (default 250 ms, as the
      * polyglot bridge's). 100 ms was too little on a busy 2-core machine: killing a program with its children and

@@ -1,5 +1,6 @@
 package dev.lambdabridge.bridge.process;
 
+import dev.lambdabridge.contract.LambdaLimits;
 import dev.lambdabridge.runtime.json.JsonText;
 
 import java.io.IOException;
@@ -36,10 +37,10 @@ final class ResponseText {
         String text = new String(stdout, 0, length, StandardCharsets.UTF_8);
         byte[] json = JsonText.appendString(new StringBuilder(length + 32), text).toString()
                 .getBytes(StandardCharsets.UTF_8);
-        if (json.length > Limits.RESPONSE_BYTES) {
+        if (json.length > LambdaLimits.RESPONSE_PAYLOAD_BYTES) {
             throw new BridgeError(BridgeError.RESPONSE_TOO_LARGE, "\"" + program + "\" wrote " + length + " bytes "
                     + "of text to stdout; as a JSON string that is " + json.length + " bytes, over Lambda's "
-                    + "response limit of " + Limits.RESPONSE_BYTES + " bytes");
+                    + "response limit of " + LambdaLimits.RESPONSE_PAYLOAD_BYTES + " bytes");
         }
         response.write(json);
     }

@@ -1,5 +1,6 @@
 package dev.lambdabridge.bridge.process;
 
+import dev.lambdabridge.contract.LambdaLimits;
 import dev.lambdabridge.runtime.RuntimeEnvironment;
 import dev.lambdabridge.runtime.errors.HandlerFault;
 import dev.lambdabridge.runtime.handler.HandlerFactory;
@@ -27,7 +28,8 @@ public final class WorkerHandlerFactory implements HandlerFactory {
         Map<String, String> env = System.getenv();
         long runtimeStart = ProcessHandle.current().info().startInstant().map(Instant::toEpochMilli)
                 .orElse(System.currentTimeMillis());
-        return create(spec, environment, logger, env, runtimeStart + Limits.INIT_MILLIS - Limits.marginMillis(env));
+        return create(spec, environment, logger, env,
+                runtimeStart + LambdaLimits.INIT_MILLIS - Limits.marginMillis(env));
     }
 
     static WorkerHandler create(String spec, RuntimeEnvironment environment, RuntimeLogger logger,

@@ -1,5 +1,6 @@
 package dev.lambdabridge.bridge.process;
 
+import dev.lambdabridge.contract.LambdaErrorTypes;
 import dev.lambdabridge.runtime.errors.HandlerFault;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +39,7 @@ class CommandSpecTest {
     @Test
     void emptySpecNamesNoProgram() {
         HandlerFault fault = assertThrows(HandlerFault.class, () -> CommandSpec.parse("exec", "   "));
-        assertEquals(CommandSpec.MALFORMED, fault.errorType());
+        assertEquals(LambdaErrorTypes.MALFORMED_HANDLER_NAME, fault.errorType());
         assertTrue(fault.getMessage().contains("names no program"), fault.getMessage());
     }
 

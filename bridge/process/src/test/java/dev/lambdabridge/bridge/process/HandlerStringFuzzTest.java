@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.lambdabridge.contract.LambdaErrorTypes;
 import dev.lambdabridge.runtime.errors.HandlerFault;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -45,7 +46,7 @@ class HandlerStringFuzzTest {
         try {
             parsed = CommandSpec.parse(scheme, spec);
         } catch (HandlerFault fault) {
-            assertEquals(CommandSpec.MALFORMED, fault.errorType());
+            assertEquals(LambdaErrorTypes.MALFORMED_HANDLER_NAME, fault.errorType());
             assertTrue(fault.getMessage().contains(scheme + ":" + spec), fault.getMessage());
             return;
         }

@@ -1,5 +1,6 @@
 package dev.lambdabridge.bridge.process;
 
+import dev.lambdabridge.contract.LambdaLimits;
 import dev.lambdabridge.runtime.logging.RuntimeLogger;
 import org.junit.jupiter.api.Test;
 
@@ -112,7 +113,7 @@ class TextTest {
         BridgeError invalid = assertThrows(BridgeError.class, () -> response(bytes('o', 'k', 0xff, 0xfe)));
         assertEquals(BridgeError.INVALID_OUTPUT, invalid.errorType());
         assertTrue(invalid.getMessage().contains("byte 2 is 0xff"), invalid.getMessage());
-        byte[] newlines = new byte[Limits.RESPONSE_BYTES - 10];
+        byte[] newlines = new byte[LambdaLimits.RESPONSE_PAYLOAD_BYTES - 10];
         java.util.Arrays.fill(newlines, (byte) '\n');
         BridgeError tooLarge = assertThrows(BridgeError.class, () -> response(newlines));
         assertEquals(BridgeError.RESPONSE_TOO_LARGE, tooLarge.errorType());

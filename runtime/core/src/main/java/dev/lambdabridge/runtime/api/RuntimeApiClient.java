@@ -1,5 +1,7 @@
 package dev.lambdabridge.runtime.api;
 
+import dev.lambdabridge.contract.RuntimeApiHeaders;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -97,9 +99,9 @@ public final class RuntimeApiClient {
         String path = BASE + "invocation/" + requestId + "/response";
         try {
             HttpConnection.ChunkedBodyStream body = connection.startChunked("POST", path, new String[] {
-                    RuntimeApiHeaders.RESPONSE_MODE, "streaming",
+                    RuntimeApiHeaders.RESPONSE_MODE, RuntimeApiHeaders.RESPONSE_MODE_STREAMING,
                     CONTENT_TYPE, contentType,
-                    "Trailer", RuntimeApiHeaders.FUNCTION_ERROR_TYPE + ", " + "Lambda-Runtime-Function-Error-Body"});
+                    "Trailer", RuntimeApiHeaders.FUNCTION_ERROR_TYPE + ", " + RuntimeApiHeaders.FUNCTION_ERROR_BODY});
             return new StreamedResponse(this, requestId, body);
         } catch (IOException e) {
             connection.close();

@@ -1,5 +1,6 @@
 package dev.lambdabridge.runtime.errors;
 
+import dev.lambdabridge.contract.LambdaErrorTypes;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import dev.lambdabridge.runtime.api.ErrorPayload;
 import dev.lambdabridge.runtime.json.JsonText;
@@ -24,8 +25,6 @@ import java.util.Set;
  * its own stack trace lines) instead of its class name.
  */
 public final class ErrorReports {
-    public static final String USER_EXCEPTION = "Runtime.UserException";
-    public static final String BAD_FUNCTION_CODE = "Runtime.BadFunctionCode";
     private static final String RUNTIME_PACKAGE = "dev.lambdabridge.runtime.";
     /** Lambda drops an X-Ray cause header of 1 MiB or more. */
     private static final int MAX_XRAY_CAUSE = 1024 * 1024;
@@ -49,7 +48,7 @@ public final class ErrorReports {
             if (fault.errorType() != null) {
                 JsonText.appendString(json.append(",\"errorType\":"), fault.errorType());
             }
-            return new ErrorPayload(BAD_FUNCTION_CODE, json.append('}').toString(), null);
+            return new ErrorPayload(LambdaErrorTypes.BAD_FUNCTION_CODE, json.append('}').toString(), null);
         }
         filterStackTrace(failure);
         StringBuilder json = new StringBuilder(512).append("{\"errorMessage\":");
@@ -63,7 +62,8 @@ public final class ErrorReports {
         }
         json.append("]}");
         String cause = xrayCause(failure);
-        return new ErrorPayload(USER_EXCEPTION, json.toString(), cause.length() < MAX_XRAY_CAUSE ? cause : null);
+        return new ErrorPayload(LambdaErrorTypes.USER_EXCEPTION, json.toString(),
+                cause.length() < MAX_XRAY_CAUSE ? cause : null);
     }
 
     /** The text logged for a failed invocation or init: message, type and the filtered stack trace. */

@@ -1,6 +1,7 @@
 package dev.lambdabridge.runtime.loop;
 
 import dev.lambdabridge.api.ResponseStream;
+import dev.lambdabridge.contract.LambdaErrorTypes;
 import dev.lambdabridge.runtime.api.ErrorPayload;
 import dev.lambdabridge.runtime.api.RuntimeApiClient;
 import dev.lambdabridge.runtime.json.JsonText;
@@ -20,7 +21,6 @@ import java.util.Map;
 final class StreamingResponse extends ResponseStream {
     static final int CHUNK = 32 * 1024;
     static final String DEFAULT_CONTENT_TYPE = "application/octet-stream";
-    static final String TOO_LARGE_TYPE = "Function.ResponseSizeTooLarge";
 
     private final RuntimeApiClient client;
     private final String requestId;
@@ -169,8 +169,8 @@ final class StreamingResponse extends ResponseStream {
     static ErrorPayload tooLarge() {
         StringBuilder json = new StringBuilder("{\"errorMessage\":");
         JsonText.appendString(json, tooLargeMessage());
-        json.append(",\"errorType\":\"").append(TOO_LARGE_TYPE).append("\"}");
-        return new ErrorPayload(TOO_LARGE_TYPE, json.toString(), null);
+        json.append(",\"errorType\":\"").append(LambdaErrorTypes.RESPONSE_TOO_LARGE).append("\"}");
+        return new ErrorPayload(LambdaErrorTypes.RESPONSE_TOO_LARGE, json.toString(), null);
     }
 
     private static String tooLargeMessage() {
