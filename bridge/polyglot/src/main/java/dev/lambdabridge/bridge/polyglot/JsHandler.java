@@ -1,16 +1,17 @@
 package dev.lambdabridge.bridge.polyglot;
 
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
-import dev.lambdabridge.runtime.RuntimeEnvironment;
-import dev.lambdabridge.runtime.api.Invocation;
-import dev.lambdabridge.runtime.context.LambdaContext;
 import dev.lambdabridge.bridge.polyglot.modules.ModuleFileSystem;
 import dev.lambdabridge.bridge.polyglot.modules.NodeModules;
-import dev.lambdabridge.runtime.json.JsonText;
-import dev.lambdabridge.runtime.logging.RuntimeLogger;
 import dev.lambdabridge.bridge.polyglot.node.EventLoop;
 import dev.lambdabridge.bridge.polyglot.node.IoQueue;
 import dev.lambdabridge.bridge.polyglot.node.NodeBuiltins;
+import dev.lambdabridge.runtime.RuntimeEnvironment;
+import dev.lambdabridge.runtime.api.Invocation;
+import dev.lambdabridge.runtime.context.LambdaContext;
+import dev.lambdabridge.runtime.errors.GuestError;
+import dev.lambdabridge.runtime.json.JsonText;
+import dev.lambdabridge.runtime.logging.RuntimeLogger;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;

@@ -1,6 +1,7 @@
 package dev.lambdabridge.bridge.polyglot;
 
 import dev.lambdabridge.contract.LambdaErrorTypes;
+import dev.lambdabridge.runtime.errors.GuestError;
 
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.SourceSection;

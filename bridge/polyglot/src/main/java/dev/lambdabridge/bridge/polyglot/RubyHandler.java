@@ -3,6 +3,7 @@ package dev.lambdabridge.bridge.polyglot;
 import dev.lambdabridge.runtime.RuntimeEnvironment;
 import dev.lambdabridge.runtime.api.Invocation;
 import dev.lambdabridge.runtime.context.LambdaContext;
+import dev.lambdabridge.runtime.errors.GuestError;
 import dev.lambdabridge.runtime.logging.RuntimeLogger;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;

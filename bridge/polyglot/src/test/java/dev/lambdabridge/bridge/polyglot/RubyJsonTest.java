@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lambdabridge.runtime.RuntimeEnvironment;
 import dev.lambdabridge.runtime.api.Invocation;
 import dev.lambdabridge.runtime.context.LambdaContext;
+import dev.lambdabridge.runtime.errors.GuestError;
 import dev.lambdabridge.runtime.handler.InvocationHandler;
 import dev.lambdabridge.runtime.logging.RuntimeLogger;
 import java.io.ByteArrayOutputStream;

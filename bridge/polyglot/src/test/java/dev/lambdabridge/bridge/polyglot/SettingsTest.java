@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import dev.lambdabridge.runtime.errors.ErrorReports;
+import dev.lambdabridge.runtime.errors.GuestError;
 import dev.lambdabridge.runtime.logging.RuntimeLogger;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

@@ -3,6 +3,7 @@ package dev.lambdabridge.bridge.process;
 import dev.lambdabridge.contract.LambdaLimits;
 import dev.lambdabridge.runtime.api.Invocation;
 import dev.lambdabridge.runtime.context.LambdaContext;
+import dev.lambdabridge.runtime.errors.GuestError;
 import dev.lambdabridge.runtime.handler.InvocationHandler;
 import org.apache.commons.exec.StreamPumper;
 
@@ -57,7 +58,7 @@ final class ExecHandler implements InvocationHandler {
         String eventArgument = command.eventInArguments() ? NativeText.eventArgument(event) : null;
         long killAt = invocation.deadlineMs() - marginMillis;
         if (killAt <= System.currentTimeMillis()) {
-            throw new BridgeError(BridgeError.TIMEOUT, "\"" + command.display() + "\" was not started: the "
+            throw new GuestError(ProcessErrorTypes.TIMEOUT, "\"" + command.display() + "\" was not started: the "
                     + "invocation's deadline is less than " + marginMillis + " ms away");
         }
         long started = System.nanoTime();
@@ -110,18 +111,18 @@ final class ExecHandler implements InvocationHandler {
             }
             long ranMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
             if (timedOut) {
-                throw new BridgeError(BridgeError.TIMEOUT, "\"" + command.display() + "\" did not finish before the "
+                throw new GuestError(ProcessErrorTypes.TIMEOUT, "\"" + command.display() + "\" did not finish before the "
                         + "deadline: it was killed after " + ranMillis + " ms, " + marginMillis + " ms before the "
                         + "function's timeout" + stderr.lastLinesSuffix("stderr"));
             }
             if (stdout.overflowed()) {
-                throw new BridgeError(BridgeError.RESPONSE_TOO_LARGE, "\"" + command.display() + "\" wrote more than "
+                throw new GuestError(ProcessErrorTypes.RESPONSE_TOO_LARGE, "\"" + command.display() + "\" wrote more than "
                         + LambdaLimits.RESPONSE_PAYLOAD_BYTES + " bytes to stdout, Lambda's response limit; it was "
                         + "killed");
             }
             int status = process.exitValue();
             if (status != 0) {
-                throw new BridgeError(BridgeError.EXIT_ERROR, "\"" + command.display() + "\" exited with "
+                throw new GuestError(ProcessErrorTypes.EXIT_ERROR, "\"" + command.display() + "\" exited with "
                         + ProcessTree.describeStatus(status) + stderr.lastLinesSuffix("stderr"));
             }
             ResponseText.write(stdout.array(), stdout.size(), response, command.display());

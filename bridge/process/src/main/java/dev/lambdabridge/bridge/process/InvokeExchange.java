@@ -1,6 +1,7 @@
 package dev.lambdabridge.bridge.process;
 
 import dev.lambdabridge.runtime.api.Invocation;
+import dev.lambdabridge.runtime.errors.GuestError;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -91,7 +92,7 @@ final class InvokeExchange {
     }
 
     /** The connection ended or failed while waiting for the answer: a timeout, an exit, or a broken worker. */
-    private BridgeError connectionEnded(IOException cause) {
+    private GuestError connectionEnded(IOException cause) {
         if (worker.timedOut()) {
             return timeout();
         }
@@ -103,7 +104,7 @@ final class InvokeExchange {
         return failures.closedWithoutAnswer(cause);
     }
 
-    private BridgeError timeout() {
+    private GuestError timeout() {
         worker.awaitOutput();
         return failures.timedOut(killAtMillis);
     }

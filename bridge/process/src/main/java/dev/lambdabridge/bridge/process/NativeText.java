@@ -1,5 +1,7 @@
 package dev.lambdabridge.bridge.process;
 
+import dev.lambdabridge.runtime.errors.GuestError;
+
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
@@ -34,25 +36,25 @@ final class NativeText {
     /**
      * The event as one argument ({@code {event}}).
      *
-     * @throws BridgeError {@code Process.InvalidEvent} when it is not UTF-8, holds a NUL byte or is longer than
+     * @throws GuestError {@code Process.InvalidEvent} when it is not UTF-8, holds a NUL byte or is longer than
      *                     one argument can be
      */
     static String eventArgument(byte[] event) {
         int invalid = Utf8.firstInvalid(event, event.length);
         if (invalid >= 0) {
-            throw new BridgeError(BridgeError.INVALID_EVENT, "The event is not valid UTF-8 (at byte " + invalid
+            throw new GuestError(ProcessErrorTypes.INVALID_EVENT, "The event is not valid UTF-8 (at byte " + invalid
                     + "), so it cannot be passed as the {event} argument");
         }
         for (byte b : event) {
             if (b == 0) {
-                throw new BridgeError(BridgeError.INVALID_EVENT, "The event contains a NUL byte, which an argument "
+                throw new GuestError(ProcessErrorTypes.INVALID_EVENT, "The event contains a NUL byte, which an argument "
                         + "cannot hold; take the event on stdin instead (leave {event} out of the handler string)");
             }
         }
         String text = forPlatform(new String(event, StandardCharsets.UTF_8));
         int bytes = UTF8_PLATFORM ? event.length : text.length();
         if (bytes > MAX_ARGUMENT_BYTES) {
-            throw new BridgeError(BridgeError.INVALID_EVENT, "The event is " + bytes + " bytes; Linux passes at most "
+            throw new GuestError(ProcessErrorTypes.INVALID_EVENT, "The event is " + bytes + " bytes; Linux passes at most "
                     + MAX_ARGUMENT_BYTES + " bytes in one argument (MAX_ARG_STRLEN). Take large events on stdin "
                     + "instead (leave {event} out of the handler string)");
         }

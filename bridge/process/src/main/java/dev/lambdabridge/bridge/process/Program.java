@@ -1,6 +1,7 @@
 package dev.lambdabridge.bridge.process;
 
 import dev.lambdabridge.runtime.api.Invocation;
+import dev.lambdabridge.runtime.errors.GuestError;
 
 import java.io.File;
 import java.io.IOException;
@@ -30,7 +31,7 @@ record Program(CommandSpec command, Path path, Path taskRoot, ChildEnvironment e
      * @param variables     more variables to set
      * @param marker        the {@code NAME=value} entry of {@code variables} or of the invocation's variables by
      *                      which {@link ProcessTree} finds what the program started
-     * @throws BridgeError  {@code Process.NotFound} when it cannot be started
+     * @throws GuestError  {@code Process.NotFound} when it cannot be started
      */
     ChildProcess start(String display, String eventArgument, boolean stdinPiped, Invocation invocation,
                        Map<String, String> variables, String marker) {
@@ -47,7 +48,7 @@ record Program(CommandSpec command, Path path, Path taskRoot, ChildEnvironment e
         try {
             return new ChildProcess(builder.start(), marker);
         } catch (IOException e) {
-            throw new BridgeError(BridgeError.NOT_FOUND, "Cannot start " + display + " (" + path + "): "
+            throw new GuestError(ProcessErrorTypes.NOT_FOUND, "Cannot start " + display + " (" + path + "): "
                     + e.getMessage());
         }
     }

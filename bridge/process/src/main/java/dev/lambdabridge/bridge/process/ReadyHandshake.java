@@ -1,5 +1,7 @@
 package dev.lambdabridge.bridge.process;
 
+import dev.lambdabridge.runtime.errors.GuestError;
+
 import java.io.IOException;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.ScheduledFuture;
@@ -59,7 +61,7 @@ final class ReadyHandshake {
                 }
                 case Frames.ERROR -> {
                     Frames.checkLength(header, Frames.MAX_REPLY_BYTES);
-                    BridgeError error = WorkerPayloads.handlerError(connection.readPayload(header));
+                    GuestError error = WorkerPayloads.handlerError(connection.readPayload(header));
                     worker.kill();
                     throw error;
                 }
@@ -77,14 +79,14 @@ final class ReadyHandshake {
     }
 
     /** The failure of a start that ended with an I/O error or end of stream: timeout or exit. */
-    private BridgeError startFailure(IOException cause) {
+    private GuestError startFailure(IOException cause) {
         if (worker.timedOut()) {
             return failures.noReadyInTime();
         }
         return exitedBeforeReady("before it sent READY (" + cause.getMessage() + ")");
     }
 
-    private BridgeError exitedBeforeReady(String when) {
+    private GuestError exitedBeforeReady(String when) {
         if (worker.timedOut()) { // the timer killed it: its end of the connection closed because of that
             return startFailure(new IOException("timed out"));
         }

@@ -1,6 +1,7 @@
 package dev.lambdabridge.bridge.process;
 
 import dev.lambdabridge.contract.LambdaLimits;
+import dev.lambdabridge.runtime.errors.GuestError;
 import dev.lambdabridge.runtime.json.JsonText;
 
 import java.io.IOException;
@@ -17,14 +18,14 @@ final class ResponseText {
     }
 
     /**
-     * @throws BridgeError {@code Process.InvalidOutput} for invalid UTF-8, {@code Process.ResponseTooLarge} when
+     * @throws GuestError {@code Process.InvalidOutput} for invalid UTF-8, {@code Process.ResponseTooLarge} when
      *                     the JSON string made of the text is over Lambda's limit
      */
     static void write(byte[] stdout, int length, OutputStream response, String program) throws IOException {
         int invalid = Utf8.firstInvalid(stdout, length);
         if (invalid >= 0) {
             int from = Math.max(0, invalid - 20);
-            throw new BridgeError(BridgeError.INVALID_OUTPUT, "\"" + program + "\" wrote " + length + " bytes to "
+            throw new GuestError(ProcessErrorTypes.INVALID_OUTPUT, "\"" + program + "\" wrote " + length + " bytes to "
                     + "stdout that are not valid UTF-8: byte " + invalid + " is 0x"
                     + String.format("%02x", stdout[invalid] & 0xff) + " (bytes " + from + "-: "
                     + Utf8.escape(stdout, from, Math.min(length - from, 60), 60) + "). The response must be JSON or "
@@ -38,7 +39,7 @@ final class ResponseText {
         byte[] json = JsonText.appendString(new StringBuilder(length + 32), text).toString()
                 .getBytes(StandardCharsets.UTF_8);
         if (json.length > LambdaLimits.RESPONSE_PAYLOAD_BYTES) {
-            throw new BridgeError(BridgeError.RESPONSE_TOO_LARGE, "\"" + program + "\" wrote " + length + " bytes "
+            throw new GuestError(ProcessErrorTypes.RESPONSE_TOO_LARGE, "\"" + program + "\" wrote " + length + " bytes "
                     + "of text to stdout; as a JSON string that is " + json.length + " bytes, over Lambda's "
                     + "response limit of " + LambdaLimits.RESPONSE_PAYLOAD_BYTES + " bytes");
         }

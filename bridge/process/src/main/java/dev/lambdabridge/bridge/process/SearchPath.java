@@ -116,6 +116,6 @@ final class SearchPath {
     }
 
     private static HandlerFault notFound(String message) {
-        return new HandlerFault(message, BridgeError.NOT_FOUND, null);
+        return new HandlerFault(message, ProcessErrorTypes.NOT_FOUND, null);
     }
 }

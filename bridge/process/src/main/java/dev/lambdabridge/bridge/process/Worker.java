@@ -2,6 +2,7 @@ package dev.lambdabridge.bridge.process;
 
 import dev.lambdabridge.runtime.RuntimeEnvironment;
 import dev.lambdabridge.runtime.api.Invocation;
+import dev.lambdabridge.runtime.errors.GuestError;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -73,7 +74,7 @@ final class Worker {
      * Starts a worker and waits for its READY until {@code readyByMillis}.
      *
      * @param requestId the invocation the start is for (tags the log lines), null during init
-     * @throws BridgeError when it cannot be started, exits, stays silent, breaks the protocol, or reports ERROR
+     * @throws GuestError when it cannot be started, exits, stays silent, breaks the protocol, or reports ERROR
      *                     (then with the worker's own errorType, message and stack trace)
      */
     static Worker start(Settings settings, long readyByMillis, String requestId) {
@@ -112,7 +113,7 @@ final class Worker {
      *
      * @throws NotDelivered when the INVOKE could not be written (the worker was gone), or the worker ended with it
      *                      unread (the connection was reset); no handler saw the event
-     * @throws BridgeError  for the worker's ERROR (the worker stays usable), and for a timeout, an exit, a protocol
+     * @throws GuestError  for the worker's ERROR (the worker stays usable), and for a timeout, an exit, a protocol
      *                      error or an oversized RESULT (the worker is killed)
      */
     void invoke(Invocation invocation, OutputStream response, long killAtMillis) throws NotDelivered, IOException {

@@ -1,5 +1,7 @@
 package dev.lambdabridge.bridge.process;
 
+import dev.lambdabridge.runtime.errors.GuestError;
+
 import java.io.IOException;
 import java.time.Instant;
 import java.util.function.Supplier;
@@ -21,59 +23,59 @@ final class WorkerFailures {
         this.tail = tail;
     }
 
-    static BridgeError socketNotOpened(String display, IOException cause) {
-        return new BridgeError(BridgeError.WORKER_PROTOCOL, "Cannot open the socket for " + display + ": " + cause);
+    static GuestError socketNotOpened(String display, IOException cause) {
+        return new GuestError(ProcessErrorTypes.WORKER_PROTOCOL, "Cannot open the socket for " + display + ": " + cause);
     }
 
-    BridgeError didNotConnect(long readyByMillis) {
-        return new BridgeError(BridgeError.WORKER_TIMEOUT, display + " did not connect to " + Worker.SOCKET_VARIABLE
+    GuestError didNotConnect(long readyByMillis) {
+        return new GuestError(ProcessErrorTypes.WORKER_TIMEOUT, display + " did not connect to " + Worker.SOCKET_VARIABLE
                 + " in time (by " + Instant.ofEpochMilli(readyByMillis) + "); it was killed" + tail.get());
     }
 
-    BridgeError noReadyInTime() {
-        return new BridgeError(BridgeError.WORKER_TIMEOUT, display + " did not send READY in time; it was killed"
+    GuestError noReadyInTime() {
+        return new GuestError(ProcessErrorTypes.WORKER_TIMEOUT, display + " did not send READY in time; it was killed"
                 + tail.get());
     }
 
-    BridgeError exitedBeforeReady(int status, String when) {
-        return new BridgeError(BridgeError.WORKER_EXITED, display + " exited with " + ProcessTree.describeStatus(status)
+    GuestError exitedBeforeReady(int status, String when) {
+        return new GuestError(ProcessErrorTypes.WORKER_EXITED, display + " exited with " + ProcessTree.describeStatus(status)
                 + " " + when + tail.get());
     }
 
-    BridgeError closedBeforeReady(String when) {
-        return new BridgeError(BridgeError.WORKER_PROTOCOL, display + " closed its connection " + when
+    GuestError closedBeforeReady(String when) {
+        return new GuestError(ProcessErrorTypes.WORKER_PROTOCOL, display + " closed its connection " + when
                 + " but did not exit; it was killed" + tail.get());
     }
 
-    BridgeError brokeProtocolBeforeReady(ProtocolException cause) {
-        return new BridgeError(BridgeError.WORKER_PROTOCOL, display + " broke the protocol before it was ready: "
+    GuestError brokeProtocolBeforeReady(ProtocolException cause) {
+        return new GuestError(ProcessErrorTypes.WORKER_PROTOCOL, display + " broke the protocol before it was ready: "
                 + cause.getMessage() + tail.get());
     }
 
-    BridgeError resultTooLarge(long length) {
-        return new BridgeError(BridgeError.WORKER_RESPONSE_TOO_LARGE, display + " answered with a RESULT of " + length
+    GuestError resultTooLarge(long length) {
+        return new GuestError(ProcessErrorTypes.WORKER_RESPONSE_TOO_LARGE, display + " answered with a RESULT of " + length
                 + " bytes, over Lambda's response limit of " + Frames.MAX_REPLY_BYTES + " bytes; it was stopped and a "
                 + "new one starts at the next invocation");
     }
 
-    BridgeError brokeProtocol(ProtocolException cause) {
-        return new BridgeError(BridgeError.WORKER_PROTOCOL, display + " broke the protocol: " + cause.getMessage()
+    GuestError brokeProtocol(ProtocolException cause) {
+        return new GuestError(ProcessErrorTypes.WORKER_PROTOCOL, display + " broke the protocol: " + cause.getMessage()
                 + "; it was stopped and a new one starts at the next invocation" + tail.get());
     }
 
-    BridgeError exitedWhileServing(int status) {
-        return new BridgeError(BridgeError.WORKER_EXITED, display + " exited with " + ProcessTree.describeStatus(status)
+    GuestError exitedWhileServing(int status) {
+        return new GuestError(ProcessErrorTypes.WORKER_EXITED, display + " exited with " + ProcessTree.describeStatus(status)
                 + " while it served the invocation; a new one starts at the next invocation" + tail.get());
     }
 
-    BridgeError closedWithoutAnswer(IOException cause) {
-        return new BridgeError(BridgeError.WORKER_PROTOCOL, display + " closed its connection (" + cause.getMessage()
+    GuestError closedWithoutAnswer(IOException cause) {
+        return new GuestError(ProcessErrorTypes.WORKER_PROTOCOL, display + " closed its connection (" + cause.getMessage()
                 + ") without answering and without exiting; it was killed and a new one starts at the next invocation"
                 + tail.get());
     }
 
-    BridgeError timedOut(long killAtMillis) {
-        return new BridgeError(BridgeError.WORKER_TIMEOUT, display + " did not answer before the deadline: it was "
+    GuestError timedOut(long killAtMillis) {
+        return new GuestError(ProcessErrorTypes.WORKER_TIMEOUT, display + " did not answer before the deadline: it was "
                 + "killed at " + Instant.ofEpochMilli(killAtMillis) + ", shortly before the function's timeout, and a "
                 + "new one starts at the next invocation" + tail.get());
     }

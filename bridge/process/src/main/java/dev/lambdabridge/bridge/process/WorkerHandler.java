@@ -2,6 +2,7 @@ package dev.lambdabridge.bridge.process;
 
 import dev.lambdabridge.runtime.api.Invocation;
 import dev.lambdabridge.runtime.context.LambdaContext;
+import dev.lambdabridge.runtime.errors.GuestError;
 import dev.lambdabridge.runtime.handler.InvocationHandler;
 
 import java.io.OutputStream;
@@ -54,12 +55,12 @@ final class WorkerHandler implements InvocationHandler {
                 current.awaitGone();
                 worker = null;
                 if (attempt == 2) {
-                    throw new BridgeError(BridgeError.WORKER_EXITED, settings.display() + " was gone twice before "
+                    throw new GuestError(ProcessErrorTypes.WORKER_EXITED, settings.display() + " was gone twice before "
                             + "it got the event: " + gone.getMessage());
                 }
                 settings.log().note(settings.display() + " (pid " + current.pid() + ") was gone before it got the "
                         + "event (" + gone.getMessage() + "); the event goes to a new one");
-            } catch (BridgeError failure) {
+            } catch (GuestError failure) {
                 if (!current.usable()) {
                     current.awaitGone(); // killed: gone before the error is reported
                     worker = null;

@@ -2,6 +2,7 @@ package dev.lambdabridge.bridge.process;
 
 import dev.lambdabridge.contract.LambdaLimits;
 import dev.lambdabridge.runtime.RuntimeEnvironment;
+import dev.lambdabridge.runtime.errors.GuestError;
 import dev.lambdabridge.runtime.errors.HandlerFault;
 import dev.lambdabridge.runtime.handler.HandlerFactory;
 import dev.lambdabridge.runtime.handler.InvocationHandler;
@@ -43,7 +44,7 @@ public final class WorkerHandlerFactory implements HandlerFactory {
                 new ChildEnvironment(path, Shims.environment(env, program))), environment, log);
         try {
             return WorkerHandler.start(settings, Limits.marginMillis(env), readyByMillis);
-        } catch (BridgeError failure) {
+        } catch (GuestError failure) {
             if (!failure.errorStackTrace().isEmpty()) {
                 log.note(failure.getMessage() + ": " + failure.errorType() + "\n\t"
                         + String.join("\n\t", failure.errorStackTrace()));

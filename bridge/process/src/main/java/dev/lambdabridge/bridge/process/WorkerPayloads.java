@@ -2,6 +2,7 @@ package dev.lambdabridge.bridge.process;
 
 import dev.lambdabridge.runtime.RuntimeEnvironment;
 import dev.lambdabridge.runtime.api.Invocation;
+import dev.lambdabridge.runtime.errors.GuestError;
 import dev.lambdabridge.runtime.json.JsonText;
 
 import java.nio.charset.StandardCharsets;
@@ -85,7 +86,7 @@ final class WorkerPayloads {
      * the key the worker used ({@code trace}, as the Node.js shim sends them like AWS's Node.js runtime, else
      * {@code stackTrace}).
      */
-    static BridgeError handlerError(byte[] payload) {
+    static GuestError handlerError(byte[] payload) {
         Object parsed;
         try {
             parsed = Json.parse(new String(payload, StandardCharsets.UTF_8));
@@ -93,7 +94,7 @@ final class WorkerPayloads {
             parsed = null;
         }
         if (!(parsed instanceof Map<?, ?> fields)) {
-            return new BridgeError(BridgeError.WORKER_HANDLER_ERROR, "The worker answered ERROR with a payload that "
+            return new GuestError(ProcessErrorTypes.WORKER_HANDLER_ERROR, "The worker answered ERROR with a payload that "
                     + "is not a JSON object {\"errorMessage\",\"errorType\",\"stackTrace\"}: "
                     + Utf8.escape(payload, Frames.SHOWN_BYTES));
         }
@@ -104,7 +105,7 @@ final class WorkerPayloads {
         if (fields.get(key) instanceof List<?> lines) {
             lines.forEach(line -> stack.add(String.valueOf(line)));
         }
-        return new BridgeError(type instanceof String name && !name.isEmpty() ? name : BridgeError.WORKER_HANDLER_ERROR,
+        return new GuestError(type instanceof String name && !name.isEmpty() ? name : ProcessErrorTypes.WORKER_HANDLER_ERROR,
                 message == null ? "" : String.valueOf(message), stack, key);
     }
 

@@ -1,5 +1,7 @@
 package dev.lambdabridge.bridge.process;
 
+import dev.lambdabridge.runtime.errors.GuestError;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -81,9 +83,9 @@ class ChildProcessTest {
     void aProgramThatCannotStartIsNotFoundNamingIt() {
         Program missing = new Program(CommandSpec.parse("exec", "nothing-here"), taskRoot.resolve("nothing-here"),
                 taskRoot, new ChildEnvironment(SearchPath.of(taskRoot, System.getenv("PATH")), Map.of()));
-        BridgeError error = assertThrows(BridgeError.class,
+        GuestError error = assertThrows(GuestError.class,
                 () -> missing.start("\"nothing-here\"", null, false, null, Map.of(), null));
-        assertEquals(BridgeError.NOT_FOUND, error.errorType());
+        assertEquals(ProcessErrorTypes.NOT_FOUND, error.errorType());
         assertTrue(error.getMessage().startsWith("Cannot start \"nothing-here\" (" + taskRoot.resolve("nothing-here")
                 + "): "), error.getMessage());
     }

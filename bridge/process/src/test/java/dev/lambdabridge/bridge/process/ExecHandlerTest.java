@@ -2,6 +2,7 @@ package dev.lambdabridge.bridge.process;
 
 import dev.lambdabridge.runtime.RuntimeEnvironment;
 import dev.lambdabridge.runtime.api.Invocation;
+import dev.lambdabridge.runtime.errors.GuestError;
 import dev.lambdabridge.runtime.errors.HandlerFault;
 import dev.lambdabridge.runtime.logging.RuntimeLogger;
 import org.junit.jupiter.api.AfterEach;
@@ -37,8 +38,8 @@ class ExecHandlerTest {
         return response.toByteArray();
     }
 
-    private BridgeError failure(ExecHandler handler, Invocation invocation) {
-        return assertThrows(BridgeError.class, () -> invoke(handler, invocation));
+    private GuestError failure(ExecHandler handler, Invocation invocation) {
+        return assertThrows(GuestError.class, () -> invoke(handler, invocation));
     }
 
     @Test
@@ -93,8 +94,8 @@ class ExecHandlerTest {
     void nonZeroExitNamesTheStatusAndTheLastStderrLines() throws Exception {
         ExecHandler handler = handler("php echo.php", log.logger);
         Invocation invocation = Fixtures.invocation("{\"mode\":\"crash\"}", 10_000);
-        BridgeError error = failure(handler, invocation);
-        assertEquals(BridgeError.EXIT_ERROR, error.errorType());
+        GuestError error = failure(handler, invocation);
+        assertEquals(ProcessErrorTypes.EXIT_ERROR, error.errorType());
         assertEquals("\"php echo.php\" exited with status 3; the last lines of its stderr:\n"
                 + "php: something broke\nphp: giving up", error.getMessage());
         assertTrue(log.text().contains(invocation.requestId() + "\tphp: something broke\n"), log.text());
@@ -106,9 +107,9 @@ class ExecHandlerTest {
         ExecHandler handler = handler("ruby echo_arg.rb {event}", log.logger);
         long start = System.currentTimeMillis();
         Invocation invocation = Fixtures.invocation("{\"mode\":\"hang\"}", 1_500);
-        BridgeError error = failure(handler, invocation);
+        GuestError error = failure(handler, invocation);
         long took = System.currentTimeMillis() - start;
-        assertEquals(BridgeError.TIMEOUT, error.errorType());
+        assertEquals(ProcessErrorTypes.TIMEOUT, error.errorType());
         assertTrue(error.getMessage().startsWith("\"ruby echo_arg.rb {event}\" did not finish before the deadline"),
                 error.getMessage());
         // killed 250 ms before the deadline; the upper bound leaves room for a loaded machine
@@ -129,8 +130,8 @@ class ExecHandlerTest {
     @Test
     void tenMegabytesOnStdoutIsAnErrorNotAnOutOfMemory() throws Exception {
         ExecHandler handler = handler("php echo.php", log.logger);
-        BridgeError error = failure(handler, Fixtures.invocation("{\"mode\":\"bigout\"}", 10_000));
-        assertEquals(BridgeError.RESPONSE_TOO_LARGE, error.errorType());
+        GuestError error = failure(handler, Fixtures.invocation("{\"mode\":\"bigout\"}", 10_000));
+        assertEquals(ProcessErrorTypes.RESPONSE_TOO_LARGE, error.errorType());
         assertTrue(error.getMessage().contains("more than 6291556 bytes"), error.getMessage());
     }
 
@@ -148,7 +149,7 @@ class ExecHandlerTest {
     @Test
     void invalidUtf8OnStdoutIsInvalidOutputAndTextIsAJsonString() throws Exception {
         ExecHandler php = handler("php echo.php", log.logger);
-        assertEquals(BridgeError.INVALID_OUTPUT, failure(php, Fixtures.invocation("{\"mode\":\"invalid\"}", 10_000))
+        assertEquals(ProcessErrorTypes.INVALID_OUTPUT, failure(php, Fixtures.invocation("{\"mode\":\"invalid\"}", 10_000))
                 .errorType());
         assertEquals("\"hello, text\\n\"", new String(invoke(php, Fixtures.invocation("{\"mode\":\"text\"}", 10_000)),
                 StandardCharsets.UTF_8));
@@ -157,7 +158,7 @@ class ExecHandlerTest {
     @Test
     void missingProgramIsAnInitErrorNamingThePath() {
         HandlerFault fault = assertThrows(HandlerFault.class, () -> handler("no-such-php x.php", log.logger));
-        assertEquals(BridgeError.NOT_FOUND, fault.errorType());
+        assertEquals(ProcessErrorTypes.NOT_FOUND, fault.errorType());
         assertTrue(fault.getMessage().startsWith("Program \"no-such-php\" was not found on PATH (" + Fixtures.PROGRAMS
                 + ":/opt/bin:"), fault.getMessage());
     }

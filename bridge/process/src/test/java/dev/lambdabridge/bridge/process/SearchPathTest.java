@@ -66,7 +66,7 @@ class SearchPathTest {
     void missingProgramNamesItAndThePathSearched() {
         HandlerFault fault = assertThrows(HandlerFault.class,
                 () -> SearchPath.of(dir, "/nowhere").resolve("no-such-interpreter"));
-        assertEquals(BridgeError.NOT_FOUND, fault.errorType());
+        assertEquals(ProcessErrorTypes.NOT_FOUND, fault.errorType());
         assertTrue(fault.getMessage().contains("\"no-such-interpreter\" was not found on PATH (" + dir
                 + ":/opt/bin:/nowhere)"), fault.getMessage());
     }

@@ -1,6 +1,7 @@
 package dev.lambdabridge.bridge.process;
 
 import dev.lambdabridge.contract.LambdaLimits;
+import dev.lambdabridge.runtime.errors.GuestError;
 import dev.lambdabridge.runtime.logging.RuntimeLogger;
 import org.junit.jupiter.api.Test;
 
@@ -110,26 +111,26 @@ class TextTest {
         assertEquals("\"Hello, Go!\\n3\\n\"", response("Hello, Go!\n3\n".getBytes(StandardCharsets.UTF_8)));
         assertEquals("\"\"", response(new byte[0]));
         assertEquals("\"é \\\"q\\\"\"", response("é \"q\"".getBytes(StandardCharsets.UTF_8)));
-        BridgeError invalid = assertThrows(BridgeError.class, () -> response(bytes('o', 'k', 0xff, 0xfe)));
-        assertEquals(BridgeError.INVALID_OUTPUT, invalid.errorType());
+        GuestError invalid = assertThrows(GuestError.class, () -> response(bytes('o', 'k', 0xff, 0xfe)));
+        assertEquals(ProcessErrorTypes.INVALID_OUTPUT, invalid.errorType());
         assertTrue(invalid.getMessage().contains("byte 2 is 0xff"), invalid.getMessage());
         byte[] newlines = new byte[LambdaLimits.RESPONSE_PAYLOAD_BYTES - 10];
         java.util.Arrays.fill(newlines, (byte) '\n');
-        BridgeError tooLarge = assertThrows(BridgeError.class, () -> response(newlines));
-        assertEquals(BridgeError.RESPONSE_TOO_LARGE, tooLarge.errorType());
+        GuestError tooLarge = assertThrows(GuestError.class, () -> response(newlines));
+        assertEquals(ProcessErrorTypes.RESPONSE_TOO_LARGE, tooLarge.errorType());
     }
 
     @Test
     void eventArgumentChecks() {
         String event = "{\"a\":\"'; rm -rf / # $(id) `id` \\\"q\\\"\"}\n";
         assertEquals(event, NativeText.eventArgument(event.getBytes(StandardCharsets.UTF_8)));
-        assertEquals(BridgeError.INVALID_EVENT, assertThrows(BridgeError.class,
+        assertEquals(ProcessErrorTypes.INVALID_EVENT, assertThrows(GuestError.class,
                 () -> NativeText.eventArgument(bytes('{', 0xff, '}'))).errorType());
-        assertEquals(BridgeError.INVALID_EVENT, assertThrows(BridgeError.class,
+        assertEquals(ProcessErrorTypes.INVALID_EVENT, assertThrows(GuestError.class,
                 () -> NativeText.eventArgument(bytes('"', 0, '"'))).errorType());
         byte[] big = new byte[NativeText.MAX_ARGUMENT_BYTES + 1];
         java.util.Arrays.fill(big, (byte) ' ');
-        BridgeError tooBig = assertThrows(BridgeError.class, () -> NativeText.eventArgument(big));
+        GuestError tooBig = assertThrows(GuestError.class, () -> NativeText.eventArgument(big));
         assertTrue(tooBig.getMessage().contains("MAX_ARG_STRLEN"), tooBig.getMessage());
     }
 

@@ -2,6 +2,7 @@ package dev.lambdabridge.bridge.process;
 
 import dev.lambdabridge.runtime.RuntimeEnvironment;
 import dev.lambdabridge.runtime.api.Invocation;
+import dev.lambdabridge.runtime.errors.GuestError;
 import dev.lambdabridge.runtime.errors.HandlerFault;
 import dev.lambdabridge.runtime.logging.RuntimeLogger;
 import org.junit.jupiter.api.AfterEach;
@@ -53,8 +54,8 @@ class WorkerHandlerTest {
         return new String(invoke(handler, Fixtures.invocation(event, 10_000)), StandardCharsets.UTF_8);
     }
 
-    private BridgeError failure(WorkerHandler handler, String event, long timeoutMillis) {
-        return assertThrows(BridgeError.class, () -> invoke(handler, Fixtures.invocation(event, timeoutMillis)));
+    private GuestError failure(WorkerHandler handler, String event, long timeoutMillis) {
+        return assertThrows(GuestError.class, () -> invoke(handler, Fixtures.invocation(event, timeoutMillis)));
     }
 
     private long pid(WorkerHandler handler) throws Exception {
@@ -107,7 +108,7 @@ class WorkerHandlerTest {
     void handlerErrorKeepsItsTypeAndTraceAndTheWorker() throws Exception {
         WorkerHandler handler = start();
         long pid = pid(handler);
-        BridgeError error = failure(handler, "{\"do\":\"error\",\"message\":\"no such order\"}", 10_000);
+        GuestError error = failure(handler, "{\"do\":\"error\",\"message\":\"no such order\"}", 10_000);
         assertEquals("Custom.Failure", error.errorType());
         assertEquals("no such order", error.getMessage());
         assertEquals(List.of("raw_worker.rb:42:in `handle`", "raw_worker.rb:50"), error.errorStackTrace());
@@ -118,8 +119,8 @@ class WorkerHandlerTest {
     void crashIsWorkerExitedWithStatusAndStderrThenANewWorkerServes() throws Exception {
         WorkerHandler handler = start();
         long pid = pid(handler);
-        BridgeError error = failure(handler, "{\"do\":\"crash\"}", 10_000);
-        assertEquals(BridgeError.WORKER_EXITED, error.errorType());
+        GuestError error = failure(handler, "{\"do\":\"crash\"}", 10_000);
+        assertEquals(ProcessErrorTypes.WORKER_EXITED, error.errorType());
         assertEquals("worker \"ruby raw_worker.rb\" exited with status 7 while it served the invocation; a new one "
                 + "starts at the next invocation; the last lines of its stderr:\nraw worker: about to crash\n"
                 + "raw worker: bye", error.getMessage());
@@ -131,9 +132,9 @@ class WorkerHandlerTest {
         WorkerHandler handler = start();
         long pid = pid(handler);
         long start = System.currentTimeMillis();
-        BridgeError error = failure(handler, "{\"do\":\"hang\",\"child\":true}", 1_500);
+        GuestError error = failure(handler, "{\"do\":\"hang\",\"child\":true}", 1_500);
         long took = System.currentTimeMillis() - start;
-        assertEquals(BridgeError.WORKER_TIMEOUT, error.errorType());
+        assertEquals(ProcessErrorTypes.WORKER_TIMEOUT, error.errorType());
         assertTrue(error.getMessage().startsWith("worker \"ruby raw_worker.rb\" did not answer before the deadline"),
                 error.getMessage());
         // killed 250 ms before the deadline; the upper bound leaves room for a loaded machine
@@ -146,8 +147,8 @@ class WorkerHandlerTest {
     @Test
     void oversizedResultIsResponseTooLarge() throws Exception {
         WorkerHandler handler = start();
-        BridgeError error = failure(handler, "{\"do\":\"big-result\",\"mb\":10}", 10_000);
-        assertEquals(BridgeError.WORKER_RESPONSE_TOO_LARGE, error.errorType());
+        GuestError error = failure(handler, "{\"do\":\"big-result\",\"mb\":10}", 10_000);
+        assertEquals(ProcessErrorTypes.WORKER_RESPONSE_TOO_LARGE, error.errorType());
         assertTrue(error.getMessage().contains("RESULT of 10485760 bytes"), error.getMessage());
         assertEquals("{}", invoke(handler, "{}"));
     }
@@ -165,21 +166,21 @@ class WorkerHandlerTest {
     @Test
     void protocolErrorsShowTheBytesAndRestartTheWorker() throws Exception {
         WorkerHandler handler = start();
-        BridgeError garbage = failure(handler, "{\"do\":\"garbage\"}", 10_000);
-        assertEquals(BridgeError.WORKER_PROTOCOL, garbage.errorType());
+        GuestError garbage = failure(handler, "{\"do\":\"garbage\"}", 10_000);
+        assertEquals(ProcessErrorTypes.WORKER_PROTOCOL, garbage.errorType());
         assertTrue(garbage.getMessage().startsWith("worker \"ruby raw_worker.rb\" broke the protocol: malformed frame "
                 + "header (expected \"TYPE LENGTH\\n\"): \"HELLO THERE\\n\""), garbage.getMessage());
         assertEquals("{}", invoke(handler, "{}"));
 
-        BridgeError unknown = failure(handler, "{\"do\":\"unknown-type\"}", 10_000);
+        GuestError unknown = failure(handler, "{\"do\":\"unknown-type\"}", 10_000);
         assertTrue(unknown.getMessage().contains("unknown frame type BANANA (expected RESULT or ERROR)"),
                 unknown.getMessage());
-        BridgeError truncated = failure(handler, "{\"do\":\"truncated\"}", 10_000);
-        assertEquals(BridgeError.WORKER_PROTOCOL, truncated.errorType());
+        GuestError truncated = failure(handler, "{\"do\":\"truncated\"}", 10_000);
+        assertEquals(ProcessErrorTypes.WORKER_PROTOCOL, truncated.errorType());
         assertTrue(truncated.getMessage().contains("end of stream inside a RESULT frame: got 9 of 100 bytes"),
                 truncated.getMessage());
-        BridgeError closed = failure(handler, "{\"do\":\"close\"}", 10_000);
-        assertEquals(BridgeError.WORKER_PROTOCOL, closed.errorType());
+        GuestError closed = failure(handler, "{\"do\":\"close\"}", 10_000);
+        assertEquals(ProcessErrorTypes.WORKER_PROTOCOL, closed.errorType());
         assertTrue(closed.getMessage().contains("closed its connection"), closed.getMessage());
         assertEquals("{}", invoke(handler, "{}"));
     }
@@ -232,7 +233,7 @@ class WorkerHandlerTest {
     void eventSentToAWorkerThatExitsWithoutReadingItGoesToANewWorker() throws Exception {
         WorkerHandler handler = start();
         long first = pid(handler);
-        BridgeError fatal = failure(handler, "{\"do\":\"error-then-exit\"}", 10_000);
+        GuestError fatal = failure(handler, "{\"do\":\"error-then-exit\"}", 10_000);
         assertEquals("E_ERROR", fatal.errorType());
         // sent while the worker is still exiting: it never reads it (the kernel resets the connection, since
         // the INVOKE is discarded unread), so the event goes to a new worker instead of failing as Worker.Exited
@@ -270,7 +271,7 @@ class WorkerHandlerTest {
     void initFailuresAreHandlerFaultsWithStatusAndStderr() {
         HandlerFault exited = assertThrows(HandlerFault.class, () -> start("ruby raw_worker.rb exit-at-init",
                 log.logger, 10_000));
-        assertEquals(BridgeError.WORKER_EXITED, exited.errorType());
+        assertEquals(ProcessErrorTypes.WORKER_EXITED, exited.errorType());
         assertTrue(exited.getMessage().startsWith("worker \"ruby raw_worker.rb exit-at-init\" exited with status 3 "
                 + "without connecting to LAMBDA_BRIDGE_WORKER_SOCKET"), exited.getMessage());
         assertTrue(exited.getMessage().endsWith("the last lines of its stderr:\nraw worker: loading failed\n"
@@ -284,16 +285,16 @@ class WorkerHandlerTest {
         long start = System.currentTimeMillis();
         HandlerFault silent = assertThrows(HandlerFault.class, () -> start("ruby raw_worker.rb silent", log.logger,
                 1_000));
-        assertEquals(BridgeError.WORKER_TIMEOUT, silent.errorType());
+        assertEquals(ProcessErrorTypes.WORKER_TIMEOUT, silent.errorType());
         assertTrue(System.currentTimeMillis() - start < 2_000);
 
         HandlerFault badReady = assertThrows(HandlerFault.class, () -> start("ruby raw_worker.rb bad-ready",
                 log.logger, 10_000));
-        assertEquals(BridgeError.WORKER_PROTOCOL, badReady.errorType());
+        assertEquals(ProcessErrorTypes.WORKER_PROTOCOL, badReady.errorType());
         assertTrue(badReady.getMessage().contains("\"READY 007\\n\""), badReady.getMessage());
 
         HandlerFault notFound = assertThrows(HandlerFault.class, () -> start("no-such-ruby w.rb", log.logger, 1_000));
-        assertEquals(BridgeError.NOT_FOUND, notFound.errorType());
+        assertEquals(ProcessErrorTypes.NOT_FOUND, notFound.errorType());
     }
 
     @Test

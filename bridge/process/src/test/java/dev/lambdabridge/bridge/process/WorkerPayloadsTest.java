@@ -1,6 +1,7 @@
 package dev.lambdabridge.bridge.process;
 
 import dev.lambdabridge.runtime.errors.ErrorReports;
+import dev.lambdabridge.runtime.errors.GuestError;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -10,13 +11,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class WorkerPayloadsTest {
 
-    private static BridgeError error(String payload) {
+    private static GuestError error(String payload) {
         return WorkerPayloads.handlerError(payload.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
     void anErrorFrameKeepsItsTypeMessageAndStackTrace() {
-        BridgeError e = error("{\"errorMessage\":\"boom\",\"errorType\":\"ValueError\",\"stackTrace\":[\"  File \\\"app.py\\\"\"]}");
+        GuestError e = error("{\"errorMessage\":\"boom\",\"errorType\":\"ValueError\",\"stackTrace\":[\"  File \\\"app.py\\\"\"]}");
         assertEquals("ValueError", e.errorType());
         assertEquals(List.of("  File \"app.py\""), e.errorStackTrace());
         assertEquals("{\"errorMessage\":\"boom\",\"errorType\":\"ValueError\",\"stackTrace\":[\"  File \\\"app.py\\\"\"]}",
@@ -26,15 +27,15 @@ class WorkerPayloadsTest {
     @Test
     void stackLinesSentUnderTraceStayUnderTrace() {
         // the Node.js shim's key, as AWS's Node.js runtime names it
-        BridgeError e = error("{\"errorType\":\"TypeError\",\"errorMessage\":\"bad\",\"trace\":[\"TypeError: bad\"]}");
+        GuestError e = error("{\"errorType\":\"TypeError\",\"errorMessage\":\"bad\",\"trace\":[\"TypeError: bad\"]}");
         assertEquals("{\"errorMessage\":\"bad\",\"errorType\":\"TypeError\",\"trace\":[\"TypeError: bad\"]}",
                 ErrorReports.toPayload(e).json());
     }
 
     @Test
     void anErrorFrameThatIsNotAnObjectSaysSoWithItsBytes() {
-        BridgeError e = error("[1,2]");
-        assertEquals(BridgeError.WORKER_HANDLER_ERROR, e.errorType());
+        GuestError e = error("[1,2]");
+        assertEquals(ProcessErrorTypes.WORKER_HANDLER_ERROR, e.errorType());
         assertEquals("The worker answered ERROR with a payload that is not a JSON object "
                 + "{\"errorMessage\",\"errorType\",\"stackTrace\"}: \"[1,2]\"", e.getMessage());
     }

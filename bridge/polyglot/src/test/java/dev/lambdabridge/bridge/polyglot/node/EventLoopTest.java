@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lambdabridge.bridge.polyglot.GuestError;
+import dev.lambdabridge.runtime.errors.GuestError;
 import org.junit.jupiter.api.Test;
 
 /** The event loop through the real bridge: Node's order, awaited timers, callbacks and unref'd timers. */
