@@ -264,19 +264,33 @@ final class HostedFunction {
      */
     void checkDeadline(long nowNanos) {
         List<Invocation> expired;
+        List<Sandbox> servedBy = List.of();
         synchronized (this) {
             expired = Deadlines.takeExpired(dispatcher.inFlight(), nowNanos);
+            if (!expired.isEmpty()) {
+                servedBy = new ArrayList<>();
+                for (Invocation invocation : expired) {
+                    servedBy.add(invocation.sandbox);
+                }
+            }
         }
-        for (Invocation invocation : expired) {
-            Thread.ofVirtual().name("timeout-" + invocation.requestId()).start(() -> onTimeout(invocation));
+        for (int i = 0; i < expired.size(); i++) {
+            Invocation invocation = expired.get(i);
+            Sandbox sandbox = servedBy.get(i);
+            Thread.ofVirtual().name("timeout-" + invocation.requestId()).start(() -> onTimeout(invocation, sandbox));
         }
     }
 
-    /** Kills the runtime first, so that when the caller sees the timeout, the process is gone. */
-    private void onTimeout(Invocation invocation) {
+    /**
+     * Kills the runtime first, so that when the caller sees the timeout, the process is gone. Nothing when the
+     * invocation has moved since its deadline passed ({@code servedBy}: its sandbox then): another timeout's kill
+     * may have requeued it, undelivered, to a fresh runtime, with a deadline of its own.
+     */
+    private void onTimeout(Invocation invocation, Sandbox servedBy) {
         Sandbox victim;
         synchronized (this) {
-            if (dispatcher.inFlight(invocation.requestId()) != invocation || invocation.isDone()) {
+            if (dispatcher.inFlight(invocation.requestId()) != invocation || invocation.isDone()
+                    || invocation.sandbox != servedBy) {
                 return;
             }
             if (waitsForABusyRuntime(invocation)) {

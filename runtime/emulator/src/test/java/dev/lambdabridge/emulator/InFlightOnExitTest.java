@@ -42,7 +42,8 @@ class InFlightOnExitTest {
                 .withEnv(Map.of("FAKE_MODE", "echo", "FAKE_LOOPS", "3")));
         long warm = emulator.invoke("loops", InvokeRequest.of("{}")).pid();
         CompletableFuture<InvokeResult> first = emulator.invokeAsync("loops", InvokeRequest.of("{\"mode\":\"sleep\"}"));
-        CompletableFuture<InvokeResult> second = emulator.invokeAsync("loops", InvokeRequest.of("{\"mode\":\"sleep\"}"));
+        CompletableFuture<InvokeResult> second = emulator.invokeAsync("loops",
+                InvokeRequest.of("{\"mode\":\"sleep\"}"));
         awaitStarts(3); // the warm one and both sleepers: the runtime has them
         InvokeResult exit = emulator.invoke("loops", InvokeRequest.of("{\"mode\":\"exit\"}"));
         for (InvokeResult result : List.of(exit, first.get(10, TimeUnit.SECONDS), second.get(10, TimeUnit.SECONDS))) {
