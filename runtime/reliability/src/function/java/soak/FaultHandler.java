@@ -42,7 +42,7 @@ public final class FaultHandler implements RequestStreamHandler {
                 return;
             }
             case "timeout" -> sleep(Long.MAX_VALUE / 2);
-            case "slow" -> sleep(Math.max(0, context.getRemainingTimeInMillis() - 900));
+            case "slow" -> sleep(Math.max(0, context.getRemainingTimeInMillis() - lead(event)));
             case "garbage-stdout" -> {
                 // invalid UTF-8 and a 256 KiB line without a newline, to the log
                 byte[] garbage = new byte[256 * 1024];
@@ -76,6 +76,11 @@ public final class FaultHandler implements RequestStreamHandler {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
+    }
+
+    /** How long before the deadline a slow handler finishes: the event's "lead" (ms), 900 without one. */
+    private static long lead(String event) {
+        return event.contains("\"lead\":\"") ? Long.parseLong(field(event, "lead")) : 900;
     }
 
     /** The string value of a top-level field of the harness's flat events. */

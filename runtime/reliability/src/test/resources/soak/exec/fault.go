@@ -37,7 +37,7 @@ func main() {
 		}
 	case "slow":
 		deadline, _ := strconv.ParseInt(os.Getenv("LAMBDA_DEADLINE_MS"), 10, 64)
-		if left := time.Until(time.UnixMilli(deadline)) - 900*time.Millisecond; left > 0 {
+		if left := time.Until(time.UnixMilli(deadline)) - lead(event)*time.Millisecond; left > 0 {
 			time.Sleep(left)
 		}
 	default:
@@ -46,4 +46,12 @@ func main() {
 	}
 	out, _ := json.Marshal(map[string]string{"nonce": nonce, "fault": fault})
 	os.Stdout.Write(out)
+}
+
+// lead is how long before the deadline a slow handler finishes: the event's "lead" (ms), 900 without one.
+func lead(event map[string]string) time.Duration {
+	if ms, err := strconv.Atoi(event["lead"]); err == nil {
+		return time.Duration(ms)
+	}
+	return 900
 }

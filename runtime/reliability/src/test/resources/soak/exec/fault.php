@@ -6,7 +6,7 @@ $event = json_decode(stream_get_contents(STDIN), true);
 $nonce = $event['nonce'];
 $fault = $event['fault'];
 $remainingMs = (int) getenv('LAMBDA_DEADLINE_MS') - (int) (microtime(true) * 1000);
-if (!soak_shared_fault($fault, $nonce, $remainingMs)) {
+if (!soak_shared_fault($fault, $nonce, $remainingMs, (int) ($event['lead'] ?? 900))) {
     switch ($fault) {
         case 'exit':
             fwrite(STDERR, "soak: exit 1 for $nonce\n");

@@ -17,7 +17,7 @@ when 'stderr-flood'
   line = ('flood ' * 20) + nonce
   2000.times { $stderr.puts line }
 when 'slow'
-  left = ENV['LAMBDA_DEADLINE_MS'].to_i - (Time.now.to_f * 1000).to_i - 900
+  left = ENV['LAMBDA_DEADLINE_MS'].to_i - (Time.now.to_f * 1000).to_i - (event['lead'] || 900).to_i
   sleep(left / 1000.0) if left > 0
 else
   warn "unknown fault #{fault}"

@@ -18,7 +18,8 @@ exports.handler = async (event, context) => {
       }
       break;
     case 'slow':
-      await new Promise((resolve) => setTimeout(resolve, Math.max(0, context.getRemainingTimeInMillis() - 900)));
+      await new Promise((resolve) => setTimeout(resolve,
+        Math.max(0, context.getRemainingTimeInMillis() - Number(event.lead || 900))));
       break;
     case 'oom': {
       const hoard = [];

@@ -1,7 +1,8 @@
 <?php
 // The faults the soak's PHP programs share (exec/fault.php, worker/fault_worker.php). Returns false for a fault
 // that is not one of these, for the caller to handle.
-function soak_shared_fault(string $fault, string $nonce, int $remainingMs): bool
+// $leadMs: how long before the deadline a slow handler finishes (the event's "lead").
+function soak_shared_fault(string $fault, string $nonce, int $remainingMs, int $leadMs = 900): bool
 {
     switch ($fault) {
         case 'ok':
@@ -22,7 +23,7 @@ function soak_shared_fault(string $fault, string $nonce, int $remainingMs): bool
             }
             return true;
         case 'slow':
-            usleep(max(0, $remainingMs - 900) * 1000);
+            usleep(max(0, $remainingMs - $leadMs) * 1000);
             return true;
         default:
             return false;

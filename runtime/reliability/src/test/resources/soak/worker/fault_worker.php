@@ -6,7 +6,7 @@ require __DIR__ . '/faults.php';
 lambda_bridge(function (array $event, LambdaBridge\Context $context) {
     $nonce = $event['nonce'];
     $fault = $event['fault'];
-    if (!soak_shared_fault($fault, $nonce, $context->getRemainingTimeInMillis())) {
+    if (!soak_shared_fault($fault, $nonce, $context->getRemainingTimeInMillis(), (int) ($event['lead'] ?? 900))) {
         switch ($fault) {
             case 'throw':
                 throw new RuntimeException("soak fault for nonce $nonce");

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"strconv"
 	"strings"
 	"time"
 
@@ -34,7 +35,7 @@ func handler(ctx context.Context, event map[string]string) (map[string]string, e
 		}
 	case "slow":
 		if deadline, ok := ctx.Deadline(); ok {
-			if left := time.Until(deadline) - 900*time.Millisecond; left > 0 {
+			if left := time.Until(deadline) - lead(event)*time.Millisecond; left > 0 {
 				time.Sleep(left)
 			}
 		}
@@ -45,3 +46,11 @@ func handler(ctx context.Context, event map[string]string) (map[string]string, e
 }
 
 func main() { lambdabridge.Start(handler) }
+
+// lead is how long before the deadline a slow handler finishes: the event's "lead" (ms), 900 without one.
+func lead(event map[string]string) time.Duration {
+	if ms, err := strconv.Atoi(event["lead"]); err == nil {
+		return time.Duration(ms)
+	}
+	return 900
+}

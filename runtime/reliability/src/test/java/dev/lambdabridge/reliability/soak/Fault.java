@@ -7,8 +7,10 @@ package dev.lambdabridge.reliability.soak;
  * @param name   the event's {@code fault} field ({@code malformed}: the payload is not JSON at all)
  * @param weight relative frequency in the seeded mix
  * @param expect what the invocation must end with
+ * @param endsProcess whether it ends the runtime process (an exit, an out-of-memory, a timeout the emulator kills
+ *                    for): with several invocations in flight in that process, the others end with it
  */
-record Fault(String name, int weight, Expect expect) {
+record Fault(String name, int weight, Expect expect, boolean endsProcess) {
 
     /** What an invocation must end with. */
     sealed interface Expect permits Answer, Error, Refused {
@@ -30,19 +32,24 @@ record Fault(String name, int weight, Expect expect) {
     }
 
     static Fault answer(String name, int weight) {
-        return new Fault(name, weight, new Answer());
+        return new Fault(name, weight, new Answer(), false);
     }
 
     static Fault error(String name, int weight, String errorType) {
-        return new Fault(name, weight, new Error(errorType, false));
+        return new Fault(name, weight, new Error(errorType, false), false);
+    }
+
+    /** A fault that ends the runtime process, and the error its own invocation ends with. */
+    static Fault fatal(String name, int weight, String errorType) {
+        return new Fault(name, weight, new Error(errorType, false), true);
     }
 
     /** A fault whose error the handler raises, with the nonce in its message. */
     static Fault raised(String name, int weight, String errorType) {
-        return new Fault(name, weight, new Error(errorType, true));
+        return new Fault(name, weight, new Error(errorType, true), false);
     }
 
     static Fault malformed(int weight) {
-        return new Fault("malformed", weight, new Refused("InvalidRequestContentException"));
+        return new Fault("malformed", weight, new Refused("InvalidRequestContentException"), false);
     }
 }

@@ -18,10 +18,18 @@ import java.util.concurrent.TimeoutException;
  * One function's invocations: builds each event with a fresh nonce, invokes, and judges what came back against
  * the fault's expectation. Every invocation ends in exactly one of: answered (nonce echoed), the expected error,
  * refused as expected, lost (no result in time, or a failure of the call itself), misrouted (another
- * invocation's nonce), or wrong (anything else: another errorType, an answer where an error was due).
+ * invocation's nonce), or wrong (anything else: another errorType, an answer where an error was due). With
+ * several invocations in flight in one runtime process, an invocation may also end with the error of a fault
+ * that ended that process ({@code Runtime.ExitError}, or {@code java.lang.OutOfMemoryError} when the heap they
+ * share ran out): such an end is a candidate the run settles at its end ({@link Tally#collateral}). Thread-safe:
+ * each caller thread draws from a {@link Random} of its own ({@link #random(int)}).
  */
 final class Invoker {
-    /** An invocation that has no result this long after its timeout is lost. */
+    /**
+     * An invocation that has no result this long after its timeout is lost; with a concurrency of C, after C
+     * times its timeout: a runtime with one invoke loop (worker:, js:, ruby:) serves the C invocations given to it
+     * one after another, so that one may wait for C - 1 others, each up to its timeout, before its own starts.
+     */
     private static final long LOST_AFTER_MILLIS = 30_000;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String[] MALFORMED = {
@@ -32,38 +40,50 @@ final class Invoker {
     private final Emulator emulator;
     private final SoakFunction function;
     private final Tally tally;
-    private final Random random;
-    private long sequence;
+    private final LogCounter log;
+    private final long seed;
+    private final java.util.concurrent.atomic.AtomicLong sequence = new java.util.concurrent.atomic.AtomicLong();
     /** The pid of the runtime that served this function's last invocation (0 when none did). */
     volatile long lastPid;
 
-    Invoker(Emulator emulator, SoakFunction function, Tally tally, Random random) {
+    Invoker(Emulator emulator, SoakFunction function, Tally tally, LogCounter log, long seed) {
         this.emulator = emulator;
         this.function = function;
         this.tally = tally;
-        this.random = random;
+        this.log = log;
+        this.seed = seed ^ function.name().hashCode();
     }
 
-    void invokeDrawn() {
-        invoke(function.draw(random));
+    /** The seeded random numbers of caller {@code caller} (caller 0: those of the run with one caller). */
+    Random random(int caller) {
+        return new Random(seed ^ (caller * 0x9E3779B97F4A7C15L));
     }
 
-    void invoke(Fault fault) {
-        String nonce = function.name() + "-" + (sequence++) + "-" + HexFormat.of().toHexDigits(random.nextInt());
+    void invokeDrawn(Random random) {
+        invoke(function.draw(random), random);
+    }
+
+    void invoke(Fault fault, Random random) {
+        String nonce = function.name() + "-" + sequence.getAndIncrement() + "-"
+                + HexFormat.of().toHexDigits(random.nextInt());
         tally.counted(function.name(), fault.name());
         byte[] payload = fault.expect() instanceof Fault.Refused
-                ? malformed(nonce)
-                : ("{\"nonce\":\"" + nonce + "\",\"fault\":\"" + fault.name() + "\"}").getBytes(StandardCharsets.UTF_8);
+                ? malformed(nonce, random)
+                : ("{\"nonce\":\"" + nonce + "\",\"fault\":\"" + fault.name() + "\",\"lead\":\""
+                        + SoakFunctions.leadMillis(function.config().maxConcurrency()) + "\"}")
+                        .getBytes(StandardCharsets.UTF_8);
         long start = System.nanoTime();
         InvokeResult result;
         try {
             result = emulator.invokeAsync(function.name(), InvokeRequest.of(payload))
-                    .get(function.config().timeout().toMillis() + LOST_AFTER_MILLIS, TimeUnit.MILLISECONDS);
+                    .get(function.config().timeout().toMillis() * function.config().maxConcurrency()
+                            + LOST_AFTER_MILLIS, TimeUnit.MILLISECONDS);
         } catch (InvokeApiException refusal) {
             judgeRefusal(fault, nonce, refusal);
             return;
         } catch (TimeoutException e) {
-            lost(fault, nonce, "no result after " + (LOST_AFTER_MILLIS / 1000) + " s past the timeout");
+            lost(fault, nonce, "no result after " + (LOST_AFTER_MILLIS / 1000) + " s past " + function.config()
+                    .maxConcurrency() + " times the timeout");
             return;
         } catch (ExecutionException e) {
             lost(fault, nonce, "the invocation failed: " + e.getCause());
@@ -75,17 +95,21 @@ final class Invoker {
         } finally {
             tally.took((System.nanoTime() - start) / 1_000_000);
         }
-        if (result.pid() > 0) {
+        long answeredMillis = System.currentTimeMillis();
+        if (result.pid() > 0 && !fault.endsProcess()) {
             lastPid = result.pid();
+        }
+        if (fault.endsProcess()) {
+            tally.endedBy(result.pid(), fault.name());
         }
         tally.served.add(result.requestId());
         if (!tally.firstAnswerFor(result.requestId())) {
             return;
         }
-        judge(fault, nonce, result);
+        judge(fault, nonce, result, answeredMillis);
     }
 
-    private byte[] malformed(String nonce) {
+    private byte[] malformed(String nonce, Random random) {
         if (random.nextInt(4) == 0) { // bytes that are not UTF-8 at all
             byte[] garbage = new byte[1 + random.nextInt(64)];
             random.nextBytes(garbage);
@@ -105,7 +129,7 @@ final class Invoker {
         }
     }
 
-    private void judge(Fault fault, String nonce, InvokeResult result) {
+    private void judge(Fault fault, String nonce, InvokeResult result, long answeredMillis) {
         JsonNode body;
         try {
             body = JSON.readTree(result.payload());
@@ -116,7 +140,9 @@ final class Invoker {
         switch (fault.expect()) {
             case Fault.Answer answer -> {
                 if (result.isFunctionError()) {
-                    wrong(fault, nonce, "failed: " + cut(result.payloadText()));
+                    if (!collateral(fault, nonce, result, body)) {
+                        wrong(fault, nonce, "failed: " + cut(result.payloadText()));
+                    }
                 } else if (!nonce.equals(body.path("nonce").asText())) {
                     misrouted(fault, nonce, result);
                 } else {
@@ -132,15 +158,45 @@ final class Invoker {
                         wrong(fault, nonce, "answered instead of " + errorType + ": " + cut(result.payloadText()));
                     }
                 } else if (!errorType.equals(body.path("errorType").asText())) {
+                    if (collateral(fault, nonce, result, body)) {
+                        return;
+                    }
                     wrong(fault, nonce, "errorType " + body.path("errorType").asText() + " instead of " + errorType
                             + ": " + cut(result.payloadText()));
                 } else if (nonceInMessage && !message.contains(nonce)) {
                     misrouted(fault, nonce, result);
                 } else {
                     tally.expectedErrors.increment();
+                    if (fault.name().equals("timeout")) {
+                        timedOut(errorType, result, answeredMillis);
+                    }
                 }
             }
             case Fault.Refused refused -> wrong(fault, nonce, "not refused: " + cut(result.payloadText()));
+        }
+    }
+
+    /**
+     * An error another fault's end of the process explains: with several invocations in flight in one runtime,
+     * kept for the end of the run, which checks that this invocation was delivered and its process ended by a
+     * fault ({@link Tally#settleCollateral}).
+     */
+    private boolean collateral(Fault fault, String nonce, InvokeResult result, JsonNode body) {
+        String errorType = body.path("errorType").asText();
+        if (function.config().maxConcurrency() <= 1 || result.pid() <= 0
+                || !(errorType.equals("Runtime.ExitError") || errorType.equals("java.lang.OutOfMemoryError"))) {
+            return false;
+        }
+        tally.collateralCandidate(new Tally.Candidate(function.name() + " " + fault.name() + " " + nonce,
+                result.requestId(), result.pid(), errorType, cut(result.payloadText())));
+        return true;
+    }
+
+    /** How late after its deadline the caller had the timeout's answer (negative: before it). */
+    private void timedOut(String errorType, InvokeResult result, long answeredMillis) {
+        long delivered = log.startMillis(result.requestId());
+        if (delivered > 0) {
+            tally.timedOut(errorType, answeredMillis - (delivered + function.config().timeout().toMillis()));
         }
     }
 

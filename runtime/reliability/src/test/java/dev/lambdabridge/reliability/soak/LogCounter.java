@@ -12,15 +12,36 @@ import java.util.function.Consumer;
  */
 final class LogCounter implements Consumer<String> {
     private static final String REPORT = "REPORT RequestId: ";
+    private static final String START = "START RequestId: ";
     private static final int KEPT = 300;
     private final Map<String, Integer> reports = new HashMap<>();
+    /**
+     * When each START line came (epoch ms): the emulator writes it as it delivers the event, just before it
+     * sets the deadline it gives the runtime (now + the timeout), so that it dates the deadline within a
+     * millisecond.
+     */
+    private final Map<String, Long> starts = new HashMap<>();
     private final Deque<String> last = new ArrayDeque<>();
     private long lines;
+    /** Where every line also goes (null: nowhere), for a look at a whole run's log. */
+    private final java.io.PrintStream copy;
+
+    /** @param copyTo a file for a copy of every line (each after its arrival's epoch ms), or null */
+    LogCounter(java.nio.file.Path copyTo) throws java.io.IOException {
+        this.copy = copyTo == null ? null : new java.io.PrintStream(java.nio.file.Files.newOutputStream(copyTo), false,
+                java.nio.charset.StandardCharsets.UTF_8);
+    }
 
     @Override
     public synchronized void accept(String line) {
         lines++;
-        if (line.startsWith(REPORT)) {
+        if (copy != null) {
+            copy.println(System.currentTimeMillis() + " " + line);
+        }
+        if (line.startsWith(START)) {
+            int end = line.indexOf(' ', START.length());
+            starts.put(line.substring(START.length(), end < 0 ? line.length() : end), System.currentTimeMillis());
+        } else if (line.startsWith(REPORT)) {
             int end = line.indexOf('\t', REPORT.length());
             reports.merge(line.substring(REPORT.length(), end < 0 ? line.length() : end), 1, Integer::sum);
         }
@@ -28,6 +49,11 @@ final class LogCounter implements Consumer<String> {
         if (last.size() > KEPT) {
             last.removeFirst();
         }
+    }
+
+    /** When the START line of {@code requestId} came, or 0 when none did. */
+    synchronized long startMillis(String requestId) {
+        return starts.getOrDefault(requestId, 0L);
     }
 
     synchronized int reports(String requestId) {
@@ -40,6 +66,13 @@ final class LogCounter implements Consumer<String> {
 
     synchronized long lines() {
         return lines;
+    }
+
+    /** Flushes and closes the copy of the log, if any. */
+    synchronized void closeCopy() {
+        if (copy != null) {
+            copy.close();
+        }
     }
 
     synchronized String tail() {

@@ -103,6 +103,24 @@ final class ProcFs {
         return kinds;
     }
 
+    /** Threads by name ({@code /proc/PID/task/TID/comm}, cut to 15 characters, digits folded to #), for reports. */
+    static Map<String, Integer> threadNames(long pid) {
+        Map<String, Integer> names = new java.util.TreeMap<>();
+        try (Stream<Path> tasks = Files.list(PROC.resolve(pid + "/task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    names.merge(Files.readString(task.resolve("comm")).strip().replaceAll("\\d+", "#"), 1,
+                            Integer::sum);
+                } catch (IOException e) {
+                    // ended while listed
+                }
+            }
+        } catch (IOException e) {
+            return Map.of();
+        }
+        return names;
+    }
+
     /** Resident set size in KiB ({@code VmRSS}), or -1 when the process is gone. */
     static long rssKib(long pid) {
         try {

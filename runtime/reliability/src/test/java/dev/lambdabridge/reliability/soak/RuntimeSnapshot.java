@@ -15,15 +15,16 @@ import java.util.regex.Pattern;
  * @param liveHeapKib     used heap after {@code jcmd PID GC.run}, or -1 when the process is not a JVM we can attach to
  * @param descriptorKinds open descriptors by what they point to (a file, or {@code pipe}, {@code socket}...), for
  *                        the report when their number grew
+ * @param threadNames     threads by name, for the report when their number grew
  */
 record RuntimeSnapshot(long pid, int threads, int descriptors, long rssKib, long liveHeapKib,
-                       java.util.Map<String, Integer> descriptorKinds) {
+                       java.util.Map<String, Integer> descriptorKinds, java.util.Map<String, Integer> threadNames) {
     private static final Pattern USED = Pattern.compile(
             "(?m)^(?:DefNew|Tenured|def new generation|tenured generation)\\s+total \\d+K, used (\\d+)K");
 
     static RuntimeSnapshot of(long pid) {
         return new RuntimeSnapshot(pid, ProcFs.threads(pid), ProcFs.descriptors(pid), ProcFs.rssKib(pid), -1,
-                ProcFs.descriptorKinds(pid));
+                ProcFs.descriptorKinds(pid), ProcFs.threadNames(pid));
     }
 
     /** With the live heap of a runtime's JVM (a full GC first, through jcmd). */
@@ -40,7 +41,7 @@ record RuntimeSnapshot(long pid, int threads, int descriptors, long rssKib, long
         }
         RuntimeSnapshot plain = of(pid);
         return new RuntimeSnapshot(pid, plain.threads(), plain.descriptors(), plain.rssKib(), live,
-                plain.descriptorKinds());
+                plain.descriptorKinds(), plain.threadNames());
     }
 
     private static String jcmd(long pid, String command) {

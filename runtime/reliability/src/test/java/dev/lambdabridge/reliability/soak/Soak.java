@@ -9,9 +9,12 @@ import java.util.stream.Stream;
 
 /**
  * {@code scripts/soak}: the soak as a program. Prints the table (and the problems), exits 1 when there is one.
- * Options: {@code --invocations N} (100000), {@code --seed S} (1), {@code --max-minutes M} (60), and the paths
- * the script passes: {@code --bootstrap}, {@code --function}, {@code --resources}, {@code --shims},
- * {@code --command} (echoed in the header).
+ * Options: {@code --invocations N} (100000), {@code --seed S} (1), {@code --max-minutes M} (60),
+ * {@code --concurrency C} (1: every function's AWS_LAMBDA_MAX_CONCURRENCY, and C callers per function),
+ * {@code --layers DIR} (the layer zips: each runtime from them in a mount namespace), {@code --log FILE} (a copy
+ * of the whole log), and the paths the script
+ * passes: {@code --bootstrap}, {@code --function}, {@code --resources}, {@code --shims}, {@code --command}
+ * (echoed in the header).
  */
 public final class Soak {
     private Soak() {
@@ -21,6 +24,9 @@ public final class Soak {
         long invocations = 100_000;
         long seed = 1;
         long maxMinutes = 60;
+        int concurrency = 1;
+        Path layers = null;
+        Path log = null;
         Path bootstrap = null;
         Path function = null;
         Path resources = null;
@@ -32,20 +38,23 @@ public final class Soak {
                 case "--invocations" -> invocations = Long.parseLong(value);
                 case "--seed" -> seed = Long.parseLong(value);
                 case "--max-minutes" -> maxMinutes = Long.parseLong(value);
+                case "--concurrency" -> concurrency = Integer.parseInt(value);
+                case "--layers" -> layers = Path.of(value);
+                case "--log" -> log = Path.of(value);
                 case "--bootstrap" -> bootstrap = Path.of(value);
                 case "--function" -> function = Path.of(value);
                 case "--resources" -> resources = Path.of(value);
                 case "--shims" -> shims = Path.of(value);
                 case "--command" -> command = value;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (--invocations N --seed S --max-minutes M)");
+                        + " (--invocations N --seed S --max-minutes M --concurrency C --layers DIR --log FILE)");
             }
             i++;
         }
         Path work = Files.createTempDirectory("lambda-bridge-soak");
         try {
             SoakReport report = SoakRun.run(new SoakRun.Options(invocations, seed, Duration.ofMinutes(maxMinutes),
-                    bootstrap, function, resources, shims, work));
+                    bootstrap, function, resources, shims, work, concurrency, layers, log));
             System.out.println("Soak: `" + command + "`, " + Instant.now() + ", " + machine() + "\n");
             System.out.println(report.table());
             if (!report.problems().isEmpty()) {

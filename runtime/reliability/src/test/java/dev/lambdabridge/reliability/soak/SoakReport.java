@@ -35,6 +35,7 @@ record SoakReport(String table, List<String> problems, long invocations, long lo
         private Map<String, RuntimeSnapshot> runtimesBaseline = Map.of();
         private Map<String, RuntimeSnapshot> runtimesMiddle = Map.of();
         private Map<String, RuntimeSnapshot> runtimesEnd = Map.of();
+        private Map<String, RssSampler.Series> rss = Map.of();
         private boolean complete;
         private long leakedProcesses;
         private long leakedThreads;
@@ -52,6 +53,18 @@ record SoakReport(String table, List<String> problems, long invocations, long lo
 
         void middle(Map<String, RuntimeSnapshot> runtimes) {
             runtimesMiddle = runtimes;
+        }
+
+        /** The RSS sampled from the baseline to the end: a problem when a surviving runtime's is not flat. */
+        void rss(Map<String, RssSampler.Series> series) {
+            rss = series;
+            for (SoakFunction function : functions) {
+                RssSampler.Series one = series.get(function.name());
+                if (function.survives() && one != null && !one.flat()) {
+                    problems.add(function.name() + ": the runtime's RSS is not flat (its second half's slope "
+                            + "adds more than 10% + 16 MiB): " + one.describe());
+                }
+            }
         }
 
         void end(RuntimeSnapshot jvm, Map<String, RuntimeSnapshot> runtimes, boolean complete) {
@@ -84,20 +97,25 @@ record SoakReport(String table, List<String> problems, long invocations, long lo
         private void leak(String what, RuntimeSnapshot start, RuntimeSnapshot end) {
             if (end.threads() - start.threads() > SoakRun.LEAK_SLACK) {
                 leakedThreads += end.threads() - start.threads();
-                problems.add(what + ": threads " + start.threads() + " -> " + end.threads());
+                problems.add(what + ": threads " + start.threads() + " -> " + end.threads() + ", new: "
+                        + grown(start.threadNames(), end.threadNames()));
             }
             if (end.descriptors() - start.descriptors() > SoakRun.LEAK_SLACK) {
                 leakedDescriptors += end.descriptors() - start.descriptors();
-                Map<String, Integer> grown = new java.util.TreeMap<>();
-                end.descriptorKinds().forEach((kind, n) -> {
-                    int before = start.descriptorKinds().getOrDefault(kind, 0);
-                    if (n > before) {
-                        grown.put(kind, n - before);
-                    }
-                });
                 problems.add(what + ": file descriptors " + start.descriptors() + " -> " + end.descriptors()
-                        + ", new: " + grown);
+                        + ", new: " + grown(start.descriptorKinds(), end.descriptorKinds()));
             }
+        }
+
+        private static Map<String, Integer> grown(Map<String, Integer> start, Map<String, Integer> end) {
+            Map<String, Integer> grown = new java.util.TreeMap<>();
+            end.forEach((kind, n) -> {
+                int before = start.getOrDefault(kind, 0);
+                if (n > before) {
+                    grown.put(kind, n - before);
+                }
+            });
+            return grown;
         }
 
         void leakedProcesses(String what, long count) {
@@ -152,8 +170,13 @@ record SoakReport(String table, List<String> problems, long invocations, long lo
             Map<String, String> rows = new LinkedHashMap<>();
             rows.put("invocations", n(tally.invocations.sum()) + " (" + counts(tally.byFunction()) + ")");
             rows.put("faults by kind", counts(tally.byFault()));
+            rows.put("concurrency (AWS_LAMBDA_MAX_CONCURRENCY, callers per function)",
+                    options.concurrency() + (options.layers() == null ? ", runtimes from layers/dist"
+                            : ", runtimes from the layers, a mount namespace each (/opt, /var/task, root read-only)"));
             rows.put("answered / expected errors / refused (malformed)", n(tally.answered.sum()) + " / "
                     + n(tally.expectedErrors.sum()) + " / " + n(tally.refused.sum()));
+            rows.put("ended by another invocation's fault in their process (Runtime.ExitError, OutOfMemoryError)",
+                    n(tally.collateral.sum()));
             rows.put("wrong result or errorType", n(tally.wrong.sum()));
             rows.put("lost", n(tally.lost.sum()));
             rows.put("duplicated (answered twice, or another invocation's answer)",
@@ -167,6 +190,9 @@ record SoakReport(String table, List<String> problems, long invocations, long lo
                             + jvmAfterClose.descriptors());
             rows.put("runtime RSS baseline -> half-way -> end, MiB [live heap after full GC, baseline -> end] "
                     + "(threads, fds baseline->end)", runtimes());
+            rows.put("runtime RSS sampled every " + RssSampler.EVERY_MILLIS + " ms from the baseline: start -> end, "
+                    + "max, least-squares slope", rssRows());
+            rows.put("timeouts: deadline to answer (ms after the deadline; bridges answer before it)", timeouts(tally));
             rows.put("slowest invocation", n(tally.slowestMillis.get()) + " ms");
             rows.put("wall time", String.format(Locale.ROOT, "%.1f s (%.0f invocations/s)", wallSeconds,
                     tally.invocations.sum() / wallSeconds));
@@ -190,6 +216,21 @@ record SoakReport(String table, List<String> problems, long invocations, long lo
                 }
             });
             return String.join("; ", parts);
+        }
+
+        private String rssRows() {
+            List<String> parts = new ArrayList<>();
+            rss.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                    .forEach(e -> parts.add(e.getKey() + " " + e.getValue().describe()));
+            return String.join("; ", parts);
+        }
+
+        private static String timeouts(Tally tally) {
+            List<String> parts = new ArrayList<>();
+            tally.timeoutLateness().forEach((type, sorted) -> parts.add(type + " " + sorted.size() + ": p50 "
+                    + sorted.get(sorted.size() / 2) + ", p99 " + sorted.get((int) Math.ceil(sorted.size() * 0.99) - 1)
+                    + ", max " + sorted.getLast()));
+            return parts.isEmpty() ? "none" : String.join("; ", parts);
         }
 
         private static String counts(Map<String, Long> counts) {

@@ -16,16 +16,34 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * fault of every function once, so that heaps, pools and restarts have all happened before the baseline),
  * runs a tenth of the seeded mix (heaps and pools reach their working size), takes the baseline (threads and
  * descriptors of this JVM; pid, threads, descriptors and RSS of each runtime that must survive), runs the rest
- * of the mix on one thread per function (with an RSS reading half-way), and checks what is left: processes,
- * threads, descriptors, memory, and one REPORT line per served invocation. Closes the emulator and checks that
- * no process of the run is left.
+ * of the mix on as many caller threads per function as its concurrency (with an RSS reading half-way, and the
+ * RSS of the surviving runtimes sampled all along), and checks what is left: processes, threads, descriptors,
+ * memory, the invocations that ended with another's fault (their rule: {@link Tally#settleCollateral}), and one
+ * REPORT line per served invocation. Closes the emulator and checks that no process of the run is left.
  */
 final class SoakRun {
     /** Thread and descriptor counts may move by this much (pools, keep-alive connections) without a leak. */
     static final int LEAK_SLACK = 8;
+    /**
+     * How long the run waits without traffic before it counts threads again when a runtime has more than the
+     * slack: the process bridge's output pumps and the JDK's process reaper are cached thread pools, whose idle
+     * threads end after 60 s, and with several invocations at once they hold as many threads as the last minute's
+     * peak. A leaked thread is still there after this wait; a pooled one is not.
+     */
+    static final long POOLS_IDLE_MILLIS = 65_000;
 
+    /**
+     * @param concurrency every function's maxConcurrency, and how many callers invoke each function at once
+     * @param layers      where the layer zips are (layers/target) to run each runtime from them in a mount
+     *                    namespace ({@link MountNamespace}); null: from {@code bootstrap} (layers/dist)
+     * @param logCopy     a file for a copy of the whole log, or null
+     */
     record Options(long invocations, long seed, Duration maxWall, Path bootstrap, Path javaFunction, Path resources,
-                   Path shims, Path work) {
+                   Path shims, Path work, int concurrency, Path layers, Path logCopy) {
+        Options(long invocations, long seed, Duration maxWall, Path bootstrap, Path javaFunction, Path resources,
+                Path shims, Path work) {
+            this(invocations, seed, maxWall, bootstrap, javaFunction, resources, shims, work, 1, null, null);
+        }
     }
 
     private SoakRun() {
@@ -34,37 +52,59 @@ final class SoakRun {
     static SoakReport run(Options options) throws Exception {
         long started = System.nanoTime();
         String marker = "soak-" + options.seed() + "-" + ProcessHandle.current().pid() + "-" + started;
+        MountNamespace layers = options.layers() == null ? null : new MountNamespace(options.layers(),
+                java.nio.file.Files.createDirectories(options.work().resolve("layers")),
+                options.resources().resolve("soak/layers/in-namespace.sh"));
         List<SoakFunction> functions = SoakFunctions.create(options.bootstrap(), options.javaFunction(),
-                options.resources(), options.shims(), options.work(), marker);
+                options.resources(), options.shims(), options.work(), marker, options.concurrency(), layers);
         long self = ProcessHandle.current().pid();
         RuntimeSnapshot jvmBefore = RuntimeSnapshot.of(self);
         java.util.Set<Thread> threadsBefore = Thread.getAllStackTraces().keySet();
-        LogCounter log = new LogCounter();
+        LogCounter log = new LogCounter(options.logCopy());
         Tally tally = new Tally();
         SoakReport.Builder report = new SoakReport.Builder(options, functions);
         Emulator emulator = Emulator.start(EmulatorOptions.defaults().withLogSink(log));
         try {
             functions.forEach(f -> emulator.addFunction(f.config()));
             Map<SoakFunction, Invoker> invokers = new LinkedHashMap<>();
+            Map<SoakFunction, List<Random>> callers = new LinkedHashMap<>();
             for (SoakFunction function : functions) {
-                invokers.put(function, new Invoker(emulator, function, tally,
-                        new Random(options.seed() ^ function.name().hashCode())));
+                Invoker invoker = new Invoker(emulator, function, tally, log, options.seed());
+                invokers.put(function, invoker);
+                List<Random> randoms = new ArrayList<>();
+                for (int i = 0; i < options.concurrency(); i++) {
+                    randoms.add(invoker.random(i));
+                }
+                callers.put(function, randoms);
             }
-            warmUp(invokers);
+            warmUp(invokers, callers);
             long deadline = started + options.maxWall().toNanos();
             // a tenth of the run before the baseline: heaps and pools reach their working size first
-            runMix(invokers, options.invocations() / 10, deadline);
-            report.baseline(RuntimeSnapshot.of(self), snapshots(invokers));
-            boolean complete = runMix(invokers, options.invocations() * 45 / 100, deadline);
-            report.middle(snapshots(invokers));
-            long remaining = Math.max(0, options.invocations() - tally.invocations.sum());
-            complete &= runMix(invokers, remaining, deadline);
+            runMix(invokers, callers, options.invocations() / 10, deadline);
+            Map<String, RuntimeSnapshot> baseline = snapshots(invokers);
+            report.baseline(RuntimeSnapshot.of(self), baseline);
+            boolean complete;
+            try (RssSampler rss = new RssSampler(() -> survivors(invokers))) {
+                complete = runMix(invokers, callers, options.invocations() * 45 / 100, deadline);
+                report.middle(snapshots(invokers));
+                long remaining = Math.max(0, options.invocations() - tally.invocations.sum());
+                complete &= runMix(invokers, callers, remaining, deadline);
+                rss.close();
+                report.rss(rss.series());
+            }
             Thread.sleep(1_000); // kills and restarts in flight settle
-            report.end(RuntimeSnapshot.of(self), snapshots(invokers), complete);
+            Map<String, RuntimeSnapshot> end = snapshots(invokers);
+            if (threadsAboveSlack(baseline, end)) {
+                Thread.sleep(POOLS_IDLE_MILLIS);
+                end = snapshots(invokers);
+            }
+            report.end(RuntimeSnapshot.of(self), end, complete);
+            tally.settleCollateral(log);
             checkProcesses(invokers, marker, report);
             checkReports(tally, log, report);
         } finally {
             emulator.close();
+            log.closeCopy();
         }
         report.afterClose(leftAfterClose(marker), RuntimeSnapshot.of(self), jvmBefore,
                 threadsLeft(threadsBefore));
@@ -76,14 +116,17 @@ final class SoakRun {
      * take a healthy first invocation past its timeout), then, all at once, every fault of its mix once and one
      * answer again.
      */
-    private static void warmUp(Map<SoakFunction, Invoker> invokers) throws InterruptedException {
-        invokers.forEach((function, invoker) -> invoker.invoke(function.faults().getFirst()));
+    private static void warmUp(Map<SoakFunction, Invoker> invokers, Map<SoakFunction, List<Random>> callers)
+            throws InterruptedException {
+        invokers.forEach((function, invoker) -> invoker.invoke(function.faults().getFirst(),
+                callers.get(function).getFirst()));
         List<Thread> threads = new ArrayList<>();
         for (Map.Entry<SoakFunction, Invoker> entry : invokers.entrySet()) {
+            Random random = callers.get(entry.getKey()).getFirst();
             threads.add(Thread.ofPlatform().name("soak-warmup-" + entry.getKey().name()).start(() -> {
                 Fault ok = entry.getKey().faults().getFirst();
-                entry.getKey().faults().forEach(entry.getValue()::invoke);
-                entry.getValue().invoke(ok);
+                entry.getKey().faults().forEach(fault -> entry.getValue().invoke(fault, random));
+                entry.getValue().invoke(ok, random);
             }));
         }
         for (Thread thread : threads) {
@@ -91,9 +134,12 @@ final class SoakRun {
         }
     }
 
-    /** The seeded mix, each function's share on its own thread; false when the time limit stopped it. */
-    private static boolean runMix(Map<SoakFunction, Invoker> invokers, long total, long deadlineNanos)
-            throws InterruptedException {
+    /**
+     * The seeded mix, each function's share on as many threads as it has callers (each with its own seeded
+     * random numbers); false when the time limit stopped it.
+     */
+    private static boolean runMix(Map<SoakFunction, Invoker> invokers, Map<SoakFunction, List<Random>> callers,
+                                  long total, long deadlineNanos) throws InterruptedException {
         int shares = invokers.keySet().stream().mapToInt(SoakFunction::share).sum();
         AtomicBoolean cut = new AtomicBoolean();
         List<Thread> threads = new ArrayList<>();
@@ -104,20 +150,42 @@ final class SoakRun {
             long count = i == order.size() - 1 ? total - assigned : total * function.share() / shares;
             assigned += count;
             Invoker invoker = invokers.get(function);
-            threads.add(Thread.ofPlatform().name("soak-" + function.name()).start(() -> {
-                for (long n = 0; n < count; n++) {
-                    if (System.nanoTime() - deadlineNanos > 0) {
-                        cut.set(true);
-                        return;
+            List<Random> randoms = callers.get(function);
+            for (int c = 0; c < randoms.size(); c++) {
+                Random random = randoms.get(c);
+                long mine = count / randoms.size() + (c < count % randoms.size() ? 1 : 0);
+                threads.add(Thread.ofPlatform().name("soak-" + function.name() + "-" + c).start(() -> {
+                    for (long n = 0; n < mine; n++) {
+                        if (System.nanoTime() - deadlineNanos > 0) {
+                            cut.set(true);
+                            return;
+                        }
+                        invoker.invokeDrawn(random);
                     }
-                    invoker.invokeDrawn();
-                }
-            }));
+                }));
+            }
         }
         for (Thread thread : threads) {
             thread.join();
         }
         return !cut.get();
+    }
+
+    private static boolean threadsAboveSlack(Map<String, RuntimeSnapshot> baseline,
+                                             Map<String, RuntimeSnapshot> end) {
+        return end.entrySet().stream().anyMatch(e -> baseline.containsKey(e.getKey())
+                && e.getValue().threads() - baseline.get(e.getKey()).threads() > LEAK_SLACK);
+    }
+
+    /** The runtimes that must serve the whole run, by function. */
+    private static Map<String, Long> survivors(Map<SoakFunction, Invoker> invokers) {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        invokers.forEach((function, invoker) -> {
+            if (function.survives() && invoker.lastPid > 0) {
+                pids.put(function.name(), invoker.lastPid);
+            }
+        });
+        return pids;
     }
 
     private static Map<String, RuntimeSnapshot> snapshots(Map<SoakFunction, Invoker> invokers) {
