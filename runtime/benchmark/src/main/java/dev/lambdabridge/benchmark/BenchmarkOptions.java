@@ -13,6 +13,7 @@ import java.util.Set;
  * @param warmInvokes measured warm invokes per runtime and handler
  * @param warmUp      unmeasured invokes before those
  * @param runtimes    the runtimes to run
+ * @param handlers    the functions to run them with
  * @param memoryMb    the functions' memory size (the bootstrap sizes the heap from it)
  * @param moduleDir   runtime/benchmark: where target/function and target/ric-lib are
  * @param bootstrap   our bootstrap (runtime/core/target/dist/bootstrap)
@@ -23,16 +24,22 @@ import java.util.Set;
  * @param command     the command line to print (as the user typed it)
  */
 record BenchmarkOptions(int coldStarts, int warmInvokes, int warmUp, boolean quick, Set<RuntimeKind> runtimes,
-                        int memoryMb, Path moduleDir, Path bootstrap, Path jre, Path outDir, boolean profile, String command) {
+                        Set<BenchHandler> handlers, int memoryMb, Path moduleDir, Path bootstrap, Path jre, Path outDir, boolean profile, String command) {
 
     static final String USAGE = """
             usage: scripts/bench [--cold N] [--warm N] [--warmup N] [--quick] [--runtimes ours,ric,raw]
-                                 [--memory MB] [--no-profile] [--out DIR] [--bootstrap FILE] [--jre DIR]
+                                 [--handlers stream,pojo] [--frameworks] [--memory MB] [--no-profile] [--out DIR]
+                                 [--bootstrap FILE] [--jre DIR]
               --cold N      cold starts per runtime and handler (default 10; --quick: 3)
               --warm N      measured warm invokes per runtime and handler (default 5000; --quick: 300)
               --warmup N    warm-up invokes before them (default 2000; --quick: 200)
               --quick       a smoke run: the small numbers above
-              --runtimes L  which runtimes (default all three)
+              --runtimes L  which runtimes (default ours,ric,raw; also ric-aot: the RIC with an AOT cache of its
+                            own; ours-fn: ours with a cache trained on each function; JVM settings candidates:
+                            ours-tiered, ours-tiered-aot, ours-tiered-aot-g1)
+              --handlers L  which functions (default stream,pojo; samples/frameworks: scf, container, micronaut)
+              --frameworks  the framework run: --handlers pojo,scf,container --runtimes ours,ric,ric-aot
+                            (what --handlers and --runtimes say wins)
               --memory MB   the functions' memory size (default 512)
               --no-profile  skip the class-loading profile of one cold start per Java runtime and handler
               --out DIR     where latest.md and latest.svg go (default runtime/benchmark/results)
@@ -41,8 +48,10 @@ record BenchmarkOptions(int coldStarts, int warmInvokes, int warmUp, boolean qui
 
     BenchmarkOptions {
         runtimes = Set.copyOf(runtimes);
-        if (coldStarts < 1 || warmInvokes < 1 || warmUp < 0 || runtimes.isEmpty()) {
-            throw new IllegalArgumentException("need at least one cold start, one warm invoke and one runtime");
+        handlers = Set.copyOf(handlers);
+        if (coldStarts < 1 || warmInvokes < 1 || warmUp < 0 || runtimes.isEmpty() || handlers.isEmpty()) {
+            throw new IllegalArgumentException("need at least one cold start, one warm invoke, one runtime and one "
+                    + "handler");
         }
     }
 
@@ -53,7 +62,9 @@ record BenchmarkOptions(int coldStarts, int warmInvokes, int warmUp, boolean qui
         boolean quick = false;
         boolean profile = true;
         int memory = 512;
-        Set<RuntimeKind> runtimes = EnumSet.allOf(RuntimeKind.class);
+        Set<RuntimeKind> runtimes = null;
+        Set<BenchHandler> handlers = null;
+        boolean frameworks = false;
         Path module = null;
         Path bootstrap = null;
         Path jre = null;
@@ -75,6 +86,13 @@ record BenchmarkOptions(int coldStarts, int warmInvokes, int warmUp, boolean qui
                         runtimes.add(RuntimeKind.byId(id.trim()));
                     }
                 }
+                case "--handlers" -> {
+                    handlers = EnumSet.noneOf(BenchHandler.class);
+                    for (String id : Args.value(arg, rest, USAGE).split(",")) {
+                        handlers.add(BenchHandler.byId(id.trim()));
+                    }
+                }
+                case "--frameworks" -> frameworks = true;
                 case "--module" -> module = Path.of(Args.value(arg, rest, USAGE));
                 case "--bootstrap" -> bootstrap = Path.of(Args.value(arg, rest, USAGE));
                 case "--jre" -> jre = Path.of(Args.value(arg, rest, USAGE));
@@ -88,13 +106,25 @@ record BenchmarkOptions(int coldStarts, int warmInvokes, int warmUp, boolean qui
         bootstrap = bootstrap == null ? module.resolve("../core/target/dist/bootstrap").normalize() : bootstrap;
         out = out == null ? module.resolve("results") : out;
         jre = jre == null ? Path.of(System.getProperty("java.home")) : jre;
+        if (runtimes == null) {
+            runtimes = frameworks ? EnumSet.of(RuntimeKind.LAMBDA_BRIDGE, RuntimeKind.AWS_RIC, RuntimeKind.AWS_RIC_AOT)
+                    : EnumSet.of(RuntimeKind.LAMBDA_BRIDGE, RuntimeKind.AWS_RIC, RuntimeKind.RAW_SOCKET);
+        }
+        if (handlers == null) {
+            handlers = frameworks ? EnumSet.of(BenchHandler.HELLO_POJO, BenchHandler.SPRING_CLOUD_FUNCTION,
+                    BenchHandler.SPRING_CONTAINER) : EnumSet.of(BenchHandler.STREAM_ECHO, BenchHandler.HELLO_POJO);
+        }
         return new BenchmarkOptions(cold != null ? cold : quick ? 3 : 10, warm != null ? warm : quick ? 300 : 5000,
-                warmUp != null ? warmUp : quick ? 200 : 2000, quick, runtimes, memory, module,
+                warmUp != null ? warmUp : quick ? 200 : 2000, quick, runtimes, handlers, memory, module,
                 bootstrap.toAbsolutePath(), jre.toAbsolutePath().normalize(), out.toAbsolutePath(), profile,
                 command == null ? "RuntimeBenchmark " + String.join(" ", args) : command);
     }
 
     boolean runs(RuntimeKind kind) {
         return runtimes.contains(kind);
+    }
+
+    boolean runs(BenchHandler handler) {
+        return handlers.contains(handler);
     }
 }

@@ -13,6 +13,10 @@ final class Goals {
     static final double WARM_RATIO_RAW = 1.5;
     static final double EMULATOR_OVERHEAD_US = 100;
     static final double POJO_RSS_MB = 64;
+    /** From the frameworks issue: ours with the function-trained cache vs the RIC, on the Spring samples. */
+    static final double FRAMEWORK_COLD_RATIO = 0.3;
+    /** From the frameworks issue: ours vs the RIC with its own AOT cache (as the java25 managed runtime). */
+    static final double COLD_RATIO_RIC_AOT = 0.5;
 
     private Goals() {
     }
@@ -48,6 +52,32 @@ final class Goals {
         goals.add(new Results.Goal("our warm / raw-socket warm (hello POJO vs echo, medians)", ratio(warm(oursPojo),
                 warm(raw)), "", "<=", WARM_RATIO_RAW, direct(report, BenchHandler.HELLO_POJO,
                 RuntimeKind.RAW_SOCKET, BenchHandler.STREAM_ECHO, "adds JSON in and out; ")));
+        for (BenchHandler spring : new BenchHandler[] {BenchHandler.SPRING_CLOUD_FUNCTION,
+            BenchHandler.SPRING_CONTAINER}) {
+            if (!report.options().runs(spring)) {
+                continue;
+            }
+            Double ric = cold(report.row(RuntimeKind.AWS_RIC, spring));
+            Double plain = ratio(cold(report.row(RuntimeKind.LAMBDA_BRIDGE, spring)), ric);
+            Double withRicCache = ratio(cold(report.row(RuntimeKind.OURS_FUNCTION_CACHE, spring)),
+                    cold(report.row(RuntimeKind.AWS_RIC_AOT, spring)));
+            String note = (plain == null ? "" : String.format(java.util.Locale.ROOT,
+                    "without the function cache: %.2f", plain))
+                    + (withRicCache == null ? "" : String.format(java.util.Locale.ROOT,
+                    "; vs the RIC with its own cache: %.2f", withRicCache));
+            goals.add(new Results.Goal("ours + function cache / RIC cold start (" + spring.label + ", medians)",
+                    ratio(cold(report.row(RuntimeKind.OURS_FUNCTION_CACHE, spring)), ric), "", "<=",
+                    FRAMEWORK_COLD_RATIO, note));
+        }
+        Double ricAot = cold(report.row(RuntimeKind.AWS_RIC_AOT, BenchHandler.HELLO_POJO));
+        if (report.options().runs(RuntimeKind.AWS_RIC_AOT)) {
+            Double wallAot = ratio(oursPojo == null ? null : oursPojo.cold().wallMs().median(),
+                    report.row(RuntimeKind.AWS_RIC_AOT, BenchHandler.HELLO_POJO) == null ? null
+                            : report.row(RuntimeKind.AWS_RIC_AOT, BenchHandler.HELLO_POJO).cold().wallMs().median());
+            goals.add(new Results.Goal("our cold start / RIC with its own AOT cache (hello POJO, medians)",
+                    ratio(cold(oursPojo), ricAot), "", "<=", COLD_RATIO_RIC_AOT, wallAot == null ? ""
+                            : String.format(java.util.Locale.ROOT, "wall-clock cross-check: %.2f", wallAot)));
+        }
         Results.Overhead overhead = report.overhead();
         goals.add(new Results.Goal("emulator overhead (median)", overhead == null ? null : overhead.medianUs(), "us",
                 "<", EMULATOR_OVERHEAD_US, overhead == null ? "needs the raw loop" : String.format(
@@ -70,6 +100,10 @@ final class Goals {
                 other == null ? null : other.roundTripUs().median());
         return ratio == null ? prefix.replaceFirst("; $", "")
                 : prefix + String.format(java.util.Locale.ROOT, "without the emulator: %.2f", ratio);
+    }
+
+    private static Double cold(Results.Row row) {
+        return row == null ? null : row.cold().firstResponseMs().median();
     }
 
     private static Double warm(Results.Row row) {

@@ -26,19 +26,17 @@ final class MarkdownReport {
             md.append("- JVM of every runtime: `").append(env.javaPath()).append("` (--jre); of the harness: ")
                     .append(env.jvm()).append('\n');
         }
-        md.append("- JVM options of all three runtimes: `").append(String.join(" ", report.flags().options()))
+        md.append("- JVM options of every runtime: `").append(String.join(" ", report.flags().options()))
                 .append("` (").append(report.flags().source()).append(", for ").append(options.memoryMb())
-                .append(" MB)").append(report.flags().ourAotCache() == null ? ""
-                        : "; our bootstrap also uses its AOT cache, `" + report.flags().ourAotCache()
-                                + "`: the others run without one")
+                .append(" MB), then each runtime's own below").append(report.flags().ourAotCache() == null ? ""
+                        : "; our bootstrap also uses its dist's AOT cache, `" + report.flags().ourAotCache()
+                                + "`, unless its row says LAMBDA_BRIDGE_AOT=off")
                 .append('\n');
-        if (report.flags().ourAotCache() != null) {
-            report.profiles().stream().filter(p -> p.kind() == RuntimeKind.LAMBDA_BRIDGE).forEach(p -> md.append(
-                    "- our AOT cache, ").append(p.handler().label).append(": ").append(p.appFromCache() > 0
-                    ? p.appFromCache() + " of the runtime's own classes came from it"
-                    : "**not used** (none of the runtime's classes came from it: made from other jars?)")
-                    .append('\n'));
-        }
+        report.profiles().stream().filter(p -> p.kind().cache != RuntimeKind.Cache.NONE).forEach(p -> md.append(
+                "- AOT cache used by ").append(p.kind().label).append(", ").append(p.handler().label).append(": ")
+                .append(p.appFromCache() > 0 ? p.appFromCache() + " of the runtime's own classes came from it"
+                        : "**not used** (none of the runtime's classes came from it: made from other jars?)")
+                .append('\n'));
         md.append("- source: ").append(env.revision()).append('\n');
         md.append("- command: `").append(env.command()).append("`\n");
         md.append("- harness: `").append(env.harnessCommand()).append("`\n");
@@ -46,9 +44,28 @@ final class MarkdownReport {
                 .append(" warm-up + ").append(options.warmInvokes())
                 .append(" measured warm invokes per runtime and handler, interleaved")
                 .append(options.quick() ? " (--quick: a smoke run, not a measurement)" : "").append('\n');
-        md.append("- runtimes (each started by the in-process emulator, cwd = task root `target/function`):\n");
-        report.commands().forEach((kind, command) -> md.append("  - ").append(kind.label).append(": `")
-                .append(String.join(" ", command)).append("`\n"));
+        md.append("- runtimes (each started by the in-process emulator, cwd = the function's task root; the RIC's "
+                + "handler argument shown for the first function):\n");
+        report.commands().forEach((kind, command) -> {
+            Map<String, String> runtimeEnv = report.runtimeEnv().getOrDefault(kind, Map.of());
+            md.append("  - ").append(kind.label).append(": `").append(String.join(" ", command)).append('`');
+            runtimeEnv.forEach((name, value) -> {
+                if (!name.equals("JAVA_HOME")) {
+                    md.append(", `").append(name).append('=').append(value).append('`');
+                }
+            });
+            md.append('\n');
+        });
+        for (AotCacheTraining.Trained t : report.trained()) {
+            md.append("- AOT cache for ").append(t.kind().label).append(", trained for this run: `").append(t.file())
+                    .append("` (").append(t.bytes() / 1024).append(" KiB, ").append(String.format(Locale.ROOT,
+                            "%.1f s", t.seconds())).append("): ").append(AotCacheTraining.INVOCATIONS)
+                    .append(" invocations of ").append(AotCacheTraining.TRAINING_HANDLER.label).append(" ")
+                    .append(t.kind().isOurs() ? "(the runtime exits after them)" : "(then SIGTERM)")
+                    .append(" on the emulator, started as `").append(String.join(" ", t.command())).append('`');
+            t.env().forEach((name, value) -> md.append(", `").append(name).append('=').append(value).append('`'));
+            md.append('\n');
+        }
         md.append('\n');
 
         md.append("## Results\n\n");

@@ -79,11 +79,15 @@ public final class RuntimeBenchmark {
     Results.Report run() throws Exception {
         Setup setup = Setup.prepare(options);
         List<Case> cases = cases();
+        String loadAtStart = Machine.loadAverage();
+        List<AotCacheTraining.Trained> trained = AotCacheTraining.trainAll(setup, options, progress);
+        setup = setup.withCaches(AotCacheTraining.caches(trained));
         Map<RuntimeKind, List<String>> commands = new EnumMap<>(RuntimeKind.class);
+        Map<RuntimeKind, Map<String, String>> runtimeEnv = new EnumMap<>(RuntimeKind.class);
         for (Case c : cases) {
             commands.putIfAbsent(c.kind(), setup.command(c.kind(), c.handler(), List.of()));
+            runtimeEnv.putIfAbsent(c.kind(), setup.runtimeEnv(c.kind(), c.handler()));
         }
-        String loadAtStart = Machine.loadAverage();
         progress.printf("benchmark: %s; JVM options %s (%s)%n", cases, setup.flags().options(),
                 setup.flags().source());
 
@@ -115,10 +119,10 @@ public final class RuntimeBenchmark {
                 }
                 List<Results.Profile> profiles = options.profile() ? profile(setup, cases) : List.of();
                 Results.Environment environment = Machine.describe(setup, options, loadAtStart, Machine.loadAverage());
-                Results.Report partial = new Results.Report(environment, options, setup.flags(), commands, rows,
-                        directs, overhead, profiles, List.of());
-                return new Results.Report(environment, options, setup.flags(), commands, rows, directs, overhead,
-                        profiles, Goals.check(partial));
+                Results.Report partial = new Results.Report(environment, options, setup.flags(), commands,
+                        runtimeEnv, trained, rows, directs, overhead, profiles, List.of());
+                return new Results.Report(environment, options, setup.flags(), commands, runtimeEnv, trained, rows,
+                        directs, overhead, profiles, Goals.check(partial));
             } finally {
                 direct.values().forEach(MinimalRuntimeApiServer::close);
             }
@@ -145,12 +149,12 @@ public final class RuntimeBenchmark {
         return new Case(RuntimeKind.RAW_SOCKET, BenchHandler.STREAM_ECHO);
     }
 
-    /** The cases in interleaving order: by handler, then runtime (ours, RIC, raw). */
+    /** The cases in interleaving order: by handler, then runtime (in RuntimeKind's order). */
     private List<Case> cases() {
         List<Case> cases = new ArrayList<>();
         for (BenchHandler handler : BenchHandler.values()) {
             for (RuntimeKind kind : RuntimeKind.values()) {
-                if (options.runs(kind) && kind.runs(handler)) {
+                if (options.runs(handler) && options.runs(kind) && kind.runs(handler)) {
                     cases.add(new Case(kind, handler));
                 }
             }
@@ -192,9 +196,10 @@ public final class RuntimeBenchmark {
     }
 
     private MinimalRuntimeApiServer startDirect(Setup setup, Case c) throws IOException {
+        // (the same JVM options and cache as the case's functions on the emulator)
         String name = "direct-" + c.id();
         MinimalRuntimeApiServer server = new MinimalRuntimeApiServer(setup.command(c.kind(), c.handler(), List.of()),
-                setup.functionDir(), setup.directEnv(c.kind(), c.handler(), name), c.handler(),
+                c.handler().codeDir(options.moduleDir()), setup.directEnv(c.kind(), c.handler(), name), c.handler(),
                 options.moduleDir().resolve("target/benchmark-direct/" + c.id() + ".log"));
         for (int i = 0; i <= options.warmUp(); i++) {
             server.roundTripNanos();

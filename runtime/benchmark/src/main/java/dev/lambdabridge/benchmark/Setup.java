@@ -7,25 +7,42 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * How each runtime is started: one JVM (this harness's own, which scripts/bench picks: Temurin 25, or the one
- * {@code --jre} names), the JVM
- * options our bootstrap uses, the same task root with the same handlers.
+ * {@code --jre} names), the JVM options our bootstrap uses, the same functions.
  *
  * @param java          the java binary the RIC and the raw loop run on; our bootstrap gets its JAVA_HOME
  * @param flags         the bootstrap's JVM options, given to the RIC and the raw loop too
  * @param bootstrap     runtime/core/target/dist/bootstrap
- * @param functionDir   the task root (target/function): handlers' classes at its root
- * @param ricLib        AWS's runtime interface client and its dependencies (target/ric-lib)
+ * @param moduleDir     runtime/benchmark: its target/function is the task root of the benchmark's own handlers
+ * @param ricClassPath  AWS's runtime interface client and its dependencies (target/ric-lib), as an explicit
+ *                      sorted class path (an AOT cache is only used with the class path it was made with)
  * @param rawClassPath  where {@link RawSocketEchoRuntime} was loaded from (target/classes)
+ * @param caches        the AOT caches the harness trained (see {@link AotCacheTraining}); empty until then
  */
-record Setup(Path java, Path javaHome, JvmFlags flags, Path bootstrap, Path functionDir, Path ricLib,
-             Path rawClassPath, int memoryMb) {
+record Setup(Path java, Path javaHome, JvmFlags flags, Path bootstrap, Path moduleDir, String ricClassPath,
+             Path rawClassPath, int memoryMb, Caches caches) {
 
     static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
     static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    /** The trained AOT caches: one per runtime kind ({@code Cache.TRAINED}) or per kind and function. */
+    record Caches(Map<RuntimeKind, Path> byKind, Map<BenchHandler, Path> byFunction) {
+        Caches {
+            byKind = Map.copyOf(byKind);
+            byFunction = Map.copyOf(byFunction);
+        }
+
+        static Caches none() {
+            return new Caches(Map.of(), Map.of());
+        }
+    }
 
     static Setup prepare(BenchmarkOptions options) throws IOException {
         Path javaHome = options.jre();
@@ -38,16 +55,28 @@ record Setup(Path java, Path javaHome, JvmFlags flags, Path bootstrap, Path func
                     + ": run it on Java 25 or newer (scripts/bench finds one)");
         }
         Path module = options.moduleDir();
-        Path functionDir = module.resolve("target/function");
         Path ricLib = module.resolve("target/ric-lib");
-        requireDir(functionDir, "the handlers' task root");
-        if (options.runs(RuntimeKind.AWS_RIC)) {
-            requireDir(ricLib, "AWS's runtime interface client and its dependencies");
+        for (BenchHandler handler : options.handlers()) {
+            Path code = handler.codeDir(module);
+            requireDir(code, handler.label + "'s task root", handler.isFramework()
+                    ? "build it with mvn -o install -DskipTests -pl samples/frameworks/" + handler.sample + " -am "
+                            + "(scripts/bench --frameworks does)"
+                    : "build runtime/benchmark with mvn -o package (scripts/bench does)");
+        }
+        String ricClassPath = "";
+        if (options.runtimes().stream().anyMatch(kind -> kind.program == RuntimeKind.Program.RIC)) {
+            requireDir(ricLib, "AWS's runtime interface client and its dependencies",
+                    "build runtime/benchmark with mvn -o package (scripts/bench does)");
+            try (Stream<Path> jars = Files.list(ricLib)) {
+                ricClassPath = jars.filter(jar -> jar.toString().endsWith(".jar")).map(Path::toString).sorted()
+                        .collect(Collectors.joining(":"));
+            }
         }
         JvmFlags flags;
+        boolean javaRuntimes = options.runtimes().stream().anyMatch(kind -> kind.program != RuntimeKind.Program.RAW);
         if (Files.isRegularFile(options.bootstrap())) {
             flags = JvmFlags.fromBootstrap(options.bootstrap(), options.memoryMb());
-        } else if (options.runs(RuntimeKind.LAMBDA_BRIDGE) || options.runs(RuntimeKind.AWS_RIC)) {
+        } else if (javaRuntimes) {
             throw new IOException("no bootstrap at " + options.bootstrap() + ": build it with mvn -o package -pl "
                     + "runtime/core -am (scripts/bench does)");
         } else {
@@ -60,30 +89,86 @@ record Setup(Path java, Path javaHome, JvmFlags flags, Path bootstrap, Path func
         } catch (Exception e) {
             throw new IOException("cannot tell where " + RawSocketEchoRuntime.class.getName() + " was loaded from", e);
         }
-        return new Setup(java, javaHome, flags, options.bootstrap(), functionDir, ricLib, rawClassPath,
-                options.memoryMb());
+        return new Setup(java, javaHome, flags, options.bootstrap(), module, ricClassPath, rawClassPath,
+                options.memoryMb(), Caches.none());
+    }
+
+    Setup withCaches(Caches trained) {
+        return new Setup(java, javaHome, flags, bootstrap, moduleDir, ricClassPath, rawClassPath, memoryMb, trained);
+    }
+
+    /** The benchmark's own handlers' task root (target/function). */
+    Path functionDir() {
+        return moduleDir.resolve("target/function");
     }
 
     /** A function that runs the handler on the runtime; extra JVM options (profiling) are added to its JVM. */
     FunctionConfig function(String name, RuntimeKind kind, BenchHandler handler, List<String> extraJvmOptions) {
-        return FunctionConfig.of(name, handler.handler, functionDir)
+        return config(name, kind, handler, jvmOptions(kind, handler, extraJvmOptions));
+    }
+
+    /**
+     * A function whose runtime writes an AOT cache to {@code output} when its JVM exits ({@code
+     * -XX:AOTCacheOutput}): the kind's own JVM options, no cache to read; our bootstrap also exits by itself after
+     * {@code invocations} ({@code lambdabridge.trainingInvocations}).
+     */
+    FunctionConfig training(String name, RuntimeKind kind, BenchHandler handler, Path output, int invocations) {
+        List<String> options = new ArrayList<>(kind.jvmOptions);
+        options.add("-XX:AOTCacheOutput=" + output);
+        if (kind.isOurs()) {
+            options.add("-Dlambdabridge.trainingInvocations=" + invocations);
+        }
+        return config(name, kind, handler, new Options(options, false));
+    }
+
+    private FunctionConfig config(String name, RuntimeKind kind, BenchHandler handler, Options options) {
+        return FunctionConfig.of(name, handler.handler, handler.codeDir(moduleDir))
                 .withTimeout(TIMEOUT)
                 .withMemoryMb(memoryMb)
-                .withEnv(env(kind, extraJvmOptions))
-                .withCommand(command(kind, handler, extraJvmOptions));
+                .withEnv(env(kind, handler, options))
+                .withCommand(command(kind, handler, options));
+    }
+
+    /**
+     * The JVM options a runtime gets after the bootstrap's: the kind's, the cache the harness trained for it,
+     * the extra ones; and whether our bootstrap adds its dist's cache itself.
+     */
+    private record Options(List<String> jvmOptions, boolean shippedCache) {
+    }
+
+    private Options jvmOptions(RuntimeKind kind, BenchHandler handler, List<String> extra) {
+        List<String> options = new ArrayList<>(kind.jvmOptions);
+        Path cache = switch (kind.cache) {
+            case TRAINED -> caches.byKind().get(kind);
+            case FUNCTION -> caches.byFunction().get(handler);
+            default -> null;
+        };
+        if ((kind.cache == RuntimeKind.Cache.TRAINED || kind.cache == RuntimeKind.Cache.FUNCTION) && cache == null) {
+            throw new IllegalStateException(kind.label + " needs an AOT cache for " + handler.label
+                    + ", and none was trained");
+        }
+        if (cache != null) {
+            options.add("-XX:AOTCache=" + cache);
+        }
+        options.addAll(extra);
+        return new Options(options, kind.cache == RuntimeKind.Cache.SHIPPED);
     }
 
     List<String> command(RuntimeKind kind, BenchHandler handler, List<String> extraJvmOptions) {
-        if (kind == RuntimeKind.LAMBDA_BRIDGE) {
+        return command(kind, handler, jvmOptions(kind, handler, extraJvmOptions));
+    }
+
+    private List<String> command(RuntimeKind kind, BenchHandler handler, Options options) {
+        if (kind.isOurs()) {
             return List.of(bootstrap.toString());
         }
         List<String> command = new ArrayList<>();
         command.add(java.toString());
         command.addAll(flags.options());
-        command.addAll(extraJvmOptions);
+        command.addAll(options.jvmOptions());
         command.add("-cp");
-        if (kind == RuntimeKind.AWS_RIC) {
-            command.add(ricLib + "/*");
+        if (kind.program == RuntimeKind.Program.RIC) {
+            command.add(ricClassPath);
             command.add(RIC_MAIN);
             command.add(handler.handler);
         } else {
@@ -93,13 +178,29 @@ record Setup(Path java, Path javaHome, JvmFlags flags, Path bootstrap, Path func
         return command;
     }
 
-    /** Our bootstrap finds the JVM through JAVA_HOME and takes extra options from LAMBDA_BRIDGE_JVM_OPTS. */
-    Map<String, String> env(RuntimeKind kind, List<String> extraJvmOptions) {
-        if (kind != RuntimeKind.LAMBDA_BRIDGE) {
-            return Map.of("JAVA_HOME", javaHome.toString());
+    /**
+     * The function's own variables, and the runtime's: our bootstrap finds the JVM through JAVA_HOME, takes extra
+     * options from LAMBDA_BRIDGE_JVM_OPTS, and leaves its dist's cache out with LAMBDA_BRIDGE_AOT=off.
+     */
+    private Map<String, String> env(RuntimeKind kind, BenchHandler handler, Options options) {
+        Map<String, String> env = new HashMap<>(handler.env);
+        env.put("JAVA_HOME", javaHome.toString());
+        if (kind.isOurs()) {
+            if (!options.jvmOptions().isEmpty()) {
+                env.put("LAMBDA_BRIDGE_JVM_OPTS", String.join(" ", options.jvmOptions()));
+            }
+            if (!options.shippedCache()) {
+                env.put("LAMBDA_BRIDGE_AOT", "off");
+            }
         }
-        return extraJvmOptions.isEmpty() ? Map.of("JAVA_HOME", javaHome.toString())
-                : Map.of("JAVA_HOME", javaHome.toString(), "LAMBDA_BRIDGE_JVM_OPTS", String.join(" ", extraJvmOptions));
+        return env;
+    }
+
+    /** What a runtime kind's environment adds to the function's, for the report. */
+    Map<String, String> runtimeEnv(RuntimeKind kind, BenchHandler handler) {
+        Map<String, String> env = new TreeMap<>(env(kind, handler, jvmOptions(kind, handler, List.of())));
+        handler.env.keySet().forEach(env::remove);
+        return env;
     }
 
     /**
@@ -107,9 +208,9 @@ record Setup(Path java, Path javaHome, JvmFlags flags, Path bootstrap, Path func
      * emulator gives it, less {@code AWS_LAMBDA_RUNTIME_API}, which the server adds.
      */
     Map<String, String> directEnv(RuntimeKind kind, BenchHandler handler, String name) {
-        Map<String, String> env = new java.util.HashMap<>(env(kind, List.of()));
+        Map<String, String> env = new HashMap<>(env(kind, handler, jvmOptions(kind, handler, List.of())));
         env.put("_HANDLER", handler.handler);
-        env.put("LAMBDA_TASK_ROOT", functionDir.toString());
+        env.put("LAMBDA_TASK_ROOT", handler.codeDir(moduleDir).toString());
         env.put("AWS_LAMBDA_FUNCTION_NAME", name);
         env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
         env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(memoryMb));
@@ -125,10 +226,9 @@ record Setup(Path java, Path javaHome, JvmFlags flags, Path bootstrap, Path func
         return env;
     }
 
-    private static void requireDir(Path dir, String what) throws IOException {
+    private static void requireDir(Path dir, String what, String how) throws IOException {
         if (!Files.isDirectory(dir)) {
-            throw new IOException("no " + what + " at " + dir + ": build runtime/benchmark with mvn -o package "
-                    + "(scripts/bench does)");
+            throw new IOException("no " + what + " at " + dir + ": " + how);
         }
     }
 }

@@ -11,12 +11,14 @@ import java.util.function.ToDoubleFunction;
  */
 final class SvgChart {
     private static final int WIDTH = 1420;
-    private static final int HEIGHT = 575;
+    private static final int HEIGHT = 600;
     private static final int PLOT_TOP = 135;
     private static final int PLOT_BOTTOM = 440;
     private static final int PANEL_WIDTH = 380;
     private static final int[] PANEL_LEFT = {80, 550, 1020};
-    private static final String[] COLORS = {"#1f77b4", "#ff7f0e", "#2ca02c"};
+    /** One colour per runtime kind, by its ordinal. */
+    private static final String[] COLORS = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b",
+        "#e377c2", "#17becf"};
 
     private SvgChart() {
     }
@@ -30,8 +32,13 @@ final class SvgChart {
         svg.append("<rect x=\"0\" y=\"0\" width=\"").append(WIDTH).append("\" height=\"").append(HEIGHT)
                 .append("\" fill=\"white\"/>\n");
         Results.Environment env = report.environment();
-        Svg.text(svg, WIDTH / 2.0, 24, "middle", 16, "bold", "lambda-bridge vs AWS RIC 2.10.1 vs a raw-socket loop, "
-                + "on the local emulator");
+        StringBuilder title = new StringBuilder();
+        for (RuntimeKind kind : RuntimeKind.values()) {
+            if (report.options().runs(kind)) {
+                title.append(title.isEmpty() ? "" : " vs ").append(kind.label);
+            }
+        }
+        Svg.text(svg, WIDTH / 2.0, 24, "middle", 16, "bold", title + ", on the local emulator");
         Svg.text(svg, WIDTH / 2.0, 44, "middle", 11, "normal", env.date() + " - " + env.uname() + ", nproc "
                 + env.nproc() + " - " + env.jvm() + (report.options().quick() ? " - QUICK SMOKE RUN" : ""));
         legend(svg, report);
@@ -59,7 +66,7 @@ final class SvgChart {
                     + "server; bar: median, whisker: p99, us", "us", direct, directAxis, median, p99);
         }
 
-        int y = 505;
+        int y = 530;
         StringBuilder goals = new StringBuilder();
         for (Results.Goal goal : report.goals()) {
             if (!goal.checked()) {
@@ -90,7 +97,13 @@ final class SvgChart {
     }
 
     private static void legend(StringBuilder svg, Results.Report report) {
-        double x = 440;
+        double width = 0;
+        for (RuntimeKind kind : RuntimeKind.values()) {
+            if (report.options().runs(kind)) {
+                width += 40 + kind.label.length() * 7.5;
+            }
+        }
+        double x = Math.max(20, (WIDTH - width) / 2);
         for (RuntimeKind kind : RuntimeKind.values()) {
             if (!report.options().runs(kind)) {
                 continue;
@@ -122,17 +135,15 @@ final class SvgChart {
         svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"middle\" font-size=\"12\" "
                 + "transform=\"rotate(-90 %d %.1f)\">%s</text>%n", left - 50, midY, left - 50, midY, Svg.escape(unit)));
 
-        BenchHandler[] handlers = BenchHandler.values();
-        double groupWidth = (double) PANEL_WIDTH / handlers.length;
-        for (int g = 0; g < handlers.length; g++) {
-            BenchHandler handler = handlers[g];
+        List<BenchHandler> handlers = rows.stream().map(Results.Row::handler).distinct().toList();
+        double groupWidth = (double) PANEL_WIDTH / Math.max(1, handlers.size());
+        for (int g = 0; g < handlers.size(); g++) {
+            BenchHandler handler = handlers.get(g);
             List<Results.Row> group = rows.stream().filter(row -> row.handler() == handler).toList();
             double groupLeft = left + g * groupWidth;
-            Svg.text(svg, groupLeft + groupWidth / 2, PLOT_BOTTOM + 34, "middle", 12, "bold", handler.label);
-            if (group.isEmpty()) {
-                continue;
-            }
-            double barWidth = Math.min(60, groupWidth * 0.75 / group.size());
+            double barWidth = Math.min(60, groupWidth * 0.75 / Math.max(1, group.size()));
+            Svg.text(svg, groupLeft + groupWidth / 2, PLOT_BOTTOM + (barWidth >= 40 ? 34 : 62), "middle", 12, "bold",
+                    handler.label);
             double barsLeft = groupLeft + (groupWidth - barWidth * group.size()) / 2;
             for (int b = 0; b < group.size(); b++) {
                 Results.Row row = group.get(b);
@@ -143,7 +154,13 @@ final class SvgChart {
                         + "fill=\"%s\"><title>%s: %s %s</title></rect>%n", x + 3, top, barWidth - 6,
                         PLOT_BOTTOM - top, COLORS[row.kind().ordinal()], Svg.escape(row.label()), number(v), unit));
                 double center = x + barWidth / 2;
-                Svg.text(svg, center, PLOT_BOTTOM + 15, "middle", 10, "normal", shortLabel(row.kind()));
+                if (barWidth >= 40) {
+                    Svg.text(svg, center, PLOT_BOTTOM + 15, "middle", 10, "normal", row.kind().id);
+                } else {
+                    svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"end\" "
+                            + "font-size=\"8\" transform=\"rotate(-35 %.1f %d)\">%s</text>%n", center + 3,
+                            PLOT_BOTTOM + 10, center + 3, PLOT_BOTTOM + 10, Svg.escape(row.kind().id)));
+                }
                 double labelY = top - 4;
                 if (whisker != null) {
                     double p99 = whisker.applyAsDouble(row);
@@ -166,14 +183,6 @@ final class SvgChart {
                         "bold", number(v));
             }
         }
-    }
-
-    private static String shortLabel(RuntimeKind kind) {
-        return switch (kind) {
-            case LAMBDA_BRIDGE -> "ours";
-            case AWS_RIC -> "RIC";
-            case RAW_SOCKET -> "raw";
-        };
     }
 
     private static double yOf(double value, double axisMax) {

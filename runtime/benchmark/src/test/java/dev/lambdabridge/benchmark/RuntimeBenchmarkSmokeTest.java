@@ -106,4 +106,68 @@ class RuntimeBenchmarkSmokeTest {
         assertEquals("dep-1.0.jar", ClassLoadProfile.shortName("jar:file:/x/lib/dep-1.0.jar!/c/D.class"));
         assertEquals("function/", ClassLoadProfile.shortName("file:/x/target/function/"));
     }
+
+    @Test
+    void theFrameworkRunComparesOursWithTheRicWithAndWithoutItsOwnCacheOnTheSpringSamples() {
+        BenchmarkOptions options = BenchmarkOptions.parse("--frameworks", "--module", "/x/runtime/benchmark");
+        assertEquals(java.util.Set.of(RuntimeKind.LAMBDA_BRIDGE, RuntimeKind.AWS_RIC, RuntimeKind.AWS_RIC_AOT),
+                options.runtimes());
+        assertEquals(java.util.Set.of(BenchHandler.HELLO_POJO, BenchHandler.SPRING_CLOUD_FUNCTION,
+                BenchHandler.SPRING_CONTAINER), options.handlers());
+        assertEquals(Path.of("/x/samples/frameworks/spring-cloud-function/target/function"),
+                BenchHandler.SPRING_CLOUD_FUNCTION.codeDir(Path.of("/x/runtime/benchmark")));
+        BenchmarkOptions plain = BenchmarkOptions.parse("--module", "/x/runtime/benchmark");
+        assertEquals(java.util.Set.of(RuntimeKind.LAMBDA_BRIDGE, RuntimeKind.AWS_RIC, RuntimeKind.RAW_SOCKET),
+                plain.runtimes(), "the default run is unchanged");
+        assertEquals(java.util.Set.of(BenchHandler.STREAM_ECHO, BenchHandler.HELLO_POJO), plain.handlers());
+    }
+
+    @Test
+    void everyRuntimeGetsTheBootstrapsOptionsAndOnlyItsOwnCache() {
+        JvmFlags flags = new JvmFlags(java.util.List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
+                "-XX:AOTCache=/opt/lib/runtime.aot", "test");
+        Setup setup = new Setup(Path.of("/jre/bin/java"), Path.of("/jre"), flags, Path.of("/opt/bootstrap"),
+                Path.of("/x/runtime/benchmark"), "/ric/a.jar:/ric/b.jar", Path.of("/x/classes"), 512,
+                new Setup.Caches(java.util.Map.of(RuntimeKind.AWS_RIC_AOT, Path.of("/aot/ric.aot"),
+                        RuntimeKind.OURS_TIERED_PROFILED, Path.of("/aot/tiered.aot")), java.util.Map.of()));
+
+        assertEquals(java.util.List.of("/jre/bin/java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp",
+                "/ric/a.jar:/ric/b.jar", Setup.RIC_MAIN, BenchHandler.SPRING_CONTAINER.handler),
+                setup.command(RuntimeKind.AWS_RIC, BenchHandler.SPRING_CONTAINER, java.util.List.of()));
+        assertEquals(java.util.List.of("/jre/bin/java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-XX:AOTCache=/aot/ric.aot", "-cp", "/ric/a.jar:/ric/b.jar", Setup.RIC_MAIN,
+                BenchHandler.SPRING_CONTAINER.handler),
+                setup.command(RuntimeKind.AWS_RIC_AOT, BenchHandler.SPRING_CONTAINER, java.util.List.of()),
+                "the same options and class path, plus its own cache");
+        assertEquals(java.util.Map.of("JAVA_HOME", "/jre"),
+                setup.runtimeEnv(RuntimeKind.LAMBDA_BRIDGE, BenchHandler.SPRING_CONTAINER),
+                "ours: the bootstrap as it ships, with its dist's cache");
+        assertEquals(java.util.Map.of("JAVA_HOME", "/jre", "LAMBDA_BRIDGE_AOT", "off",
+                "LAMBDA_BRIDGE_JVM_OPTS", "-XX:TieredStopAtLevel=4 -XX:AOTCache=/aot/tiered.aot"),
+                setup.runtimeEnv(RuntimeKind.OURS_TIERED_PROFILED, BenchHandler.HELLO_POJO),
+                "a settings candidate overrides the bootstrap's option and uses the cache trained with it");
+        var function = setup.function("f", RuntimeKind.LAMBDA_BRIDGE, BenchHandler.SPRING_CONTAINER,
+                java.util.List.of());
+        assertEquals("example.frameworks.container.PathApplication", function.env().get("MAIN_CLASS"));
+        assertEquals(Path.of("/x/samples/frameworks/serverless-java-container/target/function"), function.codeDir());
+        var training = setup.training("t", RuntimeKind.AWS_RIC_AOT, BenchHandler.HELLO_POJO, Path.of("/aot/new.aot"),
+                200);
+        assertTrue(training.command().contains("-XX:AOTCacheOutput=/aot/new.aot")
+                && training.command().stream().noneMatch(arg -> arg.startsWith("-XX:AOTCache=")), training.command()
+                .toString());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> setup.command(
+                RuntimeKind.OURS_FUNCTION_CACHE, BenchHandler.SPRING_CONTAINER, java.util.List.of()),
+                "no function cache trained: said, not silently run without one");
+    }
+
+    @Test
+    void aFrameworksAnswerMustHoldWhatItsFunctionReturns() {
+        String ok = "{\"statusCode\":200,\"headers\":{\"X-Served-By\":\"spring-mvc\"},\"body\":\"{\\\"method\\\":"
+                + "\\\"GET\\\",\\\"path\\\":\\\"/my/path\\\"}\"}";
+        assertTrue(BenchHandler.SPRING_CONTAINER.isExpected(ok.getBytes(StandardCharsets.UTF_8)), ok);
+        assertFalse(BenchHandler.SPRING_CONTAINER.isExpected(ok.replace("200", "500")
+                .getBytes(StandardCharsets.UTF_8)));
+        assertFalse(BenchHandler.SPRING_CLOUD_FUNCTION.isExpected("{\"statusCode\":200}".getBytes(
+                StandardCharsets.UTF_8)));
+    }
 }
