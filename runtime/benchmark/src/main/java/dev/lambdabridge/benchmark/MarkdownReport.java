@@ -60,11 +60,20 @@ final class MarkdownReport {
             md.append("- AOT cache for ").append(t.kind().label).append(", trained for this run: `").append(t.file())
                     .append("` (").append(t.bytes() / 1024).append(" KiB, ").append(String.format(Locale.ROOT,
                             "%.1f s", t.seconds())).append("): ").append(AotCacheTraining.INVOCATIONS)
-                    .append(" invocations of ").append(AotCacheTraining.TRAINING_HANDLER.label).append(" ")
+                    .append(" invocations of `").append(AotCacheTraining.TRAINING_HANDLER).append("` (")
+                    .append(AotCacheTraining.TRAINING_CODE).append(", the event ").append(AotCacheTraining.TRAINING_EVENT)
+                    .append(", as our layer's cache is trained) ")
                     .append(t.kind().isOurs() ? "(the runtime exits after them)" : "(then SIGTERM)")
                     .append(" on the emulator, started as `").append(String.join(" ", t.command())).append('`');
             t.env().forEach((name, value) -> md.append(", `").append(name).append('=').append(value).append('`'));
             md.append('\n');
+        }
+        for (AotCacheTraining.FunctionTrained f : report.functionCaches()) {
+            md.append("- function cache of ").append(f.handler().label).append(": `").append(f.codeDir())
+                    .append("/lambda-bridge.aot` (").append(f.bytes() / 1024).append(" KiB, ")
+                    .append(String.format(Locale.ROOT, "%.1f s", f.seconds()))
+                    .append("), in a copy of the function's code, made by `").append(String.join(" ", f.command()))
+                    .append("`\n");
         }
         md.append('\n');
 

@@ -108,7 +108,8 @@ final class Results {
     /** Everything one run produced. */
     record Report(Environment environment, BenchmarkOptions options, JvmFlags flags,
                   Map<RuntimeKind, List<String>> commands, Map<RuntimeKind, Map<String, String>> runtimeEnv,
-                  List<AotCacheTraining.Trained> trained, List<Row> rows, List<Direct> direct,
+                  List<AotCacheTraining.Trained> trained, List<AotCacheTraining.FunctionTrained> functionCaches,
+                  List<Row> rows, List<Direct> direct,
                   Overhead overhead, List<Profile> profiles, List<Goal> goals) {
 
         Row row(RuntimeKind kind, BenchHandler handler) {

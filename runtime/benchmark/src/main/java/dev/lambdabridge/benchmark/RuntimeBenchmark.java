@@ -81,7 +81,9 @@ public final class RuntimeBenchmark {
         List<Case> cases = cases();
         String loadAtStart = Machine.loadAverage();
         List<AotCacheTraining.Trained> trained = AotCacheTraining.trainAll(setup, options, progress);
-        setup = setup.withCaches(AotCacheTraining.caches(trained));
+        List<AotCacheTraining.FunctionTrained> functionCaches = AotCacheTraining.trainFunctions(setup, options,
+                progress);
+        setup = setup.withCaches(AotCacheTraining.caches(trained, functionCaches));
         Map<RuntimeKind, List<String>> commands = new EnumMap<>(RuntimeKind.class);
         Map<RuntimeKind, Map<String, String>> runtimeEnv = new EnumMap<>(RuntimeKind.class);
         for (Case c : cases) {
@@ -120,9 +122,9 @@ public final class RuntimeBenchmark {
                 List<Results.Profile> profiles = options.profile() ? profile(setup, cases) : List.of();
                 Results.Environment environment = Machine.describe(setup, options, loadAtStart, Machine.loadAverage());
                 Results.Report partial = new Results.Report(environment, options, setup.flags(), commands,
-                        runtimeEnv, trained, rows, directs, overhead, profiles, List.of());
-                return new Results.Report(environment, options, setup.flags(), commands, runtimeEnv, trained, rows,
-                        directs, overhead, profiles, Goals.check(partial));
+                        runtimeEnv, trained, functionCaches, rows, directs, overhead, profiles, List.of());
+                return new Results.Report(environment, options, setup.flags(), commands, runtimeEnv, trained,
+                        functionCaches, rows, directs, overhead, profiles, Goals.check(partial));
             } finally {
                 direct.values().forEach(MinimalRuntimeApiServer::close);
             }
@@ -199,7 +201,7 @@ public final class RuntimeBenchmark {
         // (the same JVM options and cache as the case's functions on the emulator)
         String name = "direct-" + c.id();
         MinimalRuntimeApiServer server = new MinimalRuntimeApiServer(setup.command(c.kind(), c.handler(), List.of()),
-                c.handler().codeDir(options.moduleDir()), setup.directEnv(c.kind(), c.handler(), name), c.handler(),
+                setup.codeDir(c.kind(), c.handler()), setup.directEnv(c.kind(), c.handler(), name), c.handler(),
                 options.moduleDir().resolve("target/benchmark-direct/" + c.id() + ".log"));
         for (int i = 0; i <= options.warmUp(); i++) {
             server.roundTripNanos();

@@ -34,7 +34,7 @@ enum RuntimeKind {
             List.of("-XX:TieredStopAtLevel=4"), Cache.TRAINED),
     /** JVM settings candidate: as {@link #OURS_TIERED_PROFILED} with G1 instead of Serial GC (cache trained so). */
     OURS_TIERED_PROFILED_G1("ours-tiered-aot-g1", "lambda-bridge, tiered + profiles, G1", Program.OURS,
-            List.of("-XX:TieredStopAtLevel=4", "-XX:+UseG1GC"), Cache.TRAINED);
+            List.of("-XX:TieredStopAtLevel=4", "-XX:-UseSerialGC", "-XX:+UseG1GC"), Cache.TRAINED);
 
     /** The program a runtime runs. */
     enum Program { OURS, RIC, RAW }

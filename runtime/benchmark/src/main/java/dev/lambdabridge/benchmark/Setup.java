@@ -32,7 +32,11 @@ record Setup(Path java, Path javaHome, JvmFlags flags, Path bootstrap, Path modu
     static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
     static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-    /** The trained AOT caches: one per runtime kind ({@code Cache.TRAINED}) or per kind and function. */
+    /**
+     * The trained AOT caches: one file per runtime kind ({@code Cache.TRAINED}), and per function a copy of its
+     * code directory holding the cache {@code scripts/lambda-local train-function} made in it, where our bootstrap
+     * finds it ({@code Cache.FUNCTION}; the other runtimes run the function from its own directory, without it).
+     */
     record Caches(Map<RuntimeKind, Path> byKind, Map<BenchHandler, Path> byFunction) {
         Caches {
             byKind = Map.copyOf(byKind);
@@ -112,21 +116,26 @@ record Setup(Path java, Path javaHome, JvmFlags flags, Path bootstrap, Path modu
      * -XX:AOTCacheOutput}): the kind's own JVM options, no cache to read; our bootstrap also exits by itself after
      * {@code invocations} ({@code lambdabridge.trainingInvocations}).
      */
-    FunctionConfig training(String name, RuntimeKind kind, BenchHandler handler, Path output, int invocations) {
+    FunctionConfig training(String name, RuntimeKind kind, Path code, String handler, Path output, int invocations) {
         List<String> options = new ArrayList<>(kind.jvmOptions);
         options.add("-XX:AOTCacheOutput=" + output);
         if (kind.isOurs()) {
             options.add("-Dlambdabridge.trainingInvocations=" + invocations);
         }
-        return config(name, kind, handler, new Options(options, false));
+        Options trainingOptions = new Options(options, false);
+        return FunctionConfig.of(name, handler, code)
+                .withTimeout(TIMEOUT)
+                .withMemoryMb(memoryMb)
+                .withEnv(env(kind, Map.of(), trainingOptions))
+                .withCommand(command(kind, handler, trainingOptions));
     }
 
     private FunctionConfig config(String name, RuntimeKind kind, BenchHandler handler, Options options) {
-        return FunctionConfig.of(name, handler.handler, handler.codeDir(moduleDir))
+        return FunctionConfig.of(name, handler.handler, codeDir(kind, handler))
                 .withTimeout(TIMEOUT)
                 .withMemoryMb(memoryMb)
-                .withEnv(env(kind, handler, options))
-                .withCommand(command(kind, handler, options));
+                .withEnv(env(kind, handler.env, options))
+                .withCommand(command(kind, handler.handler, options));
     }
 
     /**
@@ -138,27 +147,36 @@ record Setup(Path java, Path javaHome, JvmFlags flags, Path bootstrap, Path modu
 
     private Options jvmOptions(RuntimeKind kind, BenchHandler handler, List<String> extra) {
         List<String> options = new ArrayList<>(kind.jvmOptions);
-        Path cache = switch (kind.cache) {
-            case TRAINED -> caches.byKind().get(kind);
-            case FUNCTION -> caches.byFunction().get(handler);
-            default -> null;
-        };
-        if ((kind.cache == RuntimeKind.Cache.TRAINED || kind.cache == RuntimeKind.Cache.FUNCTION) && cache == null) {
-            throw new IllegalStateException(kind.label + " needs an AOT cache for " + handler.label
-                    + ", and none was trained");
-        }
-        if (cache != null) {
+        if (kind.cache == RuntimeKind.Cache.TRAINED) {
+            Path cache = caches.byKind().get(kind);
+            if (cache == null) {
+                throw new IllegalStateException(kind.label + " needs an AOT cache, and none was trained");
+            }
             options.add("-XX:AOTCache=" + cache);
         }
         options.addAll(extra);
-        return new Options(options, kind.cache == RuntimeKind.Cache.SHIPPED);
+        // a function's cache is in its code directory: the bootstrap finds it there, and uses the layer's without it
+        return new Options(options, kind.cache == RuntimeKind.Cache.SHIPPED || kind.cache == RuntimeKind.Cache.FUNCTION);
+    }
+
+    /** Where a runtime runs the function from: its own directory, or the copy with the function's cache. */
+    Path codeDir(RuntimeKind kind, BenchHandler handler) {
+        if (kind.cache != RuntimeKind.Cache.FUNCTION) {
+            return handler.codeDir(moduleDir);
+        }
+        Path trained = caches.byFunction().get(handler);
+        if (trained == null) {
+            throw new IllegalStateException(kind.label + " needs a cache trained on " + handler.label
+                    + " (scripts/lambda-local train-function), and none was made");
+        }
+        return trained;
     }
 
     List<String> command(RuntimeKind kind, BenchHandler handler, List<String> extraJvmOptions) {
-        return command(kind, handler, jvmOptions(kind, handler, extraJvmOptions));
+        return command(kind, handler.handler, jvmOptions(kind, handler, extraJvmOptions));
     }
 
-    private List<String> command(RuntimeKind kind, BenchHandler handler, Options options) {
+    private List<String> command(RuntimeKind kind, String handler, Options options) {
         if (kind.isOurs()) {
             return List.of(bootstrap.toString());
         }
@@ -170,7 +188,7 @@ record Setup(Path java, Path javaHome, JvmFlags flags, Path bootstrap, Path modu
         if (kind.program == RuntimeKind.Program.RIC) {
             command.add(ricClassPath);
             command.add(RIC_MAIN);
-            command.add(handler.handler);
+            command.add(handler);
         } else {
             command.add(rawClassPath.toString());
             command.add(RawSocketEchoRuntime.class.getName());
@@ -182,8 +200,8 @@ record Setup(Path java, Path javaHome, JvmFlags flags, Path bootstrap, Path modu
      * The function's own variables, and the runtime's: our bootstrap finds the JVM through JAVA_HOME, takes extra
      * options from LAMBDA_BRIDGE_JVM_OPTS, and leaves its dist's cache out with LAMBDA_BRIDGE_AOT=off.
      */
-    private Map<String, String> env(RuntimeKind kind, BenchHandler handler, Options options) {
-        Map<String, String> env = new HashMap<>(handler.env);
+    private Map<String, String> env(RuntimeKind kind, Map<String, String> functionEnv, Options options) {
+        Map<String, String> env = new HashMap<>(functionEnv);
         env.put("JAVA_HOME", javaHome.toString());
         if (kind.isOurs()) {
             if (!options.jvmOptions().isEmpty()) {
@@ -198,7 +216,7 @@ record Setup(Path java, Path javaHome, JvmFlags flags, Path bootstrap, Path modu
 
     /** What a runtime kind's environment adds to the function's, for the report. */
     Map<String, String> runtimeEnv(RuntimeKind kind, BenchHandler handler) {
-        Map<String, String> env = new TreeMap<>(env(kind, handler, jvmOptions(kind, handler, List.of())));
+        Map<String, String> env = new TreeMap<>(env(kind, handler.env, jvmOptions(kind, handler, List.of())));
         handler.env.keySet().forEach(env::remove);
         return env;
     }
@@ -208,9 +226,9 @@ record Setup(Path java, Path javaHome, JvmFlags flags, Path bootstrap, Path modu
      * emulator gives it, less {@code AWS_LAMBDA_RUNTIME_API}, which the server adds.
      */
     Map<String, String> directEnv(RuntimeKind kind, BenchHandler handler, String name) {
-        Map<String, String> env = new HashMap<>(env(kind, handler, jvmOptions(kind, handler, List.of())));
+        Map<String, String> env = new HashMap<>(env(kind, handler.env, jvmOptions(kind, handler, List.of())));
         env.put("_HANDLER", handler.handler);
-        env.put("LAMBDA_TASK_ROOT", handler.codeDir(moduleDir).toString());
+        env.put("LAMBDA_TASK_ROOT", codeDir(kind, handler).toString());
         env.put("AWS_LAMBDA_FUNCTION_NAME", name);
         env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
         env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(memoryMb));

@@ -150,14 +150,22 @@ class RuntimeBenchmarkSmokeTest {
                 java.util.List.of());
         assertEquals("example.frameworks.container.PathApplication", function.env().get("MAIN_CLASS"));
         assertEquals(Path.of("/x/samples/frameworks/serverless-java-container/target/function"), function.codeDir());
-        var training = setup.training("t", RuntimeKind.AWS_RIC_AOT, BenchHandler.HELLO_POJO, Path.of("/aot/new.aot"),
+        var training = setup.training("t", RuntimeKind.AWS_RIC_AOT, Path.of("/code"), "a.B::handle", Path.of("/aot/new.aot"),
                 200);
         assertTrue(training.command().contains("-XX:AOTCacheOutput=/aot/new.aot")
                 && training.command().stream().noneMatch(arg -> arg.startsWith("-XX:AOTCache=")), training.command()
                 .toString());
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> setup.command(
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> setup.function("g",
                 RuntimeKind.OURS_FUNCTION_CACHE, BenchHandler.SPRING_CONTAINER, java.util.List.of()),
                 "no function cache trained: said, not silently run without one");
+        Setup withFunctionCache = setup.withCaches(new Setup.Caches(java.util.Map.of(), java.util.Map.of(
+                BenchHandler.SPRING_CONTAINER, Path.of("/x/target/benchmark-fn/container"))));
+        assertEquals(Path.of("/x/target/benchmark-fn/container"), withFunctionCache.function("g",
+                RuntimeKind.OURS_FUNCTION_CACHE, BenchHandler.SPRING_CONTAINER, java.util.List.of()).codeDir(),
+                "the function cache's runtime runs the copy that holds lambda-bridge.aot");
+        assertEquals(Path.of("/x/samples/frameworks/serverless-java-container/target/function"), withFunctionCache
+                .function("h", RuntimeKind.LAMBDA_BRIDGE, BenchHandler.SPRING_CONTAINER, java.util.List.of())
+                .codeDir(), "the others run the function's own directory, without it");
     }
 
     @Test
