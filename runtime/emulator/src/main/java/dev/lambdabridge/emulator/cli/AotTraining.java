@@ -9,6 +9,7 @@ import dev.lambdabridge.emulator.InvokeResult;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,11 @@ import java.util.Map;
  */
 final class AotTraining {
     private static final long EXIT_WAIT_MILLIS = 180_000;
+    /**
+     * The first invocation includes the runtime's start, which under load took 15 s here (scripts/build-layers
+     * failed on the default 3 s); also a framework's start for train-function.
+     */
+    static final Duration FIRST_INVOCATION_TIMEOUT = Duration.ofSeconds(60);
 
     private AotTraining() {
     }
@@ -57,6 +63,9 @@ final class AotTraining {
             throw new UsageException("--event " + options.event() + ": cannot read it: " + e.getMessage());
         }
         FunctionConfig function = withTrainingOptions(options.function(), output, invocations);
+        if (!rest.contains("--timeout")) {
+            function = function.withTimeout(FIRST_INVOCATION_TIMEOUT);
+        }
         return train("train-aot", function, List.of(event), invocations, output, out, err);
     }
 

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,8 +23,6 @@ import java.util.Map;
 final class FunctionTraining {
     static final String CACHE_FILE = "lambda-bridge.aot";
     static final String KEY_FILE = CACHE_FILE + ".key";
-    /** A framework's first invocation includes its start, which takes seconds: longer than Lambda's default 3 s. */
-    private static final Duration DEFAULT_TRAINING_TIMEOUT = Duration.ofSeconds(60);
     private static final int DEFAULT_INVOCATIONS = 100;
 
     private FunctionTraining() {
@@ -56,7 +53,7 @@ final class FunctionTraining {
         CliOptions options = CliOptions.parse(rest, 0);
         FunctionConfig function = options.function();
         if (!timeoutGiven) {
-            function = function.withTimeout(DEFAULT_TRAINING_TIMEOUT);
+            function = function.withTimeout(AotTraining.FIRST_INVOCATION_TIMEOUT);
         }
         List<byte[]> events = new ArrayList<>();
         for (Path file : eventFiles) {
