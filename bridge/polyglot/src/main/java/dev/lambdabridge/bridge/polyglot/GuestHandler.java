@@ -23,23 +23,20 @@ import java.util.concurrent.CompletionException;
  * A JavaScript or Ruby handler: one polyglot context, on the process's shared engine, with the function's code
  * loaded at init; guest state (globals, module variables, Ruby constants) persists across invocations.
  *
- * <p>Each invocation is watched: {@value #MARGIN_VARIABLE} milliseconds (default {@value #DEFAULT_MARGIN_MS})
- * before Lambda's deadline the context is cancelled from a watchdog thread, the invocation fails with
+ * <p>Each invocation is watched: at the context's kill-at time ({@link LambdaContext#killAtMs()}: the runtime's
+ * kill margin, {@code LAMBDA_BRIDGE_TIMEOUT_MARGIN_MS}, before Lambda's deadline) the context is cancelled from a
+ * watchdog thread, the invocation fails with
  * {@link PolyglotTimeout}, and a fresh context, with the function loaded again, is prepared in the background for
  * the next invocation (Lambda would kill the whole process at the deadline itself). A guest that exits
  * ({@code exit} in Ruby) is replaced the same way.
  */
 abstract class GuestHandler implements InvocationHandler {
-    static final String MARGIN_VARIABLE = "LAMBDA_BRIDGE_POLYGLOT_TIMEOUT_MARGIN_MS";
-    static final long DEFAULT_MARGIN_MS = 250;
-
     protected final RuntimeEnvironment environment;
     protected final RuntimeLogger logger;
     protected final Engine engine;
     protected final HostAccessSetting access;
     protected final Path taskRoot;
     protected final LogLines output;
-    private final long marginMs;
     private final String language;
     private Loaded loaded;
     private CompletableFuture<Loaded> replacement;
@@ -57,25 +54,10 @@ abstract class GuestHandler implements InvocationHandler {
         this.environment = environment;
         this.logger = logger;
         this.engine = SharedEngine.get(logger);
-        this.access = HostAccessSetting.from(System.getenv(HostAccessSetting.VARIABLE));
+        this.access = HostAccessSetting.from(environment.variables().get(HostAccessSetting.VARIABLE));
         this.taskRoot = Path.of(environment.taskRoot()).toAbsolutePath().normalize();
         this.output = new LogLines(logger);
-        this.marginMs = marginFrom(System.getenv(MARGIN_VARIABLE));
-    }
-
-    static long marginFrom(String value) {
-        if (value == null || value.isBlank()) {
-            return DEFAULT_MARGIN_MS;
-        }
-        try {
-            long margin = Long.parseLong(value.trim());
-            if (margin >= 0) {
-                return margin;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw new IllegalArgumentException(MARGIN_VARIABLE + " must be a number of milliseconds, got \"" + value + "\"");
+        environment.killMarginMs(); // a bad LAMBDA_BRIDGE_TIMEOUT_MARGIN_MS is an init error
     }
 
     /** Creates a context and loads the function's code into it; user-code problems throw a HandlerFault. */
@@ -108,7 +90,7 @@ abstract class GuestHandler implements InvocationHandler {
         Loaded current = current();
         long started = System.currentTimeMillis();
         Watch watch = new Watch(current.context());
-        DeadlineWatchdog.Armed timer = DeadlineWatchdog.SHARED.arm(watch, invocation.deadlineMs() - marginMs);
+        DeadlineWatchdog.Armed timer = DeadlineWatchdog.SHARED.arm(watch, context.killAtMs());
         try {
             byte[] result = current.invoke(invocation, context, watch);
             if (watch.fired()) {
@@ -117,7 +99,7 @@ abstract class GuestHandler implements InvocationHandler {
             response.write(result);
         } catch (PolyglotException e) {
             if (watch.fired() || e.isCancelled()) {
-                throw timedOut(current, invocation, started);
+                throw timedOut(current, invocation, context, started);
             }
             if (e.isExit()) {
                 replace(current);
@@ -132,7 +114,7 @@ abstract class GuestHandler implements InvocationHandler {
             if (!watch.fired()) {
                 throw e;
             }
-            throw timedOut(current, invocation, started);
+            throw timedOut(current, invocation, context, started);
         } finally {
             timer.disarm();
             output.finishLine();
@@ -156,12 +138,13 @@ abstract class GuestHandler implements InvocationHandler {
                 : new GuestError(type, e.getMessage(), trace);
     }
 
-    private PolyglotTimeout timedOut(Loaded current, Invocation invocation, long started) {
+    private PolyglotTimeout timedOut(Loaded current, Invocation invocation, LambdaContext context, long started) {
         replace(current);
         long ran = System.currentTimeMillis() - started;
         return new PolyglotTimeout(String.format(Locale.ROOT, "RequestId: %s Error: the handler was stopped after "
                 + "%.2f seconds, %d ms before the invocation's deadline: its %s context was cancelled, and a fresh "
-                + "one serves the next invocation", invocation.requestId(), ran / 1000.0, marginMs, languageName()));
+                + "one serves the next invocation", invocation.requestId(), ran / 1000.0, invocation.deadlineMs() - context.killAtMs(),
+                languageName()));
     }
 
     private String languageName() {

@@ -52,12 +52,14 @@ final class JsHandler extends GuestHandler {
         Context context = NodeBuiltins.configure(NodeModules.configure(
                 contextBuilder("js", files).allowExperimentalOptions(true))).build();
         try {
-            Value glue = context.eval(GuestSources.JS).execute((ProxyExecutable) this::log, environmentJson());
+            Value glue = context.eval(GuestSources.JS).execute((ProxyExecutable) this::log,
+                    environmentJson(environment.variables()));
             IoQueue io = new IoQueue();
             Value loop = glue.getMember("loop");
             EventLoop eventLoop = new EventLoop(loop, io);
             Value requireBuiltin = NodeBuiltins.install(context, loop, access.roots(taskRoot), taskRoot, output, output, io);
-            Value loader = NodeModules.install(context, requireBuiltin, files, taskRoot, System.getenv("NODE_PATH"));
+            Value loader = NodeModules.install(context, requireBuiltin, files, taskRoot,
+                    environment.variables().get("NODE_PATH"));
             Value module = evaluated(loader.invokeMember("loadMain", file.toString()), eventLoop, file);
             glue.invokeMember("setHandler", JsInitErrors.handler(module, name));
             glue.invokeMember("configure", environment.functionName(), environment.functionVersion(),
@@ -98,9 +100,10 @@ final class JsHandler extends GuestHandler {
         throw JsInitErrors.moduleNotFound(name.module());
     }
 
-    static String environmentJson() {
+    /** {@code process.env}: the runtime's environment ({@link RuntimeEnvironment#variables()}), sorted by name. */
+    static String environmentJson(Map<String, String> variables) {
         StringBuilder json = new StringBuilder(1024).append('{');
-        for (Map.Entry<String, String> variable : new TreeMap<>(System.getenv()).entrySet()) {
+        for (Map.Entry<String, String> variable : new TreeMap<>(variables).entrySet()) {
             JsonText.appendString(json.length() > 1 ? json.append(',') : json, variable.getKey()).append(':');
             JsonText.appendString(json, variable.getValue());
         }

@@ -11,6 +11,7 @@ import dev.lambdabridge.emulator.EmulatorOptions;
 import dev.lambdabridge.emulator.FunctionConfig;
 import dev.lambdabridge.emulator.InvokeRequest;
 import dev.lambdabridge.emulator.InvokeResult;
+import dev.lambdabridge.runtime.RuntimeEnvironment;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PolyglotEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> LOG = new CopyOnWriteArrayList<>();
-    private static final Map<String, String> MARGIN = Map.of(GuestHandler.MARGIN_VARIABLE, "2000");
+    private static final Map<String, String> MARGIN = Map.of(RuntimeEnvironment.KILL_MARGIN_VARIABLE, "2000");
     private static Emulator emulator;
 
     @TempDir

@@ -25,14 +25,6 @@ class SettingsTest {
     }
 
     @Test
-    void timeoutMarginDefaultsAndValidates() {
-        assertEquals(GuestHandler.DEFAULT_MARGIN_MS, GuestHandler.marginFrom(null));
-        assertEquals(1500, GuestHandler.marginFrom("1500"));
-        assertThrows(IllegalArgumentException.class, () -> GuestHandler.marginFrom("-1"));
-        assertThrows(IllegalArgumentException.class, () -> GuestHandler.marginFrom("soon"));
-    }
-
-    @Test
     void guestOutputBecomesOneRecordPerLine() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         LogLines lines = new LogLines(new RuntimeLogger(out, "JSON", null));

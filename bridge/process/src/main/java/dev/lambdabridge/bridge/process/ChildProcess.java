@@ -19,6 +19,8 @@ import java.util.concurrent.TimeoutException;
  * each stream on a pooled thread ({@link Threads#PUMPS}), so that no stream can block the program.
  */
 final class ChildProcess {
+    /** After a kill, how long to wait for the process to be gone before going on. */
+    static final long KILL_WAIT_MILLIS = 2_000;
     private static final int PUMP_BUFFER = 64 * 1024;
 
     private final Process process;

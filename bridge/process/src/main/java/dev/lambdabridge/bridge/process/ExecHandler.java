@@ -43,20 +43,19 @@ final class ExecHandler implements InvocationHandler {
     private final Program program;
     private final CommandSpec command;
     private final FunctionLog log;
-    private final long marginMillis;
 
-    ExecHandler(Program program, FunctionLog log, long marginMillis) {
+    ExecHandler(Program program, FunctionLog log) {
         this.program = program;
         this.command = program.command();
         this.log = log;
-        this.marginMillis = marginMillis;
     }
 
     @Override
     public void handle(Invocation invocation, LambdaContext context, OutputStream response) throws Exception {
         byte[] event = invocation.payload() == null ? new byte[0] : invocation.payload();
         String eventArgument = command.eventInArguments() ? NativeText.eventArgument(event) : null;
-        long killAt = invocation.deadlineMs() - marginMillis;
+        long killAt = context.killAtMs();
+        long marginMillis = invocation.deadlineMs() - killAt;
         if (killAt <= System.currentTimeMillis()) {
             throw new GuestError(ProcessErrorTypes.TIMEOUT, "\"" + command.display() + "\" was not started: the "
                     + "invocation's deadline is less than " + marginMillis + " ms away");
@@ -65,7 +64,8 @@ final class ExecHandler implements InvocationHandler {
         String marker = ChildEnvironment.REQUEST_ID + "=" + invocation.requestId();
         ChildProcess child = program.start("\"" + command.display() + "\"", eventArgument, eventArgument == null,
                 invocation, Map.of(), marker);
-        new Run(invocation.requestId(), child, started).complete(event, eventArgument == null, killAt, response);
+        new Run(invocation.requestId(), child, started).complete(event, eventArgument == null, killAt, marginMillis,
+                response);
     }
 
     /** One running program and its streams. */
@@ -84,7 +84,8 @@ final class ExecHandler implements InvocationHandler {
             this.stderr = new LineLog(log, () -> requestId);
         }
 
-        void complete(byte[] event, boolean eventOnStdin, long killAt, OutputStream response) throws Exception {
+        void complete(byte[] event, boolean eventOnStdin, long killAt, long marginMillis, OutputStream response)
+                throws Exception {
             child.drainOutput(stdout, false, stderr);
             if (eventOnStdin) {
                 child.feedStdin(event);
@@ -93,16 +94,16 @@ final class ExecHandler implements InvocationHandler {
             try {
                 timedOut = !process.waitFor(Math.max(0, killAt - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
                 if (timedOut) {
-                    child.killTree(Limits.KILL_WAIT_MILLIS);
+                    child.killTree(ChildProcess.KILL_WAIT_MILLIS);
                 }
                 long now = System.currentTimeMillis();
-                long drainUntil = timedOut ? now + Limits.KILL_WAIT_MILLIS
+                long drainUntil = timedOut ? now + ChildProcess.KILL_WAIT_MILLIS
                         : Math.max(now + 20, Math.min(now + PIPE_GRACE_MILLIS, killAt));
                 if (!child.awaitOutput(drainUntil)) {
                     int killed = child.killLeftovers();
                     log.note("\"" + command.display() + "\" exited, but its stdout or stderr stayed open: a process "
                             + "it started still held them; killed " + killed + " leftover process(es)");
-                    child.awaitOutput(System.currentTimeMillis() + Limits.KILL_WAIT_MILLIS);
+                    child.awaitOutput(System.currentTimeMillis() + ChildProcess.KILL_WAIT_MILLIS);
                 }
             } finally {
                 if (process.isAlive()) { // interrupted, or the runtime is failing: leave nothing behind

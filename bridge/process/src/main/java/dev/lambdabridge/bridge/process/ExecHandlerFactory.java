@@ -21,16 +21,16 @@ public final class ExecHandlerFactory implements HandlerFactory {
 
     @Override
     public InvocationHandler create(String spec, RuntimeEnvironment environment, RuntimeLogger logger) {
-        return create(spec, environment, logger, System.getenv());
+        return createExec(spec, environment, logger);
     }
 
-    static ExecHandler create(String spec, RuntimeEnvironment environment, RuntimeLogger logger,
-                              Map<String, String> env) {
+    static ExecHandler createExec(String spec, RuntimeEnvironment environment, RuntimeLogger logger) {
         CommandSpec command = CommandSpec.parse("exec", spec);
+        environment.killMarginMs(); // a bad LAMBDA_BRIDGE_TIMEOUT_MARGIN_MS is an init error
         Path taskRoot = Path.of(environment.taskRoot()).toAbsolutePath().normalize();
-        SearchPath path = SearchPath.of(taskRoot, env.get("PATH"));
+        SearchPath path = SearchPath.of(taskRoot, environment.variables().get("PATH"));
         Path program = path.resolve(command.program());
         return new ExecHandler(new Program(command, program, taskRoot, new ChildEnvironment(path, Map.of())),
-                new FunctionLog(logger), Limits.marginMillis(env));
+                new FunctionLog(logger));
     }
 }

@@ -81,7 +81,7 @@ final class Worker {
         long startNanos = System.nanoTime();
         WorkerSocket socket;
         try {
-            socket = WorkerSocket.open();
+            socket = WorkerSocket.open(settings.lambda().variables().get("TMPDIR"));
         } catch (IOException e) {
             throw WorkerFailures.socketNotOpened(settings.display(), e);
         }
@@ -247,6 +247,6 @@ final class Worker {
 
     /** Waits (a bounded time) for a killed worker's process to be gone. */
     void awaitGone() {
-        child.awaitGone(Limits.KILL_WAIT_MILLIS);
+        child.awaitGone(ChildProcess.KILL_WAIT_MILLIS);
     }
 }

@@ -27,25 +27,23 @@ final class WorkerHandler implements InvocationHandler {
     }
 
     private final Worker.Settings settings;
-    private final long marginMillis;
     private Worker worker;
 
-    private WorkerHandler(Worker.Settings settings, long marginMillis, Worker worker) {
+    private WorkerHandler(Worker.Settings settings, Worker worker) {
         this.settings = settings;
-        this.marginMillis = marginMillis;
         this.worker = worker;
     }
 
     /** Starts the worker and waits for READY until {@code readyByMillis}. */
-    static WorkerHandler start(Worker.Settings settings, long marginMillis, long readyByMillis) {
-        WorkerHandler handler = new WorkerHandler(settings, marginMillis, Worker.start(settings, readyByMillis, null));
+    static WorkerHandler start(Worker.Settings settings, long readyByMillis) {
+        WorkerHandler handler = new WorkerHandler(settings, Worker.start(settings, readyByMillis, null));
         OPEN.add(handler);
         return handler;
     }
 
     @Override
     public void handle(Invocation invocation, LambdaContext context, OutputStream response) throws Exception {
-        long killAt = invocation.deadlineMs() - marginMillis;
+        long killAt = context.killAtMs();
         for (int attempt = 1; ; attempt++) {
             Worker current = usableWorker(invocation, killAt);
             try {

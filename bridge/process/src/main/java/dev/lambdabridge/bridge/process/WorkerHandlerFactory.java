@@ -26,16 +26,16 @@ public final class WorkerHandlerFactory implements HandlerFactory {
 
     @Override
     public InvocationHandler create(String spec, RuntimeEnvironment environment, RuntimeLogger logger) {
-        Map<String, String> env = System.getenv();
         long runtimeStart = ProcessHandle.current().info().startInstant().map(Instant::toEpochMilli)
                 .orElse(System.currentTimeMillis());
-        return create(spec, environment, logger, env,
-                runtimeStart + LambdaLimits.INIT_MILLIS - Limits.marginMillis(env));
+        return create(spec, environment, logger,
+                runtimeStart + LambdaLimits.INIT_MILLIS - environment.killMarginMs());
     }
 
     static WorkerHandler create(String spec, RuntimeEnvironment environment, RuntimeLogger logger,
-                                Map<String, String> env, long readyByMillis) {
+                                long readyByMillis) {
         CommandSpec command = CommandSpec.parse("worker", spec);
+        Map<String, String> env = environment.variables();
         Path taskRoot = Path.of(environment.taskRoot()).toAbsolutePath().normalize();
         SearchPath path = SearchPath.of(taskRoot, env.get("PATH"));
         Path program = path.resolve(command.program());
@@ -43,7 +43,7 @@ public final class WorkerHandlerFactory implements HandlerFactory {
         Worker.Settings settings = new Worker.Settings(new Program(command, program, taskRoot,
                 new ChildEnvironment(path, Shims.environment(env, program))), environment, log);
         try {
-            return WorkerHandler.start(settings, Limits.marginMillis(env), readyByMillis);
+            return WorkerHandler.start(settings, readyByMillis);
         } catch (GuestError failure) {
             if (!failure.errorStackTrace().isEmpty()) {
                 log.note(failure.getMessage() + ": " + failure.errorType() + "\n\t"

@@ -28,8 +28,8 @@ final class WorkerSocket implements AutoCloseable {
     }
 
     /** Creates the directory and listens on the socket; nothing is left behind when that fails. */
-    static WorkerSocket open() throws IOException {
-        Path directory = Files.createTempDirectory(base(), "lambda-bridge-"); // mode 0700
+    static WorkerSocket open(String tmpdir) throws IOException {
+        Path directory = Files.createTempDirectory(base(tmpdir), "lambda-bridge-"); // mode 0700
         Path path = directory.resolve("worker.sock");
         ServerSocketChannel server = null;
         try {
@@ -44,9 +44,8 @@ final class WorkerSocket implements AutoCloseable {
         }
     }
 
-    /** $TMPDIR when a socket path in it fits in sun_path (108 bytes), else /tmp. */
-    private static Path base() {
-        String tmp = System.getenv("TMPDIR");
+    /** {@code tmp} ($TMPDIR) when a socket path in it fits in sun_path (108 bytes), else /tmp. */
+    private static Path base(String tmp) {
         if (tmp != null && !tmp.isBlank() && tmp.length() < 60 && Files.isDirectory(Path.of(tmp))) {
             return Path.of(tmp);
         }

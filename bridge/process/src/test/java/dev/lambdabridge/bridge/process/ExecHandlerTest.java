@@ -29,7 +29,7 @@ class ExecHandlerTest {
     }
 
     private ExecHandler handler(String spec, RuntimeLogger logger) {
-        return ExecHandlerFactory.create(spec, environment, logger, System.getenv());
+        return ExecHandlerFactory.createExec(spec, environment, logger);
     }
 
     private byte[] invoke(ExecHandler handler, Invocation invocation) throws Exception {

@@ -35,6 +35,7 @@ final class Fixtures {
         env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "256");
         env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/bridge-test");
         env.put("AWS_LAMBDA_LOG_STREAM_NAME", "2026/11/27/[$LATEST]test");
+        env.put("PATH", System.getenv("PATH")); // where the tests' php, ruby, go, python3 and node are
         return RuntimeEnvironment.from(env);
     }
 

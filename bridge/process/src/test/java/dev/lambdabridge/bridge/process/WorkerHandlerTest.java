@@ -34,7 +34,7 @@ class WorkerHandlerTest {
     }
 
     private WorkerHandler start(String spec, RuntimeLogger logger, long readyWithinMillis) {
-        WorkerHandler handler = WorkerHandlerFactory.create(spec, environment, logger, System.getenv(),
+        WorkerHandler handler = WorkerHandlerFactory.create(spec, environment, logger,
                 System.currentTimeMillis() + readyWithinMillis);
         handlers.add(handler);
         return handler;

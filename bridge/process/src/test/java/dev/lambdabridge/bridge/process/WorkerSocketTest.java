@@ -21,7 +21,7 @@ class WorkerSocketTest {
 
     @Test
     void onlyThisUserCanConnectAndCloseLeavesNothingBehind() throws Exception {
-        WorkerSocket socket = WorkerSocket.open();
+        WorkerSocket socket = WorkerSocket.open(null);
         Path path = socket.path();
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(path)));
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(path.getParent())));
@@ -34,7 +34,7 @@ class WorkerSocketTest {
 
     @Test
     void acceptReturnsTheConnectionOfAProgramThatConnects() throws Exception {
-        try (WorkerSocket socket = WorkerSocket.open()) {
+        try (WorkerSocket socket = WorkerSocket.open(null)) {
             Process sleeper = new ProcessBuilder("sleep", "30").start();
             try (SocketChannel client = SocketChannel.open(StandardProtocolFamily.UNIX)) {
                 client.connect(UnixDomainSocketAddress.of(socket.path()));
@@ -50,7 +50,7 @@ class WorkerSocketTest {
 
     @Test
     void acceptEndsWhenTheProgramExitsWithoutConnectingAndAtTheDeadline() throws Exception {
-        try (WorkerSocket socket = WorkerSocket.open()) {
+        try (WorkerSocket socket = WorkerSocket.open(null)) {
             Process exits = new ProcessBuilder("sh", "-c", "sleep 0.2").start();
             long start = System.nanoTime();
             assertNull(socket.accept(exits, System.currentTimeMillis() + 10_000));

@@ -28,6 +28,14 @@ public final class LambdaContext implements Context {
         return invocation;
     }
 
+    /**
+     * When a bridge stops the handler it runs (epoch milliseconds): Lambda's deadline less the kill margin
+     * ({@link RuntimeEnvironment#killMarginMs()}), so that the runtime can still report the timeout.
+     */
+    public long killAtMs() {
+        return invocation.deadlineMs() - environment.killMarginMs();
+    }
+
     @Override
     public String getAwsRequestId() {
         return invocation.requestId();

@@ -10,7 +10,8 @@ import java.io.OutputStream;
  * initialised once from {@code _HANDLER}. It reads the event from {@link Invocation#payload()} and writes the
  * response bytes to {@code response}; whatever it throws is reported to Lambda as the invocation's error.
  * The loop decides where {@code response} goes (a buffer posted whole, or a stream), so a handler does not
- * change when streaming is turned on.
+ * change when streaming is turned on. A handler that stops what it runs before Lambda's deadline (the bridges)
+ * stops it at the context's {@link LambdaContext#killAtMs()}, which the loop's context gives it.
  */
 public interface InvocationHandler extends AutoCloseable {
 

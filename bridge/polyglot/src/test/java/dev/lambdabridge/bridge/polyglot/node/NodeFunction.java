@@ -34,7 +34,7 @@ final class NodeFunction implements AutoCloseable {
                 "_HANDLER", "js:" + module + ".handler", "LAMBDA_TASK_ROOT", taskRoot.toString(),
                 "AWS_LAMBDA_FUNCTION_NAME", "node-builtins", "AWS_LAMBDA_FUNCTION_VERSION", "$LATEST",
                 "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "512", "AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/node-builtins",
-                "AWS_LAMBDA_LOG_STREAM_NAME", "2026/12/03/[$LATEST]0"));
+                "AWS_LAMBDA_LOG_STREAM_NAME", "2026/12/03/[$LATEST]0", "PATH", System.getenv("PATH")));
         logger = new RuntimeLogger(log, "TEXT", null);
         handler = new JsHandlerFactory().create(module + ".handler", environment, logger);
     }
