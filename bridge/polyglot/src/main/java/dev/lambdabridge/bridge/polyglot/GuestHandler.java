@@ -5,6 +5,7 @@ import dev.lambdabridge.runtime.RuntimeEnvironment;
 import dev.lambdabridge.runtime.api.Invocation;
 import dev.lambdabridge.runtime.context.LambdaContext;
 import dev.lambdabridge.runtime.errors.GuestError;
+import dev.lambdabridge.runtime.handler.DeadlineWatchdog;
 import dev.lambdabridge.runtime.handler.InvocationHandler;
 import dev.lambdabridge.runtime.logging.RuntimeLogger;
 import org.graalvm.polyglot.Context;

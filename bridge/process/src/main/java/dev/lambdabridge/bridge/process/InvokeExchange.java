@@ -2,11 +2,11 @@ package dev.lambdabridge.bridge.process;
 
 import dev.lambdabridge.runtime.api.Invocation;
 import dev.lambdabridge.runtime.errors.GuestError;
+import dev.lambdabridge.runtime.handler.DeadlineWatchdog;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.SocketException;
-import java.util.concurrent.ScheduledFuture;
 
 /**
  * One invocation served by a ready worker (docs/worker-protocol.md): INVOKE, then RESULT (copied to the response)
@@ -33,7 +33,7 @@ final class InvokeExchange {
 
     private void run(Invocation invocation, OutputStream response) throws Worker.NotDelivered, IOException {
         WorkerConnection connection = worker.connection();
-        ScheduledFuture<?> timer = worker.killAt(killAtMillis);
+        DeadlineWatchdog.Armed timer = worker.killAt(killAtMillis);
         try {
             try {
                 connection.write(Frames.INVOKE, WorkerPayloads.invokePrefix(invocation, worker.settings.lambda()),
@@ -87,7 +87,7 @@ final class InvokeExchange {
         } catch (IOException e) {
             throw connectionEnded(e);
         } finally {
-            timer.cancel(false);
+            timer.disarm();
         }
     }
 

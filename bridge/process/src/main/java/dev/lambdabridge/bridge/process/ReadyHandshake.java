@@ -1,10 +1,10 @@
 package dev.lambdabridge.bridge.process;
 
 import dev.lambdabridge.runtime.errors.GuestError;
+import dev.lambdabridge.runtime.handler.DeadlineWatchdog;
 
 import java.io.IOException;
 import java.nio.channels.SocketChannel;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -48,7 +48,7 @@ final class ReadyHandshake {
 
     private void awaitReady(long readyByMillis) throws IOException {
         WorkerConnection connection = worker.connection();
-        ScheduledFuture<?> timer = worker.killAt(readyByMillis);
+        DeadlineWatchdog.Armed timer = worker.killAt(readyByMillis);
         try {
             Frames.Header header = connection.readHeader();
             if (header == null) {
@@ -71,7 +71,7 @@ final class ReadyHandshake {
             worker.kill();
             throw failures.brokeProtocolBeforeReady(e);
         } finally {
-            timer.cancel(false);
+            timer.disarm();
         }
         if (worker.timedOut()) {
             throw startFailure(new IOException("timed out"));

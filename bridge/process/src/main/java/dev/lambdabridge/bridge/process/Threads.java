@@ -2,26 +2,19 @@ package dev.lambdabridge.bridge.process;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The bridge's threads: pumps (one per stream of a running program, reused across invocations, daemon so that
- * they never hold the JVM) and one timer thread for deadlines. Platform threads: a pump blocks in a pipe read,
+ * they never hold the JVM); deadlines are runtime/core's {@code DeadlineWatchdog}, shared with the polyglot
+ * bridge. Platform threads: a pump blocks in a pipe read,
  * which would pin a virtual thread's carrier anyway.
  */
 final class Threads {
     static final ExecutorService PUMPS = Executors.newCachedThreadPool(daemon("lambda-bridge-pump-"));
-    static final ScheduledThreadPoolExecutor TIMER = timer();
 
     private Threads() {
-    }
-
-    private static ScheduledThreadPoolExecutor timer() {
-        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemon("lambda-bridge-timer-"));
-        timer.setRemoveOnCancelPolicy(true);
-        return timer;
     }
 
     private static ThreadFactory daemon(String prefix) {

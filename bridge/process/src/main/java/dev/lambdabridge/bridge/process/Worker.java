@@ -3,11 +3,11 @@ package dev.lambdabridge.bridge.process;
 import dev.lambdabridge.runtime.RuntimeEnvironment;
 import dev.lambdabridge.runtime.api.Invocation;
 import dev.lambdabridge.runtime.errors.GuestError;
+import dev.lambdabridge.runtime.handler.DeadlineWatchdog;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Map;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -145,11 +145,11 @@ final class Worker {
     }
 
     /** Kills the worker at {@code atMillis} unless cancelled, and marks it {@link #timedOut}. */
-    ScheduledFuture<?> killAt(long atMillis) {
-        return Threads.TIMER.schedule(() -> {
+    DeadlineWatchdog.Armed killAt(long atMillis) {
+        return DeadlineWatchdog.SHARED.arm(() -> {
             timedOut = true;
             kill();
-        }, Math.max(0, atMillis - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
+        }, atMillis);
     }
 
     /** Waits a little for the worker to exit; its status (its last output lines logged), or null when it runs. */

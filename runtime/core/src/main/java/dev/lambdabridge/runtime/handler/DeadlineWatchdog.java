@@ -1,34 +1,39 @@
-package dev.lambdabridge.bridge.polyglot;
+package dev.lambdabridge.runtime.handler;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One daemon thread per process that runs an action when an invocation's deadline comes (the polyglot handler's
- * {@link GuestHandler.Watch}, which cancels its context), unless the invocation disarmed it first.
+ * The one deadline scheduler of the bridges: one daemon thread per process that runs an action when an
+ * invocation's kill-at time comes ({@code LambdaContext#killAtMs()}: the polyglot bridge cancels the guest's
+ * context, the process bridge kills a worker that has not answered or become ready), unless the invocation
+ * disarmed it first. Loaded by the bridges only, never by a Java handler.
  *
- * <p>Why not a {@code ScheduledExecutorService}: a cancelled task stays in its queue until its delay ends, and
+ * <p>Why this and not a {@code ScheduledExecutorService} (which the process bridge used, with
+ * {@code setRemoveOnCancelPolicy}): a cancelled task stays in its queue until its delay ends, and
  * the delay is the function's timeout (up to 15 minutes), so a busy function kept one task, and with it a
  * context, per invocation of the last minutes (a thousand invocations a second and a 900 s timeout: 900,000
  * tasks); with {@code setRemoveOnCancelPolicy} the queue's head changes at every invocation and the timer thread
  * is woken each time. Here arming and disarming are a list add and remove under a lock: the thread sleeps until
  * the earliest deadline it knows, and only an earlier one wakes it (an invocation's deadline is usually later
- * than the one it sleeps towards, which a disarmed invocation left).
+ * than the one it sleeps towards, which a disarmed invocation left). The emulator, on Lambda's side, has no timer
+ * per invocation either: it checks the function timeouts on the 10 ms tick it runs anyway ({@code Deadlines}).
  */
-final class DeadlineWatchdog {
-    static final DeadlineWatchdog SHARED = new DeadlineWatchdog("lambda-bridge-polyglot-watchdog");
+public final class DeadlineWatchdog {
+    /** The process's watchdog, shared by every handler. */
+    public static final DeadlineWatchdog SHARED = new DeadlineWatchdog("lambda-bridge-deadlines");
 
     private final String threadName;
     private final List<Armed> armed = new ArrayList<>(2);
     private long wakeAt = Long.MAX_VALUE;
     private Thread thread;
 
-    DeadlineWatchdog(String threadName) {
+    public DeadlineWatchdog(String threadName) {
         this.threadName = threadName;
     }
 
     /** An armed action; {@link #disarm()} before its time and it never runs. */
-    final class Armed {
+    public final class Armed {
         private final Runnable action;
         private final long atMillis;
 
@@ -37,7 +42,7 @@ final class DeadlineWatchdog {
             this.atMillis = atMillis;
         }
 
-        void disarm() {
+        public void disarm() {
             synchronized (DeadlineWatchdog.this) {
                 armed.remove(this);
             }
@@ -45,7 +50,7 @@ final class DeadlineWatchdog {
     }
 
     /** Runs {@code action} at {@code atMillis} (epoch milliseconds) on the watchdog's thread, unless disarmed. */
-    synchronized Armed arm(Runnable action, long atMillis) {
+    public synchronized Armed arm(Runnable action, long atMillis) {
         Armed entry = new Armed(action, atMillis);
         armed.add(entry);
         if (thread == null) {
@@ -59,7 +64,7 @@ final class DeadlineWatchdog {
     }
 
     /** How many actions are armed (for tests). */
-    synchronized int armedCount() {
+    public synchronized int armedCount() {
         return armed.size();
     }
 

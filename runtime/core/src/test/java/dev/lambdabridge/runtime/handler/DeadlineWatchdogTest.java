@@ -1,4 +1,4 @@
-package dev.lambdabridge.bridge.polyglot;
+package dev.lambdabridge.runtime.handler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
