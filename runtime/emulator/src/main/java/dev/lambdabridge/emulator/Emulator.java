@@ -230,7 +230,7 @@ public final class Emulator implements AutoCloseable {
 
     /** The region of unknown functions' ARNs: the emulator's AWS_REGION (or AWS_DEFAULT_REGION), else us-east-1. */
     private String defaultRegion() {
-        return RuntimeEnvironment.hostRegion(options.hostEnv());
+        return RuntimeProcessEnvironment.hostRegion(options.hostEnv());
     }
 
     static int payloadLimit(InvocationType type) {

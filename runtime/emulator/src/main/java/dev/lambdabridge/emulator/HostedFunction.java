@@ -51,7 +51,7 @@ final class HostedFunction {
                    Consumer<RuntimeProcess> onStart, Path optDir, Map<String, String> hostEnv) {
         this.config = config;
         this.hostEnv = hostEnv;
-        this.arn = FunctionArn.of(RuntimeEnvironment.regionOf(config, hostEnv), config.name());
+        this.arn = FunctionArn.of(RuntimeProcessEnvironment.regionOf(config, hostEnv), config.name());
         this.description = new FunctionDescription(config, arn);
         this.log = log;
         this.timers = timers;
@@ -229,7 +229,7 @@ final class HostedFunction {
 
     /** The region the function runs in (its AWS_REGION, else the emulator's). */
     String region() {
-        return RuntimeEnvironment.regionOf(config, hostEnv);
+        return RuntimeProcessEnvironment.regionOf(config, hostEnv);
     }
 
     // ---- the extensions' calls (Extensions API, Telemetry API) ----

@@ -61,7 +61,7 @@ final class RuntimeProcess {
         FunctionConfig config = launch.config();
         ProcessBuilder builder = new ProcessBuilder(command).directory(config.codeDir().toFile());
         builder.environment().clear();
-        builder.environment().putAll(RuntimeEnvironment.build(launch, Ids.logStreamName()));
+        builder.environment().putAll(RuntimeProcessEnvironment.build(launch, Ids.logStreamName()));
         builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         long startNanos = System.nanoTime();
         try {
