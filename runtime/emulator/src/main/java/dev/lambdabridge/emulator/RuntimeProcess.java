@@ -1,5 +1,7 @@
 package dev.lambdabridge.emulator;
 
+import dev.lambdabridge.processtree.ProcessTree;
+
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -126,7 +128,7 @@ final class RuntimeProcess {
     }
 
     void kill() {
-        ProcessTree.kill(process.toHandle(), KILL_WAIT_MILLIS);
+        ProcessTree.killAndAwaitAll(process.toHandle(), null, KILL_WAIT_MILLIS);
     }
 
     /**
@@ -136,7 +138,7 @@ final class RuntimeProcess {
     int measureAndKill() {
         List<ProcessHandle> descendants = process.toHandle().descendants().toList();
         int peakMb = memory.maxUsedMb(descendants);
-        ProcessTree.kill(process.toHandle(), descendants, KILL_WAIT_MILLIS);
+        ProcessTree.killAndAwaitAll(process.toHandle(), descendants, KILL_WAIT_MILLIS);
         return peakMb;
     }
 }

@@ -1,5 +1,7 @@
 package dev.lambdabridge.bridge.process;
 
+import dev.lambdabridge.processtree.ProcessTree;
+
 import org.apache.commons.exec.StreamPumper;
 
 import java.io.ByteArrayInputStream;
@@ -114,7 +116,7 @@ final class ChildProcess {
      * @return how many processes besides the program were killed
      */
     int killTree(long waitMillis) {
-        return ProcessTree.kill(process, marker, waitMillis);
+        return ProcessTree.kill(process.toHandle(), marker, waitMillis);
     }
 
     /**

@@ -140,15 +140,4 @@ class TextTest {
         String expected = NativeText.UTF8_PLATFORM ? json : "{\"name\":\"Zo\\u00eb \\ud83d\\ude00\"}";
         assertEquals(expected, NativeText.forPlatform(json));
     }
-
-    @Test
-    void environEntriesAreMatchedWhole() {
-        byte[] environ = "A=1\0LAMBDA_REQUEST_ID=abc-1\0B=2\0".getBytes(StandardCharsets.US_ASCII);
-        assertTrue(ProcessTree.containsEntry(environ, "LAMBDA_REQUEST_ID=abc-1\0".getBytes(StandardCharsets.US_ASCII)));
-        assertFalse(ProcessTree.containsEntry(environ, "LAMBDA_REQUEST_ID=abc\0".getBytes(StandardCharsets.US_ASCII)));
-        assertFalse(ProcessTree.containsEntry(environ, "REQUEST_ID=abc-1\0".getBytes(StandardCharsets.US_ASCII)));
-        assertTrue(ProcessTree.containsEntry(environ, "A=1\0".getBytes(StandardCharsets.US_ASCII)));
-        assertEquals("status 3", ProcessTree.describeStatus(3));
-        assertTrue(ProcessTree.describeStatus(137).startsWith("status 137 (128+9: killed by signal 9, SIGKILL"));
-    }
 }
