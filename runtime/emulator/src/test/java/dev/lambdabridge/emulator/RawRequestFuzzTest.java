@@ -26,7 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
  *
  * <p>Every test run replays the seeds in src/test/resources/dev/lambdabridge/emulator/RawRequestFuzzTestInputs;
  * a fuzzing run is {@code JAZZER_FUZZ=1 mvn test -pl runtime/emulator -Dtest='RawRequestFuzzTest#METHOD'
- * -Djazzer.max_duration=2m} (README, Testing).
+ * -Djazzer.max_duration=2m} (runtime/reliability/README.md, "Fuzzing").
  */
 class RawRequestFuzzTest {
     private static final Duration DEADLINE = Duration.ofSeconds(5);

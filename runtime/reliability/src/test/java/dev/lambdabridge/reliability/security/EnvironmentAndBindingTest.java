@@ -43,7 +43,7 @@ class EnvironmentAndBindingTest {
     /** The AWS credentials, profile and region of the emulator's environment, handed on as sam local does. */
     private static final Set<String> CREDENTIALS = Set.of("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY",
             "AWS_SESSION_TOKEN", "AWS_PROFILE", "AWS_DEFAULT_PROFILE", "AWS_CONFIG_FILE", "AWS_SHARED_CREDENTIALS_FILE");
-    /** What the process bridge adds (README "exec:", docs/worker-protocol.md). */
+    /** What the process bridge adds (bridge/process/README.md "exec:", docs/worker-protocol.md). */
     private static final Set<String> BRIDGE = Set.of("LAMBDA_REQUEST_ID", "LAMBDA_DEADLINE_MS",
             "LAMBDA_INVOKED_FUNCTION_ARN", "_X_AMZN_TRACE_ID", "LAMBDA_BRIDGE_WORKER_SOCKET", "LAMBDA_BRIDGE_PROTOCOL",
             "LAMBDA_BRIDGE_SHIMS", "PHP_INI_SCAN_DIR", "RUBYLIB",

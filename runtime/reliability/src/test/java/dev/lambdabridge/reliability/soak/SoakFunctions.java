@@ -18,9 +18,10 @@ import java.util.Map;
 
 /**
  * The soak's functions, one per kind of handler, each with the faults it can be asked for and the errorType the
- * caller must get for each (the contracts of README.md "exec:", "worker:", "js: and ruby:" and
- * docs/worker-protocol.md). Lays out their code in a work directory: the Java fault handler's task root as
- * Maven built it, the PHP, Ruby and JS files as they are, and the Go programs built with {@code go build}.
+ * caller must get for each (the contracts of bridge/process/README.md "exec:" and "worker:",
+ * bridge/polyglot/README.md and docs/worker-protocol.md). Lays out their code in a work directory: the Java fault
+ * handler's task root as Maven built it, the PHP, Ruby and JS files as they are, and the Go programs built with
+ * {@code go build}.
  */
 final class SoakFunctions {
     /**

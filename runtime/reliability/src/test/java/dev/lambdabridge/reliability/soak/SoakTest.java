@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The short soak: the same run as {@code scripts/soak}, a few thousand invocations (the warm-up round gives every
  * fault of every function at least once), under three minutes; and the same at {@code AWS_LAMBDA_MAX_CONCURRENCY}
- * 8 ({@code scripts/soak --concurrency 8}), 1,500 invocations. The long runs are in README.md.
+ * 8 ({@code scripts/soak --concurrency 8}), 1,500 invocations. The long runs are in runtime/reliability/README.md.
  */
 @Tag("slow")
 class SoakTest {
@@ -27,7 +27,8 @@ class SoakTest {
 
     /**
      * Eight invocations at once per runtime process: each gets its answer, or, when another invocation's fault
-     * ended their process, Runtime.ExitError (the rule in README.md); none lost or doubled, nothing leaked.
+     * ended their process, Runtime.ExitError (the rule in runtime/reliability/README.md); none lost or doubled,
+     * nothing leaked.
      */
     @Test
     void atConcurrencyEightEveryInvocationGetsItsAnswerOrItsProcessesEndAndNothingLeaks(@TempDir Path work)
