@@ -36,8 +36,8 @@ final class SoakFunctions {
     /** TruffleRuby in Truffle's interpreter builds the 7 MB string of "big" slower still than GraalJS. */
     static final Duration RUBY_TIMEOUT = Duration.ofSeconds(10);
     /**
-     * How long before the deadline the bridges stop a handler (LAMBDA_BRIDGE_TIMEOUT_MARGIN_MS and
-     * LAMBDA_BRIDGE_POLYGLOT_TIMEOUT_MARGIN_MS; 250 ms each by default): with eight functions on two cores the
+     * How long before the deadline the bridges stop a handler (LAMBDA_BRIDGE_TIMEOUT_MARGIN_MS, one variable for
+     * every bridge; 250 ms by default): with eight functions on two cores the
      * bridge's kill and answer can take longer than that, and then the platform's timeout (Sandbox.Timedout, a
      * restart of the runtime) would win the race. Slow handlers finish 900 ms before the deadline, inside it.
      */
@@ -78,8 +78,7 @@ final class SoakFunctions {
         Path ruby = soak.resolve("ruby");
 
         String margin = Long.toString(Math.round(MARGIN_MS * timeoutScale(concurrency)));
-        Map<String, String> env = Map.of(MARKER, marker, "LANG", "C.UTF-8", "LAMBDA_BRIDGE_TIMEOUT_MARGIN_MS", margin,
-                "LAMBDA_BRIDGE_POLYGLOT_TIMEOUT_MARGIN_MS", margin);
+        Map<String, String> env = Map.of(MARKER, marker, "LANG", "C.UTF-8", "LAMBDA_BRIDGE_TIMEOUT_MARGIN_MS", margin);
         Launcher launch = layers == null ? new Launcher(concurrency, bootstrap, null)
                 : new Launcher(concurrency, null, layers);
         List<SoakFunction> functions = new ArrayList<>();
