@@ -51,7 +51,8 @@ lb_needs_build() {
   # shellcheck disable=SC2086
   lb_dist_jar=$(lb_first "$LB_ROOT/layers/dist/target/dist/lib/bridge-process-*.jar")
   lb_stale "${lb_dist_jar:-$LB_ROOT/layers/dist/target/dist/lib/bridge-process.jar}" $lb_poms "$LB_ROOT/layers/dist/pom.xml" \
-    "$LB_ROOT/bridge/process/pom.xml" "$LB_ROOT/bridge/process/src/main" "$LB_ROOT/bridge/process/shims" && return 0
+    "$LB_ROOT/bridge/process/pom.xml" "$LB_ROOT/bridge/process/src/main" "$LB_ROOT/bridge/process/shims" \
+    "$LB_ROOT/runtime/process-tree/pom.xml" "$LB_ROOT/runtime/process-tree/src/main" && return 0
   lb_stale "$LB_ROOT/samples/scripts/go/hello" "$LB_ROOT/samples/scripts/go/hello.go" && return 0
   lb_stale "$LB_ROOT/samples/scripts/go/worker" "$LB_ROOT/samples/scripts/go/cmd" && return 0
   # shellcheck disable=SC2086
