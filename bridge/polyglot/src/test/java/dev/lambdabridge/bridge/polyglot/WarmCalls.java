@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -57,11 +58,15 @@ public final class WarmCalls {
     }
 
     public static Result measure(String handler, Path taskRoot, byte[] event, int warmup, int n) throws Exception {
-        RuntimeEnvironment environment = RuntimeEnvironment.from(Map.of(
+        // The process's environment with the function's settings over it, as the bootstrap reads it: the bridges
+        // take the guest's environment (process.env, ENV: e.g. an AWS SDK's endpoint and credentials) from here.
+        Map<String, String> variables = new HashMap<>(System.getenv());
+        variables.putAll(Map.of(
                 "_HANDLER", handler, "LAMBDA_TASK_ROOT", taskRoot.toAbsolutePath().toString(),
                 "AWS_LAMBDA_FUNCTION_NAME", "warm-calls", "AWS_LAMBDA_FUNCTION_VERSION", "$LATEST",
                 "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024", "AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/warm-calls",
                 "AWS_LAMBDA_LOG_STREAM_NAME", "2026/11/27/[$LATEST]0"));
+        RuntimeEnvironment environment = RuntimeEnvironment.from(variables);
         RuntimeLogger logger = new RuntimeLogger(OutputStream.nullOutputStream(), "TEXT", null);
         String scheme = handler.substring(0, handler.indexOf(':'));
         String spec = handler.substring(handler.indexOf(':') + 1);
