@@ -60,13 +60,13 @@ unpack() {
   echo "$dir"
 }
 
-emulator_jar=$(ls "$REPO"/runtime/emulator/target/runtime-emulator-*.jar | grep -v -- '-sources\|-tests' | head -n 1)
+emulator_jar=$(ls "$REPO"/runtime/local/emulator/target/runtime-emulator-*.jar | grep -v -- '-sources\|-tests' | head -n 1)
 # run COMBO CODE HANDLER EVENT MEMORY [JVM_OPTS]: invokes the function once; prints its log and result
 run() {
   local combo=$1 code=$2 handler=$3 event=$4 memory=$5 jvm_opts=${6:-}
   local opt bootstrap task
   opt=$(unpack_once "$combo")
-  local cmd=(env -u JAVA_HOME "$JDK/bin/java" -cp "$emulator_jar:$REPO/runtime/emulator/target/lib/*"
+  local cmd=(env -u JAVA_HOME "$JDK/bin/java" -cp "$emulator_jar:$REPO/runtime/local/emulator/target/lib/*"
              dev.lambdabridge.emulator.cli.EmulatorCli invoke --handler "$handler" --event "$event"
              --memory "$memory" --timeout 20 --env "LAMBDA_BRIDGE_JVM_OPTS=$jvm_opts")
   local e

@@ -66,10 +66,10 @@ else fail "the default handler '$handler' has no class $class"; fi
 grep -q '^ENV _HANDLER=\${HANDLER}$' "$DOCKERFILE" && ok "the image sets _HANDLER" || fail "the image does not set _HANDLER"
 
 # the image's layout, run as Lambda runs a SnapStart function (the emulator answers restore/next after init)
-emulator_jar=$(ls "$REPO"/runtime/emulator/target/runtime-emulator-*.jar | grep -v -- '-sources\|-tests' | head -n 1)
+emulator_jar=$(ls "$REPO"/runtime/local/emulator/target/runtime-emulator-*.jar | grep -v -- '-sources\|-tests' | head -n 1)
 JDK=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 out=$(cd "$REPO/${args[FUNCTION_DIR]}" && env -u JAVA_HOME "$JDK/bin/java" \
-  -cp "$emulator_jar:$REPO/runtime/emulator/target/lib/*" dev.lambdabridge.emulator.cli.EmulatorCli invoke \
+  -cp "$emulator_jar:$REPO/runtime/local/emulator/target/lib/*" dev.lambdabridge.emulator.cli.EmulatorCli invoke \
   --handler "$handler" --code "$REPO/${args[FUNCTION_DIR]}" --bootstrap "$LAYER/${entrypoint#/opt/}" \
   --event "$REPO/samples/java-hello/events/greeting.json" --memory 512 --timeout 20 --snap-start 2>&1) || true
 for expected in RESTORE_START "RESTORE_REPORT Restore Duration: " "Bonjour, Grace"; do

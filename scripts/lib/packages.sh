@@ -5,7 +5,7 @@
 # toolchain of the process bridge (real php, ruby and go programs run through the bootstrap), zip/unzip for the
 # layer recipes, python3 for the emulator's extension test (an external extension written in Python), curl for the
 # serve-api tests (a real curl process as the HTTP client) and the emulator's RIE-style curl script, boto3 and the
-# AWS CLI v2 as the emulator's AWS clients (runtime/emulator AwsClientsTest); gcc, make, OpenSSL's headers and
+# AWS CLI v2 as the emulator's AWS clients (runtime/local/emulator AwsClientsTest); gcc, make, OpenSSL's headers and
 # libraries and libyaml for the polyglot-ruby-cext layer (scripts/build-layers builds its openssl.so and ships
 # libssl, libcrypto and libyaml); binutils' objdump, with which the layer recipes measure the glibc a layer
 # needs; cmake and g++ for AWS's Node.js runtime client (aws-lambda-ric), whose npm install compiles curl,

@@ -5,7 +5,7 @@
 
 # the runtime with every bridge, laid out as the layers unpack into /opt (layers/dist)
 LB_BOOTSTRAP="$LB_ROOT/layers/dist/target/dist/bootstrap"
-LB_EMULATOR_TARGET="$LB_ROOT/runtime/emulator/target"
+LB_EMULATOR_TARGET="$LB_ROOT/runtime/local/emulator/target"
 LB_SAMPLE_FUNCTION="$LB_ROOT/samples/java-hello/target/function"
 LB_EMULATOR_MAIN=dev.lambdabridge.emulator.cli.EmulatorCli
 # touched by scripts/build after each successful build (target/ is ignored by git)
@@ -19,60 +19,39 @@ lb_emulator_jar() {
   done
 }
 
-# lb_stale OUTPUT SOURCE...: true (0) when OUTPUT is missing, or when a file under a SOURCE is newer than OUTPUT
-# and newer than the last successful scripts/build (Maven leaves some outputs untouched when only a pom.xml
-# changed; the stamp keeps that from asking for a build on every run). Sets lb_why.
-lb_stale() {
-  lb_out=$1; shift
-  if [ ! -e "$lb_out" ]; then
-    lb_why="$lb_out is missing"
-    return 0
-  fi
-  for lb_src in "$@"; do
-    [ -e "$lb_src" ] || continue
-    if [ -e "$LB_BUILD_STAMP" ]; then
-      lb_newer=$(find "$lb_src" -type f -newer "$lb_out" -newer "$LB_BUILD_STAMP" 2>/dev/null | head -n 1)
-    else
-      lb_newer=$(find "$lb_src" -type f -newer "$lb_out" 2>/dev/null | head -n 1)
-    fi
-    if [ -n "$lb_newer" ]; then
-      lb_why="$lb_newer changed after $lb_out was built"
+# lb_changed_since_build: prints the first source file changed since the last successful scripts/build: any file
+# of the tree but build output (target/), git's files, node_modules, the docs (*.md, docs/), results, the scripts
+# and CI (scripts/, .ci/) and the test-only parts (src/test, runtime/test). No list of modules or of what depends on what: whatever changed, Maven's
+# incremental build decides what it touches.
+lb_changed_since_build() {
+  find "$LB_ROOT" \( -name target -o -name .git -o -name node_modules -o -name results -o -path '*/src/test' \
+      -o -path "$LB_ROOT/runtime/test" -o -path "$LB_ROOT/scripts" -o -path "$LB_ROOT/docs" -o -path "$LB_ROOT/.ci" \) \
+      -prune -o -type f ! -name '*.md' -newer "$LB_BUILD_STAMP" -print 2>/dev/null |
+    head -n 1
+}
+
+# lb_needs_build: true when what scripts/build makes is missing (the dists, the emulator, the local API Gateway,
+# the samples the scripts run), or when a source changed since the last successful scripts/build; sets lb_why.
+lb_needs_build() {
+  for lb_out in "$LB_BOOTSTRAP" "$(lb_first "$LB_ROOT/layers/dist/target/dist/lib/bridge-process-*.jar")" \
+      "$LB_ROOT/runtime/core/target/dist/lib/runtime-core.jar" "$(lb_emulator_jar)" "$LB_EMULATOR_TARGET/lib" \
+      "$LB_ROOT/runtime/local/api-gateway/target/lib" "$LB_SAMPLE_FUNCTION/example/hello/HelloHandler.class" \
+      "$LB_ROOT/samples/streaming/target/function" "$LB_ROOT/samples/ops/local-run/target/lib" \
+      "$LB_ROOT/samples/scripts/go/hello" "$LB_ROOT/samples/scripts/go/worker"; do
+    if [ -z "$lb_out" ] || [ ! -e "$lb_out" ]; then
+      lb_why="${lb_out:-a jar of the dist or the emulator} is missing"
       return 0
     fi
   done
-  return 1
-}
-
-# lb_needs_build: true when the runtime's dist, the emulator or the sample functions must be (re)built; sets lb_why.
-lb_needs_build() {
-  lb_poms="$LB_ROOT/pom.xml $LB_ROOT/runtime/pom.xml $LB_ROOT/samples/pom.xml"
-  # shellcheck disable=SC2086
-  lb_stale "$LB_BOOTSTRAP" "$LB_ROOT/runtime/core/src/main/dist" && return 0
-  # shellcheck disable=SC2086
-  lb_dist_jar=$(lb_first "$LB_ROOT/layers/dist/target/dist/lib/bridge-process-*.jar")
-  lb_stale "${lb_dist_jar:-$LB_ROOT/layers/dist/target/dist/lib/bridge-process.jar}" $lb_poms "$LB_ROOT/layers/dist/pom.xml" \
-    "$LB_ROOT/bridge/process/pom.xml" "$LB_ROOT/bridge/process/src/main" "$LB_ROOT/bridge/process/shims" \
-    "$LB_ROOT/runtime/process-tree/pom.xml" "$LB_ROOT/runtime/process-tree/src/main" && return 0
-  lb_stale "$LB_ROOT/samples/scripts/go/hello" "$LB_ROOT/samples/scripts/go/hello.go" && return 0
-  lb_stale "$LB_ROOT/samples/scripts/go/worker" "$LB_ROOT/samples/scripts/go/cmd" && return 0
-  # shellcheck disable=SC2086
-  lb_stale "$LB_ROOT/runtime/core/target/dist/lib/runtime-core.jar" $lb_poms \
-    "$LB_ROOT/runtime/core/pom.xml" "$LB_ROOT/runtime/core/src/main" \
-    "$LB_ROOT/runtime/serialization/pom.xml" "$LB_ROOT/runtime/serialization/src/main" && return 0
-  lb_jar=$(lb_emulator_jar)
-  # shellcheck disable=SC2086
-  lb_stale "${lb_jar:-$LB_EMULATOR_TARGET/runtime-emulator.jar}" $lb_poms \
-    "$LB_ROOT/runtime/emulator/pom.xml" "$LB_ROOT/runtime/emulator/src/main" && return 0
-  lb_stale "$LB_EMULATOR_TARGET/lib" && return 0
-  # shellcheck disable=SC2086
-  lb_stale "$LB_SAMPLE_FUNCTION/example/hello/HelloHandler.class" $lb_poms \
-    "$LB_ROOT/samples/java-hello/pom.xml" "$LB_ROOT/samples/java-hello/src/main" && return 0
-  # the streaming samples, and the operations samples with their local runner (scripts/run's defaults)
-  lb_stale "$LB_ROOT/samples/streaming/target/function" "$LB_ROOT/samples/streaming/pom.xml" \
-    "$LB_ROOT/samples/streaming/src/main" && return 0
-  # shellcheck disable=SC2086
-  lb_stale "$LB_ROOT/samples/ops/local-run/target/lib" "$LB_ROOT/samples/ops/pom.xml" \
-    $(for lb_m in "$LB_ROOT"/samples/ops/*/; do printf '%s ' "${lb_m}pom.xml" "${lb_m}src/main"; done) && return 0
+  if [ ! -e "$LB_BUILD_STAMP" ]; then
+    lb_why="no successful scripts/build yet ($LB_BUILD_STAMP)"
+    return 0
+  fi
+  lb_newer=$(lb_changed_since_build)
+  if [ -n "$lb_newer" ]; then
+    lb_why="$lb_newer changed after the last scripts/build"
+    return 0
+  fi
   return 1
 }
 

@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The bootstrap script's choice of AOT cache (src/main/dist/bootstrap), run as it is, in a layer laid out in a
  * temporary directory: lib/*.jar, lib/runtime.aot, and a jre/ whose bin/java prints the options it was given (the
- * choice is made before the JVM starts; what the JVM does with a cache is tested end to end in runtime/conformance,
+ * choice is made before the JVM starts; what the JVM does with a cache is tested end to end in runtime/test/conformance,
  * FunctionAotCacheTest). The function's cache and key are files in the task root.
  */
 class BootstrapAotCacheTest {

@@ -18,7 +18,7 @@ import java.nio.charset.StandardCharsets;
  * <p>Every test run replays the seeds in
  * src/test/resources/dev/lambdabridge/bridge/polyglot/HandlerNamesFuzzTestInputs (one handler string per file,
  * shared by both targets); a fuzzing run is {@code JAZZER_FUZZ=1 mvn test -pl bridge/polyglot
- * -Dtest='HandlerNamesFuzzTest#METHOD' -Djazzer.max_duration=2m} (runtime/reliability/README.md, "Fuzzing").
+ * -Dtest='HandlerNamesFuzzTest#METHOD' -Djazzer.max_duration=2m} (runtime/test/reliability/README.md, "Fuzzing").
  */
 class HandlerNamesFuzzTest {
     @FuzzTest

@@ -23,7 +23,7 @@ import java.util.Arrays;
  *
  * <p>Every test run replays the seeds in src/test/resources/dev/lambdabridge/bridge/process/FramesFuzzTestInputs
  * (raw worker output for the first target); a fuzzing run is {@code JAZZER_FUZZ=1 mvn test -pl bridge/process
- * -Dtest='FramesFuzzTest#METHOD' -Djazzer.max_duration=2m} (runtime/reliability/README.md, "Fuzzing").
+ * -Dtest='FramesFuzzTest#METHOD' -Djazzer.max_duration=2m} (runtime/test/reliability/README.md, "Fuzzing").
  */
 class FramesFuzzTest {
     private static final long ALLOCATION_SLACK = 256 * 1024;

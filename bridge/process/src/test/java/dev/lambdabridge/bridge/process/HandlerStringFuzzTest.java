@@ -23,7 +23,7 @@ import java.util.List;
  * <p>Every test run replays the seeds in
  * src/test/resources/dev/lambdabridge/bridge/process/HandlerStringFuzzTestInputs (shared by both schemes' targets);
  * a fuzzing run is {@code JAZZER_FUZZ=1 mvn test -pl bridge/process -Dtest='HandlerStringFuzzTest#METHOD'
- * -Djazzer.max_duration=2m} (runtime/reliability/README.md, "Fuzzing").
+ * -Djazzer.max_duration=2m} (runtime/test/reliability/README.md, "Fuzzing").
  */
 class HandlerStringFuzzTest {
 

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Every test run replays the seeds in src/test/resources/dev/lambdabridge/bridge/process/JsonFuzzTestInputs
  * (shared by both targets); a fuzzing run is {@code JAZZER_FUZZ=1 mvn test -pl bridge/process
- * -Dtest='JsonFuzzTest#METHOD' -Djazzer.max_duration=2m} (runtime/reliability/README.md, "Fuzzing").
+ * -Dtest='JsonFuzzTest#METHOD' -Djazzer.max_duration=2m} (runtime/test/reliability/README.md, "Fuzzing").
  */
 class JsonFuzzTest {
     private static final ObjectMapper JACKSON = new ObjectMapper()

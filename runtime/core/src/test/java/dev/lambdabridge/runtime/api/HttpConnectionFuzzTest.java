@@ -35,7 +35,7 @@ import org.junit.jupiter.api.BeforeAll;
  * <p>Every test run replays the seeds in src/test/resources/dev/lambdabridge/runtime/api/HttpConnectionFuzzTestInputs
  * (raw answers, byte for byte as a peer sends them; Jazzer adds the crashing inputs it finds there); a fuzzing
  * run is {@code JAZZER_FUZZ=1 mvn test -pl runtime/core -Dtest='HttpConnectionFuzzTest#METHOD'
- * -Djazzer.max_duration=2m} (runtime/reliability/README.md, "Fuzzing").
+ * -Djazzer.max_duration=2m} (runtime/test/reliability/README.md, "Fuzzing").
  */
 class HttpConnectionFuzzTest {
     /** Allowed allocation: a generous multiple of what was received, plus buffers (64 KiB socket buffers...). */

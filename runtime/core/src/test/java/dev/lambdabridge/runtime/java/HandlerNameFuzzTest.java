@@ -18,7 +18,7 @@ import java.nio.charset.StandardCharsets;
  * <p>Every test run replays the seeds in
  * src/test/resources/dev/lambdabridge/runtime/java/HandlerNameFuzzTestInputs (one handler string per file);
  * a fuzzing run is {@code JAZZER_FUZZ=1 mvn test -pl runtime/core -Dtest=HandlerNameFuzzTest
- * -Djazzer.max_duration=2m} (runtime/reliability/README.md, "Fuzzing").
+ * -Djazzer.max_duration=2m} (runtime/test/reliability/README.md, "Fuzzing").
  */
 class HandlerNameFuzzTest {
 

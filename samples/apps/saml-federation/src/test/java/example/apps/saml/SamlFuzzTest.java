@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * <p>Every test run replays the seeds in src/test/resources/example/apps/saml/SamlFuzzTestInputs (SAML responses,
  * shared by both targets: seven documents, so 70 DOCTYPE combinations); a fuzzing run is {@code JAZZER_FUZZ=1
  * mvn test -pl samples/apps/saml-federation -Dtest='SamlFuzzTest#METHOD' -Djazzer.max_duration=2m}
- * (runtime/reliability/README.md, "Fuzzing").
+ * (runtime/test/reliability/README.md, "Fuzzing").
  */
 class SamlFuzzTest {
     private static final String[] DOCTYPES = {

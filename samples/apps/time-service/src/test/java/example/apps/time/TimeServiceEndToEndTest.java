@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * The time service and the pipeline test action through the emulator and the runtime's real bootstrap. CodePipeline
  * is WireMock (no emulator exists for it; see {@link CodePipelineStubs}); each pipeline test checks what WireMock
  * received. The success path, against the time service served over HTTP by scripts/serve-api's front door, is in
- * samples/apps/api-gateway-local (PipelineAgainstServedTimeServiceTest).
+ * runtime/local/api-gateway (PipelineAgainstServedTimeServiceTest).
  */
 @Tag("slow")
 class TimeServiceEndToEndTest {

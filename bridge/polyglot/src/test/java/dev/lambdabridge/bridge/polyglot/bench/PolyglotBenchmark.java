@@ -31,7 +31,7 @@ import java.util.stream.Stream;
  *   <li>warm in-process overhead, without the Runtime API: {@code handle()} in a JVM with the bootstrap's flags
  *       ({@link dev.lambdabridge.bridge.polyglot.WarmCalls}).</li>
  * </ul>
- * Why in this module's test scope: the in-process figure needs the bridge's own classes, and runtime/benchmark
+ * Why in this module's test scope: the in-process figure needs the bridge's own classes, and runtime/test/benchmark
  * must not carry GraalVM's 190 MB of jars.
  */
 public final class PolyglotBenchmark {

@@ -1,0 +1,8 @@
+package dev.lambdabridge.features;
+
+import dev.lambdabridge.api.NotThreadSafe;
+
+/** Test handler: {@link TraceHandler}, declared not thread-safe. */
+@NotThreadSafe
+public class SerialTraceHandler extends TraceHandler {
+}

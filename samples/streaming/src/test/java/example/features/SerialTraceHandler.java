@@ -1,8 +1,0 @@
-package example.features;
-
-import dev.lambdabridge.api.NotThreadSafe;
-
-/** Test handler: {@link TraceHandler}, declared not thread-safe. */
-@NotThreadSafe
-public class SerialTraceHandler extends TraceHandler {
-}
