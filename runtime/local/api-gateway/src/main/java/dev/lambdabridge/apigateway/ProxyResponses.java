@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -44,25 +43,6 @@ public final class ProxyResponses {
                 headers.add(Map.entry(h.getKey(), value.asText()));
             }
         }));
-        return new HttpResponseData(status.asInt(), headers, body(response));
-    }
-
-    private static byte[] body(JsonNode response) {
-        JsonNode body = response.get("body");
-        if (body == null || body.isNull()) {
-            return new byte[0];
-        }
-        if (!body.isTextual()) {
-            throw new MalformedProxyResponseException("body must be a string, got " + body.getNodeType());
-        }
-        if (response.path("isBase64Encoded").asBoolean(false)) {
-            try {
-                return Base64.getDecoder().decode(body.asText().replaceAll("\\s", ""));
-            } catch (IllegalArgumentException e) {
-                throw new MalformedProxyResponseException("isBase64Encoded is true but body is not base64: "
-                        + e.getMessage());
-            }
-        }
-        return body.asText().getBytes(StandardCharsets.UTF_8);
+        return new HttpResponseData(status.asInt(), headers, ProxyResponseBody.of(response));
     }
 }

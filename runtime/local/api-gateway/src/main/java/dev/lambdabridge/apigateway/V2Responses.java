@@ -3,9 +3,7 @@ package dev.lambdabridge.apigateway;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -33,7 +31,7 @@ final class V2Responses {
         if (response == null || !response.isObject() || !response.has("statusCode")) {
             return new HttpResponseData(200, List.of(Map.entry("Content-Type", "application/json")), payload);
         }
-        return fromPrelude(response, body(response));
+        return fromPrelude(response, ProxyResponseBody.of(response));
     }
 
     /**
@@ -51,24 +49,5 @@ final class V2Responses {
                 h.getValue().isValueNode() ? h.getValue().asText() : h.getValue().toString())));
         response.path("cookies").forEach(cookie -> headers.add(Map.entry("Set-Cookie", cookie.asText())));
         return new HttpResponseData(status.asInt(), headers, body);
-    }
-
-    private static byte[] body(JsonNode response) {
-        JsonNode body = response.get("body");
-        if (body == null || body.isNull()) {
-            return new byte[0];
-        }
-        if (!body.isTextual()) {
-            throw new MalformedProxyResponseException("body must be a string, got " + body.getNodeType());
-        }
-        if (response.path("isBase64Encoded").asBoolean(false)) {
-            try {
-                return Base64.getDecoder().decode(body.asText().replaceAll("\\s", ""));
-            } catch (IllegalArgumentException e) {
-                throw new MalformedProxyResponseException("isBase64Encoded is true but body is not base64: "
-                        + e.getMessage());
-            }
-        }
-        return body.asText().getBytes(StandardCharsets.UTF_8);
     }
 }
