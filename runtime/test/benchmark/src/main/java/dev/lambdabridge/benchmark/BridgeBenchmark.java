@@ -14,8 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,7 +35,7 @@ import java.util.Map;
  *       runs of the exec: programs (both with {@link ProcessBuilder}, waited for): every measurement is split into
  *       {@code --rounds} blocks, and each round takes one block of each, in an order that rotates.</li>
  * </ol>
- * Prints the markdown report and writes it, with an SVG chart, to bridges-latest.md and .svg.
+ * {@link BridgeReport} makes the report of its findings.
  */
 public final class BridgeBenchmark {
     static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -54,30 +52,6 @@ public final class BridgeBenchmark {
     BridgeBenchmark(BridgeOptions options, PrintStream progress) {
         this.options = options;
         this.progress = progress;
-    }
-
-    public static void main(String[] args) {
-        BridgeOptions options;
-        try {
-            options = BridgeOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
-        }
-        try {
-            BridgeResults.Report report = new BridgeBenchmark(options, System.err).run();
-            String markdown = BridgeReport.render(report);
-            System.out.print(markdown);
-            Path md = RuntimeBenchmark.write(options.outDir(), "bridges-latest.md", markdown);
-            Path svg = RuntimeBenchmark.write(options.outDir(), "bridges-latest.svg", BridgeChart.render(report));
-            System.out.println();
-            System.out.println("written: " + md + ", " + svg);
-        } catch (Exception e) {
-            System.err.println("bridge benchmark failed: " + e.getMessage());
-            e.printStackTrace();
-            System.exit(1);
-        }
     }
 
     /** One function the benchmark hosts: a language in one mode, or the Java baseline (language null). */
@@ -136,10 +110,12 @@ public final class BridgeBenchmark {
         }
         BridgeResults.Baseline baseline = new BridgeResults.Baseline(BASELINE_HANDLER, warm.get(Case.BASELINE).stats(),
                 cold.get(Case.BASELINE).stats());
-        BridgeResults.Environment environment = describe(loadAtStart);
-        BridgeResults.Report partial = new BridgeResults.Report(environment, options, rows, startStats, baseline,
-                List.of());
-        return new BridgeResults.Report(environment, options, rows, startStats, baseline, BridgeGoals.check(partial));
+        Machine.Environment environment = Machine.describe(options.command(), loadAtStart, options.moduleDir(),
+                interpreters());
+        BridgeResults.Report partial = new BridgeResults.Report(environment, aotCache(), options, rows, startStats,
+                baseline, List.of());
+        return new BridgeResults.Report(environment, partial.aotCache(), options, rows, startStats, baseline,
+                BridgeGoals.check(partial));
     }
 
     // ---- 0. what must be there ----
@@ -411,21 +387,8 @@ public final class BridgeBenchmark {
 
     // ---- the report's circumstances ----
 
-    private BridgeResults.Environment describe(String loadAtStart) {
-        String uname = Machine.run("uname", "-srm");
-        int nproc;
-        try {
-            nproc = Integer.parseInt(Machine.run("nproc"));
-        } catch (NumberFormatException e) {
-            nproc = Runtime.getRuntime().availableProcessors();
-        }
-        String jvm = System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version") + " ("
-                + System.getProperty("java.vendor") + ")";
-        ProcessHandle.Info info = ProcessHandle.current().info();
-        StringBuilder harness = new StringBuilder(Machine.quote(info.command().orElse("java")));
-        for (String arg : info.arguments().orElse(new String[0])) {
-            harness.append(' ').append(Machine.quote(arg));
-        }
+    /** The interpreters' versions (the first on PATH, as the bridge finds them), one line each. */
+    private List<String> interpreters() {
         List<String> interpreters = new ArrayList<>();
         for (Language language : options.languageList()) {
             String version = switch (language) {
@@ -443,9 +406,7 @@ public final class BridgeBenchmark {
             };
             interpreters.add(language.label + ": " + version.trim());
         }
-        return new BridgeResults.Environment(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), uname, nproc,
-                jvm, Path.of(System.getProperty("java.home"), "bin", "java").toString(), options.command(),
-                harness.toString(), loadAtStart, Machine.loadAverage(), revision(), interpreters, aotCache());
+        return interpreters;
     }
 
     /** Whether the bootstrap starts its JVM with the dist's AOT cache (which scripts/build trains). */
@@ -469,19 +430,6 @@ public final class BridgeBenchmark {
         } catch (IOException e) {
             return "unknown (" + e.getMessage() + ")";
         }
-    }
-
-    /** The commit, and whether the runtime, the bridge or the samples had uncommitted changes. */
-    private String revision() {
-        String dir = options.moduleDir().toString();
-        String commit = Machine.run("git", "-C", dir, "rev-parse", "--short", "HEAD");
-        if (commit.isBlank() || commit.contains(" ")) {
-            return "unknown (not a git work tree)";
-        }
-        String dirty = Machine.run("git", "-C", dir, "status", "--porcelain", "--", "../../core", "../../serialization",
-                "../../../bridge/process", "../../../samples/scripts", "../../../layers/dist");
-        return commit + (dirty.isBlank() ? ""
-                : " + uncommitted changes in runtime/core, bridge/process, samples/scripts or layers/dist");
     }
 
     // ---- helpers ----

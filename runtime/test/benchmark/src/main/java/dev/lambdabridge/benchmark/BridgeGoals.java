@@ -16,11 +16,11 @@ final class BridgeGoals {
     private BridgeGoals() {
     }
 
-    static List<Results.Goal> check(BridgeResults.Report report) {
-        List<Results.Goal> goals = new ArrayList<>();
+    static List<Goal> check(BridgeResults.Report report) {
+        List<Goal> goals = new ArrayList<>();
         for (Language language : Language.values()) {
             BridgeResults.Row worker = report.row(language, Mode.WORKER);
-            goals.add(new Results.Goal(language.label + " worker: warm median round trip",
+            goals.add(new Goal(language.label + " worker: warm median round trip",
                     worker == null ? null : worker.warm().roundTripUs().median(), "us", "<", WORKER_MEDIAN_US,
                     worker == null ? "not run" : String.format(Locale.ROOT, "p99 %.1f us; the worker's Duration "
                             + "(runtime's share) %.1f us", worker.warm().roundTripUs().p99(),
@@ -32,13 +32,13 @@ final class BridgeGoals {
     }
 
     /** exec: median / worker: median of one language; the Go ratio has no goal and is in the report's table. */
-    private static Results.Goal ratio(BridgeResults.Report report, Language language, double target) {
+    private static Goal ratio(BridgeResults.Report report, Language language, double target) {
         BridgeResults.Row exec = report.row(language, Mode.EXEC);
         BridgeResults.Row worker = report.row(language, Mode.WORKER);
         Double value = ratio(exec, worker);
         String note = value == null ? "not run" : String.format(Locale.ROOT, "exec: %.1f us / worker: %.1f us",
                 exec.warm().roundTripUs().median(), worker.warm().roundTripUs().median());
-        return new Results.Goal(language.label + ": exec: median / worker: median", value, "", ">=", target, note);
+        return new Goal(language.label + ": exec: median / worker: median", value, "x", ">=", target, note);
     }
 
     static Double ratio(BridgeResults.Row exec, BridgeResults.Row worker) {

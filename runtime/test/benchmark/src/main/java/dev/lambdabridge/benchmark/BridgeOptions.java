@@ -1,13 +1,12 @@
 package dev.lambdabridge.benchmark;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * What {@code scripts/bench-bridges} asked for.
+ * What the bridges suite ({@code Bench bridges}, {@code scripts/bench-bridges}) was asked for.
  *
  * @param execInvokes    measured warm invokes per exec: function
  * @param workerInvokes  measured warm invokes per worker: function (and of the Java baseline)
@@ -21,29 +20,29 @@ import java.util.Set;
  * @param moduleDir      runtime/test/benchmark: target/function holds the Java baseline's handler
  * @param bootstrap      the runtime with every bridge (layers/dist/target/dist/bootstrap)
  * @param samples        samples/scripts: the programs, in php/, ruby/ and go/
- * @param outDir         where bridges-latest.md and bridges-latest.svg go
+ * @param outDir         where the result files go
  * @param command        the command line to print (as the user typed it)
  */
 record BridgeOptions(int execInvokes, int workerInvokes, int execWarmUp, int workerWarmUp, int starts,
                      int coldStarts, int rounds, boolean quick, Set<Language> languages, int memoryMb,
                      Path moduleDir, Path bootstrap, Path samples, Path outDir, String command) {
 
-    static final String USAGE = """
-            usage: scripts/bench-bridges [--quick] [--languages php,ruby,go,python,node] [--exec N] [--worker N]
-                                         [--warmup N] [--starts N] [--cold N] [--rounds N] [--memory MB] [--out DIR]
-              --quick         a smoke run: 30 measured invokes of each function, 10 starts, 1 cold start, 3 rounds
-              --languages L   which languages (default all five)
-              --exec N        measured warm invokes per exec: function (default 300; --quick: 30)
-              --worker N      measured warm invokes per worker: function and of the Java baseline
-                              (default 3000; --quick: 30)
-              --warmup N      warm-up invokes per exec: function; the workers and the baseline get 10 times as
-                              many (default 20 and 500; --quick: 3 and 200)
-              --starts N      bare interpreter starts per language, and direct runs of each exec: program
-                              (default 100; --quick: 10)
-              --cold N        cold starts per function (default 5; --quick: 1)
-              --rounds N      interleaving rounds: each measurement in N blocks, in turn (default 50; --quick: 3)
-              --memory MB     the functions' memory size (default 256, as samples/scripts/functions.json)
-              --out DIR       where bridges-latest.md and .svg go (default runtime/test/benchmark/results)""";
+    /** The bridges suite's options (Options.COMMON first). */
+    static final List<Options.Spec> SPECS = List.of(
+            Options.Spec.of("languages", "L", "php,ruby,go,python,node", null, "which languages"),
+            Options.Spec.of("exec", "N", "300", "30", "measured warm invokes per exec: function"),
+            Options.Spec.of("worker", "N", "3000", "30", "measured warm invokes per worker: function and of the "
+                    + "Java baseline"),
+            Options.Spec.of("warmup", "N", null, null, "warm-up invokes per exec: function; the workers and the "
+                    + "baseline get 10 times as many (default 20 and 500; --quick: 3 and 200)"),
+            Options.Spec.of("starts", "N", "100", "10", "bare interpreter starts per language, and direct runs of "
+                    + "each exec: program"),
+            Options.Spec.of("cold", "N", "5", "1", "cold starts per function"),
+            Options.Spec.of("rounds", "N", "50", "3", "interleaving rounds: each measurement in N blocks, in turn"),
+            Options.Spec.of("memory", "MB", "256", null, "the functions' memory size (as samples/scripts/functions.json)"),
+            Options.Spec.of("bootstrap", "FILE", null, null, "the runtime with every bridge (default "
+                    + "layers/dist/target/dist/bootstrap)"),
+            Options.Spec.of("samples", "DIR", null, null, "the programs (default samples/scripts)"));
 
     BridgeOptions {
         languages = Set.copyOf(languages);
@@ -54,60 +53,22 @@ record BridgeOptions(int execInvokes, int workerInvokes, int execWarmUp, int wor
     }
 
     static BridgeOptions parse(String... args) {
-        Integer exec = null;
-        Integer worker = null;
-        Integer warmUp = null;
-        Integer starts = null;
-        Integer cold = null;
-        Integer rounds = null;
-        boolean quick = false;
-        int memory = 256;
-        Set<Language> languages = EnumSet.allOf(Language.class);
-        Path module = null;
-        Path bootstrap = null;
-        Path samples = null;
-        Path out = null;
-        String command = null;
-        List<String> rest = new ArrayList<>(List.of(args));
-        while (!rest.isEmpty()) {
-            String arg = rest.removeFirst();
-            switch (arg) {
-                case "--quick" -> quick = true;
-                case "--exec" -> exec = Args.positive(arg, Args.value(arg, rest, USAGE));
-                case "--worker" -> worker = Args.positive(arg, Args.value(arg, rest, USAGE));
-                case "--warmup" -> warmUp = Math.max(0, Args.number(arg, Args.value(arg, rest, USAGE)));
-                case "--starts" -> starts = Args.positive(arg, Args.value(arg, rest, USAGE));
-                case "--cold" -> cold = Math.max(0, Args.number(arg, Args.value(arg, rest, USAGE)));
-                case "--rounds" -> rounds = Args.positive(arg, Args.value(arg, rest, USAGE));
-                case "--memory" -> memory = Args.positive(arg, Args.value(arg, rest, USAGE));
-                case "--languages" -> {
-                    languages = EnumSet.noneOf(Language.class);
-                    for (String id : Args.value(arg, rest, USAGE).split(",")) {
-                        languages.add(Language.byId(id.trim()));
-                    }
-                }
-                case "--module" -> module = Path.of(Args.value(arg, rest, USAGE));
-                case "--bootstrap" -> bootstrap = Path.of(Args.value(arg, rest, USAGE));
-                case "--samples" -> samples = Path.of(Args.value(arg, rest, USAGE));
-                case "--out" -> out = Path.of(Args.value(arg, rest, USAGE));
-                case "--command" -> command = Args.value(arg, rest, USAGE);
-                case "-h", "--help" -> throw new IllegalArgumentException(USAGE);
-                default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
-            }
-        }
-        module = (module == null ? Args.moduleDir() : module).toAbsolutePath().normalize();
+        return from(Options.parse("bridges", SPECS, args));
+    }
+
+    static BridgeOptions from(Options o) {
+        Set<Language> languages = EnumSet.noneOf(Language.class);
+        o.list("languages").forEach(id -> languages.add(Language.byId(id)));
+        Path module = o.moduleDir();
         Path root = module.resolve("../../..").normalize();
-        bootstrap = bootstrap == null ? root.resolve("layers/dist/target/dist/bootstrap") : bootstrap;
-        samples = samples == null ? root.resolve("samples/scripts") : samples;
-        out = out == null ? module.resolve("results") : out;
-        int execWarmUp = warmUp != null ? warmUp : quick ? 3 : 20;
-        int workerWarmUp = warmUp != null ? warmUp * 10 : quick ? 200 : 500;
-        return new BridgeOptions(exec != null ? exec : quick ? 30 : 300, worker != null ? worker : quick ? 30 : 3000,
-                execWarmUp, workerWarmUp, starts != null ? starts : quick ? 10 : 100, cold != null ? cold : quick ? 1 : 5,
-                rounds != null ? rounds : quick ? 3 : 50, quick, languages, memory, module,
-                bootstrap.toAbsolutePath().normalize(), samples.toAbsolutePath().normalize(),
-                out.toAbsolutePath().normalize(),
-                command == null ? "BridgeBenchmark " + String.join(" ", args) : command);
+        Integer warmUp = o.has("warmup") ? o.number("warmup", 0) : null;
+        int execWarmUp = warmUp != null ? warmUp : o.quick() ? 3 : 20;
+        int workerWarmUp = warmUp != null ? warmUp * 10 : o.quick() ? 200 : 500;
+        return new BridgeOptions(o.number("exec", 1), o.number("worker", 1), execWarmUp, workerWarmUp,
+                o.number("starts", 1), o.number("cold", 0), o.number("rounds", 1), o.quick(), languages,
+                o.number("memory", 1), module,
+                o.has("bootstrap") ? o.path("bootstrap") : root.resolve("layers/dist/target/dist/bootstrap"),
+                o.has("samples") ? o.path("samples") : root.resolve("samples/scripts"), o.outDir(), o.text("command"));
     }
 
     /** The languages in the order of {@link Language}. */

@@ -1,198 +1,206 @@
 package dev.lambdabridge.benchmark;
 
-import static dev.lambdabridge.benchmark.MarkdownReport.f1;
-import static dev.lambdabridge.benchmark.MarkdownReport.f2;
+import static dev.lambdabridge.benchmark.Table.f1;
+import static dev.lambdabridge.benchmark.Table.f2;
 
 import dev.lambdabridge.benchmark.Language.Mode;
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.List;
 
-/** The process-bridge report as markdown: circumstances, the table, the goals, then the details behind them. */
+/**
+ * The bridges suite's findings in the one result format: the table (warm median and p99, interpreter start, cold
+ * start per language and mode, the Java baseline), where the time goes (exec: and worker:), the cold, warm and
+ * start details; three panels: exec: beside the bare start and the direct run, worker: with the 1 ms goal, cold
+ * start (init and first invoke stacked).
+ */
 final class BridgeReport {
+    private static final String BASELINE = "Java (JVM)";
+
     private BridgeReport() {
     }
 
-    static String render(BridgeResults.Report report) {
-        StringBuilder md = new StringBuilder();
-        BridgeResults.Environment env = report.environment();
-        BridgeOptions options = report.options();
-        md.append("# lambda-bridge process-bridge benchmark\n\n");
-        md.append("- date: ").append(env.date()).append('\n');
-        md.append("- machine: `").append(env.uname()).append("`, nproc ").append(env.nproc())
-                .append("; load average (1/5/15 min) at start ").append(env.loadAtStart()).append(", at end ")
-                .append(env.loadAtEnd()).append('\n');
-        md.append("- JVM (harness and runtime): ").append(env.jvm()).append(", `").append(env.javaPath())
-                .append("`\n");
-        md.append("- programs: ").append(String.join("; ", env.interpreters())).append('\n');
-        md.append("- runtime: `").append(options.bootstrap()).append("` (layers/dist: the runtime with every "
-                + "bridge), functions of ").append(options.memoryMb()).append(" MB, timeout ")
-                .append(BridgeBenchmark.TIMEOUT.toSeconds()).append(" s, code in `").append(options.samples())
-                .append("/{php,ruby,go,python,node}`; the runtime's AOT cache: ").append(env.aotCache()).append('\n');
-        md.append("- event, for every function: `").append(Language.EVENT)
-                .append("` (samples/scripts/events/hello.json)\n");
-        md.append("- source: ").append(env.revision()).append('\n');
-        md.append("- command: `").append(env.command()).append("`\n");
-        md.append("- harness: `").append(env.harnessCommand()).append("`\n");
-        md.append("- run: per exec: function ").append(options.execWarmUp()).append(" warm-up + ")
-                .append(options.execInvokes()).append(" measured invokes; per worker: function and the Java "
-                        + "baseline ").append(options.workerWarmUp()).append(" + ").append(options.workerInvokes())
-                .append("; per language ").append(options.starts()).append(" bare starts and ")
-                .append(options.starts()).append(" direct runs of the exec: program; ").append(options.coldStarts())
-                .append(" cold starts per function; interleaved in ").append(options.rounds()).append(" rounds")
-                .append(options.quick() ? " (--quick: a smoke run, not a measurement)" : "").append("\n\n");
+    static Report of(BridgeResults.Report r) {
+        BridgeOptions o = r.options();
+        List<String> about = List.of(
+                "runtime: `" + o.bootstrap() + "` (layers/dist: the runtime with every bridge), functions of "
+                        + o.memoryMb() + " MB, timeout " + BridgeBenchmark.TIMEOUT.toSeconds() + " s, code in `"
+                        + o.samples() + "/{php,ruby,go,python,node}`; the runtime's AOT cache: " + r.aotCache(),
+                "event, for every function: `" + Language.EVENT + "` (samples/scripts/events/hello.json)",
+                "run: per exec: function " + o.execWarmUp() + " warm-up + " + o.execInvokes() + " measured invokes; "
+                        + "per worker: function and the Java baseline " + o.workerWarmUp() + " + " + o.workerInvokes()
+                        + "; per language " + o.starts() + " bare starts and " + o.starts() + " direct runs of the "
+                        + "exec: program; " + o.coldStarts() + " cold starts per function; interleaved in "
+                        + o.rounds() + " rounds");
+        return new Report("bridges", "lambda-bridge process-bridge benchmark", r.environment(), o.quick(), about,
+                tables(r), r.goals(), panels(r));
+    }
 
-        md.append("## Results\n\n");
-        md.append("| language | mode | handler | warm median (us) | warm p99 (us) | interpreter start (ms) "
-                + "| cold start (ms) |\n");
-        md.append("| --- | --- | --- | ---: | ---: | ---: | ---: |\n");
-        for (BridgeResults.Row row : report.rows()) {
-            BridgeResults.Starts starts = report.starts(row.language());
-            md.append("| ").append(row.language().label).append(" | ").append(row.mode().id).append(": | `")
-                    .append(row.language().handler(row.mode())).append("` | ")
-                    .append(f1(row.warm().roundTripUs().median())).append(" | ")
-                    .append(f1(row.warm().roundTripUs().p99())).append(" | ")
-                    .append(f1(starts.bareMs().median())).append(" (`").append(row.language().bareStartLabel)
-                    .append("`) | ").append(row.cold() == null ? "n/a" : f1(row.cold().totalMs().median()))
-                    .append(" |\n");
+    private static List<Table> tables(BridgeResults.Report r) {
+        BridgeOptions o = r.options();
+        BridgeResults.Baseline baseline = r.baseline();
+        List<Table> tables = new ArrayList<>();
+        Table.Builder main = Table.of("Results", 3, "language", "mode", "handler", "warm median (us)",
+                "warm p99 (us)", "interpreter start (ms)", "cold start (ms)");
+        for (BridgeResults.Row row : r.rows()) {
+            BridgeResults.Starts starts = r.starts(row.language());
+            main.row(row.language().label, row.mode().id + ":", "`" + row.language().handler(row.mode()) + "`",
+                    row.warm().roundTripUs().median(), row.warm().roundTripUs().p99(), f1(starts.bareMs().median())
+                            + " (`" + row.language().bareStartLabel + "`)",
+                    row.cold() == null ? "n/a" : f1(row.cold().totalMs().median()));
         }
-        BridgeResults.Baseline baseline = report.baseline();
-        md.append("| Java (baseline) | in the JVM | `").append(baseline.handler()).append("` | ")
-                .append(f1(baseline.warm().roundTripUs().median())).append(" | ")
-                .append(f1(baseline.warm().roundTripUs().p99())).append(" | | ")
-                .append(baseline.cold() == null ? "n/a" : f1(baseline.cold().totalMs().median())).append(" |\n");
-        md.append("\nWarm: the harness's clock around `Emulator.invoke`. Interpreter start: median of ")
-                .append(options.starts()).append(" starts of the bare interpreter or binary by the harness "
-                        + "(`ProcessBuilder`, output discarded, waited for), as the bridge starts programs. Cold "
-                        + "start: the emulator's Init Duration + Duration of the first invoke, median of ")
-                .append(options.coldStarts()).append(" new functions (a worker's init includes starting the "
-                        + "worker up to its READY). The Java baseline: an in-JVM `RequestStreamHandler` that echoes "
-                        + "the event, on the same bootstrap: the runtime and emulator without any bridge.\n\n");
-
-        md.append("## Goals\n\n| goal | value | target | verdict | note |\n| --- | ---: | --- | --- | --- |\n");
-        for (Results.Goal goal : report.goals()) {
-            String value = !goal.checked() ? "n/a" : goal.unit().isEmpty() ? f1(goal.value()) + "x"
-                    : f1(goal.value()) + " " + goal.unit();
-            md.append("| ").append(goal.name()).append(" | ").append(value).append(" | ")
-                    .append(goal.comparator()).append(' ').append(target(goal)).append(" | **")
-                    .append(goal.verdict()).append("** | ").append(goal.note()).append(" |\n");
-        }
-        md.append("\nexec: / worker: for every language run: ");
         StringBuilder ratios = new StringBuilder();
-        for (Language language : report.languages()) {
-            Double ratio = BridgeGoals.ratio(report.row(language, Mode.EXEC), report.row(language, Mode.WORKER));
+        for (Language language : r.languages()) {
+            Double ratio = BridgeGoals.ratio(r.row(language, Mode.EXEC), r.row(language, Mode.WORKER));
             ratios.append(ratios.isEmpty() ? "" : ", ").append(language.label).append(' ')
                     .append(ratio == null ? "n/a" : f1(ratio) + "x");
         }
-        md.append(ratios).append(" (Go has no goal).\n\n");
+        tables.add(main.row("Java (baseline)", "in the JVM", "`" + baseline.handler() + "`",
+                baseline.warm().roundTripUs().median(), baseline.warm().roundTripUs().p99(), "",
+                baseline.cold() == null ? "n/a" : f1(baseline.cold().totalMs().median()))
+                .note("Warm: the harness's clock around `Emulator.invoke`. Interpreter start: median of " + o.starts()
+                        + " starts of the bare interpreter or binary by the harness (`ProcessBuilder`, output "
+                        + "discarded, waited for), as the bridge starts programs. Cold start: the emulator's Init "
+                        + "Duration + Duration of the first invoke, median of " + o.coldStarts() + " new functions "
+                        + "(a worker's init includes starting the worker up to its READY). The Java baseline: an "
+                        + "in-JVM `RequestStreamHandler` that echoes the event, on the same bootstrap: the runtime "
+                        + "and emulator without any bridge. exec: / worker: for every language run: " + ratios
+                        + " (Go has no goal).").build());
 
-        md.append("## Where the time goes\n\n");
-        md.append("### Per invocation (exec:)\n\n");
-        md.append("| language | bare start (ms) | the program run directly (ms) | exec: Duration (ms) "
-                + "| exec: round trip (ms) | round trip - direct run (ms) | program's own work: direct run - bare "
-                + "start (ms) |\n");
-        md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
-        for (Language language : report.languages()) {
-            BridgeResults.Starts starts = report.starts(language);
-            BridgeResults.Row exec = report.row(language, Mode.EXEC);
-            double roundTripMs = exec.warm().roundTripUs().median() / 1000;
-            md.append("| ").append(language.label).append(" | ").append(f2(starts.bareMs().median())).append(" | ")
-                    .append(f2(starts.directMs().median())).append(" | ")
-                    .append(f2(exec.warm().durationUs().median() / 1000)).append(" | ").append(f2(roundTripMs))
-                    .append(" | ").append(f2(roundTripMs - starts.directMs().median())).append(" | ")
-                    .append(f2(starts.directMs().median() - starts.bareMs().median())).append(" |\n");
+        Table.Builder exec = Table.of("Where the time goes: per invocation (exec:)", 1, "language", "bare start (ms)",
+                "the program run directly (ms)", "exec: Duration (ms)", "exec: round trip (ms)",
+                "round trip - direct run (ms)", "program's own work: direct run - bare start (ms)");
+        for (Language language : r.languages()) {
+            BridgeResults.Starts starts = r.starts(language);
+            BridgeResults.Row e = r.row(language, Mode.EXEC);
+            double roundTripMs = e.warm().roundTripUs().median() / 1000;
+            exec.row(language.label, f2(starts.bareMs().median()), f2(starts.directMs().median()),
+                    f2(e.warm().durationUs().median() / 1000), f2(roundTripMs),
+                    f2(roundTripMs - starts.directMs().median()),
+                    f2(starts.directMs().median() - starts.bareMs().median()));
         }
-        md.append("\nAll medians. The program run directly: the exec: program with the event (on stdin for PHP and Python, "
-                + "as its argument for Ruby, Go and Node.js), started by the harness with `ProcessBuilder`, its stdout read to "
-                + "the end, waited for: no runtime, no emulator. Duration: the emulator's, from handing the event to "
-                + "the runtime to reading its response. Round trip - direct run: what the runtime, the bridge "
-                + "(environment, pipes, pump threads, the response check) and the emulator add to each "
-                + "invocation. On a shared machine, differences of a few ms between these columns (more for Ruby's "
-                + "~60 ms) are within the noise of one run: the load changes while the blocks take turns.\n\n");
-        md.append("### Persistent worker (worker:)\n\n");
-        md.append("| function | round trip (us) | Duration (us) | emulator's invoke path: round trip - Duration (us) "
-                + "| Duration - the Java baseline's Duration (us) |\n");
-        md.append("| --- | ---: | ---: | ---: | ---: |\n");
+        tables.add(exec.note("All medians. The program run directly: the exec: program with the event (on stdin for "
+                + "PHP and Python, as its argument for Ruby, Go and Node.js), started by the harness with "
+                + "`ProcessBuilder`, its stdout read to the end, waited for: no runtime, no emulator. Duration: the "
+                + "emulator's, from handing the event to the runtime to reading its response. Round trip - direct "
+                + "run: what the runtime, the bridge (environment, pipes, pump threads, the response check) and the "
+                + "emulator add to each invocation. On a shared machine, differences of a few ms between these "
+                + "columns are within the noise of one run.").build());
+
+        Table.Builder worker = Table.of("Where the time goes: persistent worker (worker:)", 1, "function",
+                "round trip (us)", "Duration (us)", "emulator's invoke path: round trip - Duration (us)",
+                "Duration - the Java baseline's Duration (us)");
         double baselineDuration = baseline.warm().durationUs().median();
-        for (Language language : report.languages()) {
-            BridgeResults.Row worker = report.row(language, Mode.WORKER);
-            workerRow(md, language.label + " `" + language.workerHandler + "`", worker.warm(), baselineDuration);
+        for (Language language : r.languages()) {
+            workerRow(worker, language.label + " `" + language.workerHandler + "`",
+                    r.row(language, Mode.WORKER).warm(), baselineDuration);
         }
-        workerRow(md, "Java baseline (in the JVM)", baseline.warm(), baselineDuration);
-        md.append("\nAll medians. Duration - the baseline's: what the worker path adds to the runtime's in-JVM "
-                + "handling: the INVOKE frame (the event wrapped in its context) over the Unix socket, the shim "
-                + "decoding it, calling the handler and encoding its answer, the RESULT frame back, and the "
-                + "context switches between the runtime's JVM and the worker process.\n\n");
+        workerRow(worker, "Java baseline (in the JVM)", baseline.warm(), baselineDuration);
+        tables.add(worker.note("All medians. Duration - the baseline's: what the worker path adds to the runtime's "
+                + "in-JVM handling: the INVOKE frame over the Unix socket, the shim decoding it, calling the handler "
+                + "and encoding its answer, the RESULT frame back, and the context switches between the runtime's "
+                + "JVM and the worker process.").build());
 
-        if (options.coldStarts() > 0) {
-            md.append("## Cold start detail\n\n");
-            md.append("| function | n | init (ms) | first invoke (ms) | cold start median (min-max) (ms) "
-                    + "| wall-clock median (ms) |\n");
-            md.append("| --- | ---: | ---: | ---: | ---: | ---: |\n");
-            for (BridgeResults.Row row : report.rows()) {
-                coldRow(md, row.label() + " `" + row.language().handler(row.mode()) + "`", row.cold());
+        if (o.coldStarts() > 0) {
+            Table.Builder cold = Table.of("Cold start detail", 1, "function", "n", "init (ms)", "first invoke (ms)",
+                    "cold start median (min-max) (ms)", "wall-clock median (ms)");
+            for (BridgeResults.Row row : r.rows()) {
+                coldRow(cold, row.label() + " `" + row.language().handler(row.mode()) + "`", row.cold());
             }
-            coldRow(md, "Java baseline", baseline.cold());
-            md.append("\nMedians. init: runtime process start to its first `GET next` (for a worker: the JVM's "
-                    + "start, then the worker's start up to its READY frame); first invoke: the first event "
-                    + "delivered to its response; wall-clock: the harness's clock around that first invoke.\n\n");
+            coldRow(cold, "Java baseline", baseline.cold());
+            tables.add(cold.note("Medians. init: runtime process start to its first `GET next` (for a worker: the "
+                    + "JVM's start, then the worker's start up to its READY frame); first invoke: the first event "
+                    + "delivered to its response; wall-clock: the harness's clock around that first invoke.").build());
         }
 
-        md.append("## Warm detail\n\n");
-        md.append("| function | n | min (us) | median (us) | p90 (us) | p99 (us) | max (us) | Duration median (us) "
-                + "| Max Memory Used (MB) |\n");
-        md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
-        for (BridgeResults.Row row : report.rows()) {
-            warmRow(md, row.label(), row.warm());
+        Table.Builder warm = Table.of("Warm detail", 1, "function", "n", "min (us)", "median (us)", "p90 (us)",
+                "p99 (us)", "max (us)", "Duration median (us)", "Max Memory Used (MB)");
+        for (BridgeResults.Row row : r.rows()) {
+            warmRow(warm, row.label(), row.warm());
         }
-        warmRow(md, "Java baseline", baseline.warm());
-        md.append("\nMax Memory Used: the emulator's reading (VmHWM of the runtime process and its children) at the "
-                + "last invoke.\n\n");
+        warmRow(warm, "Java baseline", baseline.warm());
+        tables.add(warm.note("Max Memory Used: the emulator's reading (VmHWM of the runtime process and its "
+                + "children) at the last invoke.").build());
 
-        md.append("## Start detail\n\n");
-        md.append("| language | what | n | min (ms) | median (ms) | p90 (ms) | p99 (ms) | max (ms) |\n");
-        md.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
-        for (Language language : report.languages()) {
-            BridgeResults.Starts starts = report.starts(language);
-            startRow(md, language.label, "bare: `" + language.bareStartLabel + "`", starts.bareMs());
-            startRow(md, language.label, "direct run: `" + String.join(" ", language.direct)
-                    + (language.eventOnStdin ? " < event" : "") + "`", starts.directMs());
+        Table.Builder starts = Table.of("Start detail", 2, "language", "what", "n", "min (ms)", "median (ms)",
+                "p90 (ms)", "p99 (ms)", "max (ms)");
+        for (Language language : r.languages()) {
+            BridgeResults.Starts s = r.starts(language);
+            startRow(starts, language.label, "bare: `" + language.bareStartLabel + "`", s.bareMs());
+            startRow(starts, language.label, "direct run: `" + String.join(" ", language.direct)
+                    + (language.eventOnStdin ? " < event" : "") + "`", s.directMs());
         }
-        md.append('\n');
-        return md.toString();
+        tables.add(starts.build());
+        return tables;
     }
 
-    private static void workerRow(StringBuilder md, String name, BridgeResults.Warm warm, double baselineDuration) {
+    private static void workerRow(Table.Builder table, String name, BridgeResults.Warm warm, double baseline) {
         double roundTrip = warm.roundTripUs().median();
         double duration = warm.durationUs().median();
-        md.append("| ").append(name).append(" | ").append(f1(roundTrip)).append(" | ").append(f1(duration))
-                .append(" | ").append(f1(roundTrip - duration)).append(" | ").append(f1(duration - baselineDuration))
-                .append(" |\n");
+        table.row(name, roundTrip, duration, roundTrip - duration, duration - baseline);
     }
 
-    private static void coldRow(StringBuilder md, String name, BridgeResults.Cold cold) {
-        md.append("| ").append(name).append(" | ").append(cold.totalMs().n()).append(" | ")
-                .append(f1(cold.initMs().median())).append(" | ").append(f1(cold.firstInvokeMs().median()))
-                .append(" | ").append(f1(cold.totalMs().median())).append(" (").append(f1(cold.totalMs().min()))
-                .append('-').append(f1(cold.totalMs().max())).append(") | ").append(f1(cold.wallMs().median()))
-                .append(" |\n");
+    private static void coldRow(Table.Builder table, String name, BridgeResults.Cold cold) {
+        table.row(name, cold.totalMs().n(), cold.initMs().median(), cold.firstInvokeMs().median(),
+                f1(cold.totalMs().median()) + " (" + f1(cold.totalMs().min()) + "-" + f1(cold.totalMs().max()) + ")",
+                cold.wallMs().median());
     }
 
-    private static void warmRow(StringBuilder md, String name, BridgeResults.Warm warm) {
+    private static void warmRow(Table.Builder table, String name, BridgeResults.Warm warm) {
         Stats s = warm.roundTripUs();
-        md.append("| ").append(name).append(" | ").append(s.n()).append(" | ").append(f1(s.min())).append(" | ")
-                .append(f1(s.median())).append(" | ").append(f1(s.p90())).append(" | ").append(f1(s.p99()))
-                .append(" | ").append(f1(s.max())).append(" | ").append(f1(warm.durationUs().median())).append(" | ")
-                .append(warm.maxMemoryUsedMb()).append(" |\n");
+        table.row(name, s.n(), s.min(), s.median(), s.p90(), s.p99(), s.max(), warm.durationUs().median(),
+                warm.maxMemoryUsedMb());
     }
 
-    private static void startRow(StringBuilder md, String language, String what, Stats s) {
-        md.append("| ").append(language).append(" | ").append(what).append(" | ").append(s.n()).append(" | ")
-                .append(f2(s.min())).append(" | ").append(f2(s.median())).append(" | ").append(f2(s.p90()))
-                .append(" | ").append(f2(s.p99())).append(" | ").append(f2(s.max())).append(" |\n");
+    private static void startRow(Table.Builder table, String language, String what, Stats s) {
+        table.row(language, what, s.n(), f2(s.min()), f2(s.median()), f2(s.p90()), f2(s.p99()), f2(s.max()));
     }
 
-    static String target(Results.Goal goal) {
-        double t = goal.target();
-        String number = t == Math.rint(t) ? Long.toString((long) t) : String.format(Locale.ROOT, "%s", t);
-        return goal.unit().isEmpty() ? number + "x" : number + " " + goal.unit();
+    private static List<Panel> panels(BridgeResults.Report r) {
+        List<Panel.Group> exec = new ArrayList<>();
+        List<Panel.Group> worker = new ArrayList<>();
+        List<Panel.Group> cold = new ArrayList<>();
+        for (Language language : r.languages()) {
+            BridgeResults.Starts starts = r.starts(language);
+            BridgeResults.Row e = r.row(language, Mode.EXEC);
+            BridgeResults.Row w = r.row(language, Mode.WORKER);
+            exec.add(new Panel.Group(language.label, List.of(
+                    Panel.Bar.of("bare start", starts.bareMs().median()),
+                    Panel.Bar.of("program run directly", starts.directMs().median()),
+                    Panel.Bar.withP99("exec: via emulator", e.warm().roundTripUs().median() / 1000,
+                            e.warm().roundTripUs().p99() / 1000))));
+            worker.add(new Panel.Group(language.label, List.of(Panel.Bar.withP99("worker: via emulator",
+                    w.warm().roundTripUs().median(), w.warm().roundTripUs().p99()))));
+            if (e.cold() != null && w.cold() != null) {
+                cold.add(new Panel.Group(language.label, List.of(coldBar("exec: via emulator", e.cold()),
+                        coldBar("worker: via emulator", w.cold()))));
+            }
+        }
+        BridgeResults.Baseline baseline = r.baseline();
+        worker.add(new Panel.Group(BASELINE, List.of(Panel.Bar.withP99("Java handler in the JVM (baseline)",
+                baseline.warm().roundTripUs().median(), baseline.warm().roundTripUs().p99()))));
+        List<Panel> panels = new ArrayList<>();
+        panels.add(Panel.linear("Per invocation: warm round trip", "exec: median (whisker p99) beside the bare "
+                + "start and the direct run", "ms", exec));
+        panels.add(Panel.linear("Persistent worker: warm round trip", "median (whisker p99); dashed: the 1 ms goal",
+                "us", worker).withGoal(BridgeGoals.WORKER_MEDIAN_US));
+        if (!cold.isEmpty()) {
+            if (baseline.cold() != null) {
+                cold.add(new Panel.Group(BASELINE, List.of(coldBar("Java handler in the JVM (baseline)",
+                        baseline.cold()))));
+            }
+            panels.add(Panel.linear("Cold start: Init Duration + first Duration", "median of "
+                    + r.options().coldStarts() + " new functions; dark: init, light: first invoke", "ms", cold));
+        }
+        return panels;
+    }
+
+    /**
+     * A cold start's bar: as tall as the median cold start (the table's number), split at the median init; the
+     * medians of init and of the first invoke need not add up to the median of their sums.
+     */
+    private static Panel.Bar coldBar(String series, BridgeResults.Cold cold) {
+        double total = cold.totalMs().median();
+        double init = Math.min(cold.initMs().median(), total);
+        return new Panel.Bar(series, init, Double.NaN, total - init);
     }
 }

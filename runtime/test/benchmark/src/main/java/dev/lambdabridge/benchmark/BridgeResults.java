@@ -53,15 +53,9 @@ final class BridgeResults {
     record Baseline(String handler, Warm warm, Cold cold) {
     }
 
-    /** The run's circumstances. */
-    record Environment(String date, String uname, int nproc, String jvm, String javaPath, String command,
-                       String harnessCommand, String loadAtStart, String loadAtEnd, String revision,
-                       List<String> interpreters, String aotCache) {
-    }
-
     /** Everything one run produced. */
-    record Report(Environment environment, BridgeOptions options, List<Row> rows, List<Starts> starts,
-                  Baseline baseline, List<Results.Goal> goals) {
+    record Report(Machine.Environment environment, String aotCache, BridgeOptions options, List<Row> rows,
+                  List<Starts> starts, Baseline baseline, List<Goal> goals) {
 
         Row row(Language language, Mode mode) {
             return rows.stream().filter(row -> row.language() == language && row.mode() == mode).findFirst()

@@ -10,8 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,8 +47,9 @@ public final class ConcurrencyBenchmark {
     record FirstByte(Stats streamedFirst, Stats streamedTotal, Stats bufferedFirst, Stats bufferedTotal, long bytes) {
     }
 
-    record Report(String date, String machine, int cores, String jvm, String loadStart, String loadEnd,
-                  ConcurrencyOptions options, List<Level> levels, FirstByte firstByte) {
+    /** Everything one run produced. */
+    record Results(Machine.Environment environment, ConcurrencyOptions options, List<Level> levels,
+                   FirstByte firstByte) {
     }
 
     private final ConcurrencyOptions options;
@@ -62,32 +61,7 @@ public final class ConcurrencyBenchmark {
         this.progress = progress;
     }
 
-    public static void main(String[] args) {
-        ConcurrencyOptions options;
-        try {
-            options = ConcurrencyOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
-        }
-        try {
-            Report report = new ConcurrencyBenchmark(options, System.err).run();
-            String markdown = ConcurrencyReport.render(report);
-            System.out.print(markdown);
-            Path md = RuntimeBenchmark.write(options.outDir(), "concurrency-latest.md", markdown);
-            Path svg = RuntimeBenchmark.write(options.outDir(), "concurrency-latest.svg",
-                    ConcurrencyChart.render(report));
-            System.out.println();
-            System.out.println("written: " + md + ", " + svg);
-        } catch (Exception e) {
-            System.err.println("concurrency benchmark failed: " + e.getMessage());
-            e.printStackTrace();
-            System.exit(1);
-        }
-    }
-
-    Report run() throws Exception {
+    Results run() throws Exception {
         if (!Files.isExecutable(options.bootstrap())) {
             throw new IllegalStateException("no bootstrap at " + options.bootstrap() + ": build runtime/core first");
         }
@@ -125,10 +99,8 @@ public final class ConcurrencyBenchmark {
                 levels.add(new Level(options.levels().get(i), throughputs.get(i), Stats.of(millis), millis.length));
             }
             FirstByte firstByte = firstByte(emulator);
-            return new Report(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), Machine.run("uname", "-srm"),
-                    Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name") + " "
-                    + System.getProperty("java.runtime.version"), loadStart, Machine.loadAverage(), options, levels,
-                    firstByte);
+            return new Results(Machine.describe(options.command(), loadStart, options.moduleDir(), List.of()), options,
+                    levels, firstByte);
         }
     }
 

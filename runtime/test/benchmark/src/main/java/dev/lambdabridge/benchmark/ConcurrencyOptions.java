@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What {@code scripts/bench-concurrency} asked for.
+ * What the concurrency suite ({@code Bench concurrency}, {@code scripts/bench-concurrency}) was asked for.
  *
  * @param levels    the AWS_LAMBDA_MAX_CONCURRENCY values compared (default 1, 8, 64)
  * @param seconds   length of one measured block per level
@@ -13,64 +13,38 @@ import java.util.List;
  * @param streams   streamed and buffered calls each for time to first byte
  * @param bootstrap our bootstrap (runtime/core/target/dist/bootstrap)
  */
-record ConcurrencyOptions(List<Integer> levels, double seconds, int rounds, int streams, Path moduleDir,
-                          Path bootstrap, Path outDir, String command) {
+record ConcurrencyOptions(List<Integer> levels, double seconds, int rounds, int streams, boolean quick,
+                          Path moduleDir, Path bootstrap, Path outDir, String command) {
 
-    static final String USAGE = """
-            usage: scripts/bench-concurrency [--levels 1,8,64] [--seconds 3] [--rounds 3] [--streams 30] [--quick]
-                                             [--out DIR]
-              --levels L   AWS_LAMBDA_MAX_CONCURRENCY values to compare (default 1,8,64; 1-64 each)
-              --seconds S  length of one measured block of one level (default 3)
-              --rounds N   blocks per level, interleaved (default 3)
-              --streams N  streamed and buffered invokes for time to first byte (default 30)
-              --quick      1 s blocks, 1 round, 5 streams
-              --out DIR    where concurrency-latest.md and .svg go (default runtime/test/benchmark/results)""";
+    /** The concurrency suite's options (Options.COMMON first). */
+    static final List<Options.Spec> SPECS = List.of(
+            Options.Spec.of("levels", "L", "1,8,64", null, "AWS_LAMBDA_MAX_CONCURRENCY values to compare (1-64 each)"),
+            Options.Spec.of("seconds", "S", "3", "1", "length of one measured block of one level"),
+            Options.Spec.of("rounds", "N", "3", "1", "blocks per level, interleaved"),
+            Options.Spec.of("streams", "N", "30", "5", "streamed and buffered invokes for time to first byte"),
+            Options.Spec.of("bootstrap", "FILE", null, null, "our bootstrap (default runtime/core/target/dist/bootstrap)"));
 
     static ConcurrencyOptions parse(String... args) {
-        List<Integer> levels = List.of(1, 8, 64);
-        double seconds = 3;
-        int rounds = 3;
-        int streams = 30;
-        Path module = null;
-        Path bootstrap = null;
-        Path out = null;
-        String command = "scripts/bench-concurrency";
-        List<String> rest = new ArrayList<>(List.of(args));
-        while (!rest.isEmpty()) {
-            String arg = rest.removeFirst();
-            switch (arg) {
-                case "--levels" -> {
-                    List<Integer> parsed = new ArrayList<>();
-                    for (String level : Args.value(arg, rest, USAGE).split(",")) {
-                        int n = Args.positive(arg, level.trim());
-                        if (n > 64) {
-                            throw new IllegalArgumentException("--levels: at most 64 (Lambda's limit), got " + n);
-                        }
-                        parsed.add(n);
-                    }
-                    levels = List.copyOf(parsed);
-                }
-                case "--seconds" -> seconds = Args.positive(arg, Args.value(arg, rest, USAGE));
-                case "--rounds" -> rounds = Args.positive(arg, Args.value(arg, rest, USAGE));
-                case "--streams" -> streams = Args.positive(arg, Args.value(arg, rest, USAGE));
-                case "--quick" -> {
-                    seconds = 1;
-                    rounds = 1;
-                    streams = 5;
-                }
-                case "--module" -> module = Path.of(Args.value(arg, rest, USAGE));
-                case "--bootstrap" -> bootstrap = Path.of(Args.value(arg, rest, USAGE));
-                case "--out" -> out = Path.of(Args.value(arg, rest, USAGE));
-                case "--command" -> command = Args.value(arg, rest, USAGE);
-                case "-h", "--help" -> throw new IllegalArgumentException(USAGE);
-                default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
+        return from(Options.parse("concurrency", SPECS, args));
+    }
+
+    static ConcurrencyOptions from(Options o) {
+        List<Integer> levels = new ArrayList<>();
+        for (String level : o.list("levels")) {
+            int n;
+            try {
+                n = Integer.parseInt(level);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--levels takes whole numbers, got: " + level);
             }
+            if (n < 1 || n > 64) {
+                throw new IllegalArgumentException("--levels: 1 to 64 each (Lambda's limit), got " + n);
+            }
+            levels.add(n);
         }
-        Path moduleDir = module != null ? module : Args.moduleDir();
-        if (bootstrap == null) {
-            bootstrap = moduleDir.resolve("../../core/target/dist/bootstrap").normalize();
-        }
-        return new ConcurrencyOptions(levels, seconds, rounds, streams, moduleDir, bootstrap,
-                out != null ? out : moduleDir.resolve("results"), command);
+        Path module = o.moduleDir();
+        return new ConcurrencyOptions(List.copyOf(levels), o.number("seconds", 1), o.number("rounds", 1),
+                o.number("streams", 1), o.quick(), module, o.has("bootstrap") ? o.path("bootstrap")
+                        : module.resolve("../../core/target/dist/bootstrap").normalize(), o.outDir(), o.text("command"));
     }
 }

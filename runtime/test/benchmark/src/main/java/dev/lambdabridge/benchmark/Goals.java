@@ -21,8 +21,8 @@ final class Goals {
     private Goals() {
     }
 
-    static List<Results.Goal> check(Results.Report report) {
-        List<Results.Goal> goals = new ArrayList<>();
+    static List<Goal> check(Results.Report report) {
+        List<Goal> goals = new ArrayList<>();
         Results.Row oursPojo = report.row(RuntimeKind.LAMBDA_BRIDGE, BenchHandler.HELLO_POJO);
         Results.Row ricPojo = report.row(RuntimeKind.AWS_RIC, BenchHandler.HELLO_POJO);
         Results.Row oursStream = report.row(RuntimeKind.LAMBDA_BRIDGE, BenchHandler.STREAM_ECHO);
@@ -34,23 +34,23 @@ final class Goals {
         Double wallRatio = ratio(oursPojo == null ? null : oursPojo.cold().wallMs().median(),
                 ricPojo == null ? null : ricPojo.cold().wallMs().median());
         String wallNote = wallRatio == null ? "" : String.format("wall-clock cross-check: %.2f", wallRatio);
-        goals.add(new Results.Goal("our cold start / RIC cold start (hello POJO, medians)", coldRatio, "", "<=",
+        goals.add(new Goal("our cold start / RIC cold start (hello POJO, medians)", coldRatio, "x", "<=",
                 COLD_RATIO, wallNote));
         if (!report.options().jre().equals(Path.of(System.getProperty("java.home")).toAbsolutePath().normalize())) {
-            goals.add(new Results.Goal("layer cold start / RIC on the layer's JRE without a cache (hello POJO)",
-                    coldRatio, "", "<=", LAYER_COLD_RATIO, "both on " + report.options().jre() + "; " + wallNote));
+            goals.add(new Goal("layer cold start / RIC on the layer's JRE without a cache (hello POJO)",
+                    coldRatio, "x", "<=", LAYER_COLD_RATIO, "both on " + report.options().jre() + "; " + wallNote));
         }
-        goals.add(new Results.Goal("our warm / RIC warm (stream echo, medians)", ratio(warm(oursStream),
-                warm(ricStream)), "", "<=", WARM_RATIO_RIC, direct(report, BenchHandler.STREAM_ECHO,
+        goals.add(new Goal("our warm / RIC warm (stream echo, medians)", ratio(warm(oursStream),
+                warm(ricStream)), "x", "<=", WARM_RATIO_RIC, direct(report, BenchHandler.STREAM_ECHO,
                 RuntimeKind.AWS_RIC, BenchHandler.STREAM_ECHO, "")));
-        goals.add(new Results.Goal("our warm / RIC warm (hello POJO, medians)", ratio(warm(oursPojo),
-                warm(ricPojo)), "", "<=", WARM_RATIO_RIC, direct(report, BenchHandler.HELLO_POJO,
+        goals.add(new Goal("our warm / RIC warm (hello POJO, medians)", ratio(warm(oursPojo),
+                warm(ricPojo)), "x", "<=", WARM_RATIO_RIC, direct(report, BenchHandler.HELLO_POJO,
                 RuntimeKind.AWS_RIC, BenchHandler.HELLO_POJO, "")));
-        goals.add(new Results.Goal("our warm / raw-socket warm (stream echo, medians)", ratio(warm(oursStream),
-                warm(raw)), "", "<=", WARM_RATIO_RAW, direct(report, BenchHandler.STREAM_ECHO,
+        goals.add(new Goal("our warm / raw-socket warm (stream echo, medians)", ratio(warm(oursStream),
+                warm(raw)), "x", "<=", WARM_RATIO_RAW, direct(report, BenchHandler.STREAM_ECHO,
                 RuntimeKind.RAW_SOCKET, BenchHandler.STREAM_ECHO, "same work: echo the event bytes; ")));
-        goals.add(new Results.Goal("our warm / raw-socket warm (hello POJO vs echo, medians)", ratio(warm(oursPojo),
-                warm(raw)), "", "<=", WARM_RATIO_RAW, direct(report, BenchHandler.HELLO_POJO,
+        goals.add(new Goal("our warm / raw-socket warm (hello POJO vs echo, medians)", ratio(warm(oursPojo),
+                warm(raw)), "x", "<=", WARM_RATIO_RAW, direct(report, BenchHandler.HELLO_POJO,
                 RuntimeKind.RAW_SOCKET, BenchHandler.STREAM_ECHO, "adds JSON in and out; ")));
         for (BenchHandler spring : new BenchHandler[] {BenchHandler.SPRING_CLOUD_FUNCTION,
             BenchHandler.SPRING_CONTAINER}) {
@@ -65,8 +65,8 @@ final class Goals {
                     "without the function cache: %.2f", plain))
                     + (withRicCache == null ? "" : String.format(java.util.Locale.ROOT,
                     "; vs the RIC with its own cache: %.2f", withRicCache));
-            goals.add(new Results.Goal("ours + function cache / RIC cold start (" + spring.label + ", medians)",
-                    ratio(cold(report.row(RuntimeKind.OURS_FUNCTION_CACHE, spring)), ric), "", "<=",
+            goals.add(new Goal("ours + function cache / RIC cold start (" + spring.label + ", medians)",
+                    ratio(cold(report.row(RuntimeKind.OURS_FUNCTION_CACHE, spring)), ric), "x", "<=",
                     FRAMEWORK_COLD_RATIO, note));
         }
         Double ricAot = cold(report.row(RuntimeKind.AWS_RIC_AOT, BenchHandler.HELLO_POJO));
@@ -74,16 +74,16 @@ final class Goals {
             Double wallAot = ratio(oursPojo == null ? null : oursPojo.cold().wallMs().median(),
                     report.row(RuntimeKind.AWS_RIC_AOT, BenchHandler.HELLO_POJO) == null ? null
                             : report.row(RuntimeKind.AWS_RIC_AOT, BenchHandler.HELLO_POJO).cold().wallMs().median());
-            goals.add(new Results.Goal("our cold start / RIC with its own AOT cache (hello POJO, medians)",
-                    ratio(cold(oursPojo), ricAot), "", "<=", COLD_RATIO_RIC_AOT, wallAot == null ? ""
+            goals.add(new Goal("our cold start / RIC with its own AOT cache (hello POJO, medians)",
+                    ratio(cold(oursPojo), ricAot), "x", "<=", COLD_RATIO_RIC_AOT, wallAot == null ? ""
                             : String.format(java.util.Locale.ROOT, "wall-clock cross-check: %.2f", wallAot)));
         }
         Results.Overhead overhead = report.overhead();
-        goals.add(new Results.Goal("emulator overhead (median)", overhead == null ? null : overhead.medianUs(), "us",
+        goals.add(new Goal("emulator overhead (median)", overhead == null ? null : overhead.medianUs(), "us",
                 "<", EMULATOR_OVERHEAD_US, overhead == null ? "needs the raw loop" : String.format(
                         "raw loop: %.1f us via Emulator.invoke - %.1f us via a minimal server",
                         overhead.viaEmulatorUs().median(), overhead.viaMinimalServerUs().median())));
-        goals.add(new Results.Goal("our hello POJO peak RSS", oursPojo == null ? null : oursPojo.warm().peakRssMb(),
+        goals.add(new Goal("our hello POJO peak RSS", oursPojo == null ? null : oursPojo.warm().peakRssMb(),
                 "MB", "<", POJO_RSS_MB, oursPojo == null ? "" : String.format(
                         "VmHWM after %d invokes; %d MB at the first response (median)",
                         oursPojo.warm().roundTripUs().n() + report.options().warmUp() + 1,

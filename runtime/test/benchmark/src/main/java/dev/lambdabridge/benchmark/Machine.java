@@ -5,15 +5,31 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
-/** What the report says about the machine, the JVM, the source and the command. */
+/** What a report says about the machine, the JVM, the source and the command: the same for every suite. */
 final class Machine {
     private Machine() {
     }
 
-    /** The run's circumstances. */
-    static Results.Environment describe(Setup setup, BenchmarkOptions options, String loadAtStart,
-                                        String loadAtEnd) {
+    /**
+     * A run's circumstances; load averages from /proc/loadavg (1, 5, 15 min).
+     *
+     * @param commit the short commit of the work tree (or "unknown"): part of the result files' names
+     * @param dirty  whether the work tree had uncommitted changes
+     * @param tools  the versions of the other programs the suite ran (interpreters, Node.js), one line each
+     */
+    record Environment(String date, String uname, int nproc, String cpu, String jvm, String command,
+                       String harnessCommand, String loadAtStart, String loadAtEnd, String commit, boolean dirty,
+                       List<String> tools) {
+
+        String revision() {
+            return commit + (dirty ? " + uncommitted changes" : "");
+        }
+    }
+
+    /** The run's circumstances, taken at its end ({@code loadAtStart} was read at its start). */
+    static Environment describe(String command, String loadAtStart, Path workTree, List<String> tools) {
         String uname = run("uname", "-srm");
         if (uname.isBlank()) {
             uname = System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
@@ -32,19 +48,26 @@ final class Machine {
         } catch (NumberFormatException e) {
             nproc = Runtime.getRuntime().availableProcessors();
         }
-        return new Results.Environment(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), uname, nproc, jvm,
-                setup.java().toString(), options.command(), harness.toString(), loadAtStart, loadAtEnd, revision(options));
+        String dir = workTree.toString();
+        String commit = run("git", "-C", dir, "rev-parse", "--short", "HEAD");
+        boolean git = !commit.isBlank() && !commit.contains(" ");
+        boolean dirty = git && !run("git", "-C", dir, "status", "--porcelain", "--untracked-files=no").isBlank();
+        return new Environment(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), uname, nproc, cpu(), jvm,
+                command, harness.toString(), loadAtStart, loadAverage(), git ? commit : "unknown", dirty,
+                List.copyOf(tools));
     }
 
-    /** The commit the runtime was built from, and whether the runtime's sources had uncommitted changes. */
-    private static String revision(BenchmarkOptions options) {
-        String dir = options.moduleDir().toString();
-        String commit = run("git", "-C", dir, "rev-parse", "--short", "HEAD");
-        if (commit.isBlank() || commit.contains(" ")) {
-            return "unknown (not a git work tree)";
+    private static String cpu() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("model name")) {
+                    return line.substring(line.indexOf(':') + 1).trim();
+                }
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // below
         }
-        String dirty = run("git", "-C", dir, "status", "--porcelain", "--", "../../core", "../../serialization");
-        return commit + (dirty.isBlank() ? "" : " + uncommitted changes in runtime/core or runtime/serialization");
+        return "unknown CPU";
     }
 
     /** The 1, 5 and 15 minute load averages, or "?" off Linux. */

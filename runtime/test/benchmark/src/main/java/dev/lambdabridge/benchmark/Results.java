@@ -75,38 +75,8 @@ final class Results {
                    int generated, double createVmMs, double lastLoadMs, List<Map.Entry<String, Integer>> topSources) {
     }
 
-    /**
-     * One goal of the issue, checked.
-     *
-     * @param comparator "<=", "<", ">=" or ">"
-     * @param note       a cross-check or a reason it could not be checked
-     */
-    record Goal(String name, Double value, String unit, String comparator, double target, String note) {
-        boolean checked() {
-            return value != null && !value.isNaN();
-        }
-
-        boolean met() {
-            return checked() && switch (comparator) {
-                case "<" -> value < target;
-                case ">" -> value > target;
-                case ">=" -> value >= target;
-                default -> value <= target;
-            };
-        }
-
-        String verdict() {
-            return !checked() ? "n/a" : met() ? "met" : "not met";
-        }
-    }
-
-    /** The run's circumstances, printed above the table; load averages from /proc/loadavg (1, 5, 15 min). */
-    record Environment(String date, String uname, int nproc, String jvm, String javaPath, String command,
-                       String harnessCommand, String loadAtStart, String loadAtEnd, String revision) {
-    }
-
     /** Everything one run produced. */
-    record Report(Environment environment, BenchmarkOptions options, JvmFlags flags,
+    record Report(Machine.Environment environment, BenchmarkOptions options, JvmFlags flags,
                   Map<RuntimeKind, List<String>> commands, Map<RuntimeKind, Map<String, String>> runtimeEnv,
                   List<AotCacheTraining.Trained> trained, List<AotCacheTraining.FunctionTrained> functionCaches,
                   List<Row> rows, List<Direct> direct,

@@ -31,7 +31,7 @@ import java.util.Map;
  *   <li>Peak RSS of the long-lived processes; then one cold start per runtime and handler with class loading
  *       logged, for the profile.</li>
  * </ol>
- * Prints the markdown report and writes it, with an SVG chart, to the output directory.
+ * {@link RuntimeReport} makes the report of its findings.
  */
 public final class RuntimeBenchmark {
     private static final int BLOCK = 100;
@@ -44,35 +44,6 @@ public final class RuntimeBenchmark {
     RuntimeBenchmark(BenchmarkOptions options, PrintStream progress) {
         this.options = options;
         this.progress = progress;
-    }
-
-    public static void main(String[] args) {
-        BenchmarkOptions options;
-        try {
-            options = BenchmarkOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
-        }
-        try {
-            Results.Report report = new RuntimeBenchmark(options, System.err).run();
-            String markdown = MarkdownReport.render(report);
-            System.out.print(markdown);
-            Path md = write(options.outDir(), "latest.md", markdown);
-            Path svg = write(options.outDir(), "latest.svg", SvgChart.render(report));
-            System.out.println();
-            System.out.println("written: " + md + ", " + svg);
-        } catch (Exception e) {
-            System.err.println("benchmark failed: " + e.getMessage());
-            e.printStackTrace();
-            System.exit(1);
-        }
-    }
-
-    static Path write(Path dir, String name, String text) throws IOException {
-        Files.createDirectories(dir);
-        return Files.writeString(dir.resolve(name), text);
     }
 
     /** Runs everything and returns the findings; writes nothing but progress lines. */
@@ -120,7 +91,8 @@ public final class RuntimeBenchmark {
                             Stats.micros(roundTrips.get(new Direct(raw()))));
                 }
                 List<Results.Profile> profiles = options.profile() ? profile(setup, cases) : List.of();
-                Results.Environment environment = Machine.describe(setup, options, loadAtStart, Machine.loadAverage());
+                Machine.Environment environment = Machine.describe(options.command(), loadAtStart,
+                        options.moduleDir(), List.of());
                 Results.Report partial = new Results.Report(environment, options, setup.flags(), commands,
                         runtimeEnv, trained, functionCaches, rows, directs, overhead, profiles, List.of());
                 return new Results.Report(environment, options, setup.flags(), commands, runtimeEnv, trained,

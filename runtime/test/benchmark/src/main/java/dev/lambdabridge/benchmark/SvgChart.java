@@ -1,199 +1,247 @@
 package dev.lambdabridge.benchmark;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.ToDoubleFunction;
+import java.util.Map;
 
 /**
- * The chart, written by hand: three panels of grouped bars (groups = handlers, one bar per runtime): cold start in
- * ms, warm round trip through the emulator in us with a p99 whisker, and the same without the emulator; linear
- * axes with labelled ticks, every bar labelled with its value, the goals' verdicts underneath.
+ * Any suite's chart, drawn by the benchmark itself: the report's panels side by side (three to a row), each of
+ * grouped bars on a linear or logarithmic axis with labelled ticks, every bar labelled with its value, p99
+ * whiskers, stacked segments and a dashed goal line where the panel has them; one colour per series across all
+ * panels, the legend above, the goals' verdicts below.
  */
 final class SvgChart {
-    private static final int WIDTH = 1420;
-    private static final int HEIGHT = 600;
-    private static final int PLOT_TOP = 135;
-    private static final int PLOT_BOTTOM = 440;
     private static final int PANEL_WIDTH = 380;
-    private static final int[] PANEL_LEFT = {80, 550, 1020};
-    /** One colour per runtime kind, by its ordinal. */
+    private static final int PANEL_STEP = 470;
+    private static final int LEFT = 80;
+    private static final int HEADER = 94;
+    private static final int PANEL_HEIGHT = 440;
+    private static final int PLOT_TOP = 60;
+    private static final int PLOT_HEIGHT = 290;
     private static final String[] COLORS = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b",
-        "#e377c2", "#17becf"};
+        "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"};
 
     private SvgChart() {
     }
 
-    static String render(Results.Report report) {
+    static String render(Report report) {
+        Map<String, String> colors = new LinkedHashMap<>();
+        for (Panel panel : report.panels()) {
+            panel.groups().forEach(g -> g.bars().forEach(b -> colors.computeIfAbsent(b.series(),
+                    s -> COLORS[colors.size() % COLORS.length])));
+        }
+        int perRow = Math.max(1, Math.min(3, report.panels().size()));
+        int rows = (report.panels().size() + perRow - 1) / perRow;
+        int width = Math.max(1000, LEFT + PANEL_STEP * (perRow - 1) + PANEL_WIDTH + 110);
+        List<String> goalLines = goalLines(report.goals(), (width - 40) / 6);
+        int legendRows = legendRows(colors.keySet(), width).size();
+        int height = HEADER + 18 * legendRows + rows * PANEL_HEIGHT + 16 * goalLines.size() + 20;
         StringBuilder svg = new StringBuilder();
         svg.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(WIDTH).append("\" height=\"")
-                .append(HEIGHT).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
-                .append("\" font-family=\"sans-serif\" font-size=\"12\">\n");
-        svg.append("<rect x=\"0\" y=\"0\" width=\"").append(WIDTH).append("\" height=\"").append(HEIGHT)
-                .append("\" fill=\"white\"/>\n");
-        Results.Environment env = report.environment();
-        StringBuilder title = new StringBuilder();
-        for (RuntimeKind kind : RuntimeKind.values()) {
-            if (report.options().runs(kind)) {
-                title.append(title.isEmpty() ? "" : " vs ").append(kind.label);
+        svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
+                + "viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"12\">%n", width, height, width, height));
+        svg.append("<rect x=\"0\" y=\"0\" width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
+        Machine.Environment env = report.environment();
+        text(svg, width / 2.0, 24, "middle", 16, "bold", report.title());
+        text(svg, width / 2.0, 42, "middle", 11, "normal", env.date() + " - " + env.revision() + " - load "
+                + env.loadAtStart() + " .. " + env.loadAtEnd() + (report.quick() ? " - QUICK SMOKE RUN" : ""));
+        text(svg, width / 2.0, 56, "middle", 11, "normal", env.uname() + ", " + env.cpu() + ", nproc " + env.nproc()
+                + " - " + env.jvm());
+        int y = 66;
+        for (List<String> line : legendRows(colors.keySet(), width)) {
+            double x = Math.max(20, (width - lineWidth(line)) / 2);
+            for (String series : line) {
+                svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%d\" width=\"14\" height=\"14\" "
+                        + "fill=\"%s\"/>%n", x, y, colors.get(series)));
+                text(svg, x + 20, y + 12, "start", 12, "normal", series);
+                x += entryWidth(series);
             }
+            y += 18;
         }
-        Svg.text(svg, WIDTH / 2.0, 24, "middle", 16, "bold", title + ", on the local emulator");
-        Svg.text(svg, WIDTH / 2.0, 44, "middle", 11, "normal", env.date() + " - " + env.uname() + ", nproc "
-                + env.nproc() + " - " + env.jvm() + (report.options().quick() ? " - QUICK SMOKE RUN" : ""));
-        legend(svg, report);
-
-        List<Results.Row> rows = report.rows();
-        double coldMax = max(rows, row -> row.cold().firstResponseMs().median());
-        panel(svg, PANEL_LEFT[0], "Cold start: process start to first response", "median of "
-                + report.options().coldStarts() + " new processes, milliseconds", "ms", rows, niceMax(coldMax * 1.1),
-                row -> row.cold().firstResponseMs().median(), null);
-        double warmMedianMax = max(rows, row -> row.warm().roundTripUs().median());
-        double warmP99Max = max(rows, row -> row.warm().roundTripUs().p99());
-        double warmAxis = niceMax(Math.max(warmMedianMax * 1.15, Math.min(warmP99Max * 1.05, warmMedianMax * 3)));
-        panel(svg, PANEL_LEFT[1], "Warm round trip via Emulator.invoke", "bar: median, whisker: p99, microseconds",
-                "us", rows, warmAxis, row -> row.warm().roundTripUs().median(), row -> row.warm().roundTripUs().p99());
-        List<Results.Row> direct = rows.stream().filter(row -> report.direct(row.kind(), row.handler()) != null)
-                .toList();
-        if (!direct.isEmpty()) {
-            ToDoubleFunction<Results.Row> median = row -> report.direct(row.kind(), row.handler()).roundTripUs()
-                    .median();
-            ToDoubleFunction<Results.Row> p99 = row -> report.direct(row.kind(), row.handler()).roundTripUs().p99();
-            double directMedianMax = max(direct, median);
-            double directAxis = niceMax(Math.max(directMedianMax * 1.15, Math.min(max(direct, p99) * 1.05,
-                    directMedianMax * 3)));
-            panel(svg, PANEL_LEFT[2], "Warm round trip without the emulator", "against a minimal blocking-socket "
-                    + "server; bar: median, whisker: p99, us", "us", direct, directAxis, median, p99);
+        int top = HEADER + 18 * legendRows;
+        for (int i = 0; i < report.panels().size(); i++) {
+            panel(svg, LEFT + PANEL_STEP * (i % perRow), top + PANEL_HEIGHT * (i / perRow), report.panels().get(i),
+                    colors);
         }
+        y = top + rows * PANEL_HEIGHT + 6;
+        for (String line : goalLines) {
+            text(svg, 20, y, "start", 11, "normal", line);
+            y += 16;
+        }
+        return svg.append("</svg>\n").toString();
+    }
 
-        int y = 530;
-        StringBuilder goals = new StringBuilder();
-        for (Results.Goal goal : report.goals()) {
+    private static List<String> goalLines(List<Goal> goals, int chars) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (Goal goal : goals) {
             if (!goal.checked()) {
                 continue;
             }
-            String value = goal.unit().isEmpty() ? MarkdownReport.f2(goal.value())
-                    : MarkdownReport.f1(goal.value()) + " " + goal.unit();
-            String line = goal.name() + ": " + value + " (" + goal.comparator() + " " + target(goal) + ": "
-                    + goal.verdict() + ")";
-            if (goals.length() + line.length() > 210) {
-                Svg.text(svg, 20, y, "start", 11, "normal", goals.toString());
-                y += 16;
-                goals.setLength(0);
+            String entry = goal.name() + ": " + goal.valueText() + " (" + goal.targetText() + ": " + goal.verdict()
+                    + ")";
+            if (!line.isEmpty() && line.length() + entry.length() > chars) {
+                lines.add(line.toString());
+                line.setLength(0);
             }
-            goals.append(goals.isEmpty() ? "" : "   |   ").append(line);
+            line.append(line.isEmpty() ? "" : "   |   ").append(entry);
         }
-        if (!goals.isEmpty()) {
-            Svg.text(svg, 20, y, "start", 11, "normal", goals.toString());
+        if (!line.isEmpty()) {
+            lines.add(line.toString());
         }
-        svg.append("</svg>\n");
-        return svg.toString();
+        return lines;
     }
 
-    private static String target(Results.Goal goal) {
-        double t = goal.target();
-        return (t == Math.rint(t) ? Long.toString((long) t) : Double.toString(t))
-                + (goal.unit().isEmpty() ? "" : " " + goal.unit());
+    private static double entryWidth(String series) {
+        return 40 + series.length() * 7;
     }
 
-    private static void legend(StringBuilder svg, Results.Report report) {
-        double width = 0;
-        for (RuntimeKind kind : RuntimeKind.values()) {
-            if (report.options().runs(kind)) {
-                width += 40 + kind.label.length() * 7.5;
+    private static double lineWidth(List<String> line) {
+        return line.stream().mapToDouble(SvgChart::entryWidth).sum();
+    }
+
+    private static List<List<String>> legendRows(Iterable<String> series, int width) {
+        List<List<String>> rows = new ArrayList<>();
+        List<String> row = new ArrayList<>();
+        for (String s : series) {
+            if (!row.isEmpty() && lineWidth(row) + entryWidth(s) > width - 40) {
+                rows.add(row);
+                row = new ArrayList<>();
             }
+            row.add(s);
         }
-        double x = Math.max(20, (WIDTH - width) / 2);
-        for (RuntimeKind kind : RuntimeKind.values()) {
-            if (!report.options().runs(kind)) {
-                continue;
+        if (!row.isEmpty()) {
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    /** The axis: where a value is drawn, from the plot's bottom (linear from 0, or log10 from the smallest tick). */
+    private record Axis(boolean log, double min, double max, double bottom) {
+        static Axis of(Panel panel, double bottom) {
+            List<Panel.Bar> bars = panel.groups().stream().flatMap(g -> g.bars().stream()).toList();
+            double tops = bars.stream().mapToDouble(Panel.Bar::top).filter(v -> !Double.isNaN(v)).max().orElse(1);
+            double whiskers = bars.stream().mapToDouble(Panel.Bar::whisker).filter(v -> !Double.isNaN(v)).max()
+                    .orElse(0);
+            double high = Math.max(tops * 1.15, Math.min(whiskers * 1.05, tops * 3));
+            if (!Double.isNaN(panel.goal())) {
+                high = Math.max(high, panel.goal() * 1.1);
             }
-            svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"56\" width=\"14\" height=\"14\" fill=\"%s\"/>%n",
-                    x, COLORS[kind.ordinal()]));
-            Svg.text(svg, x + 20, 68, "start", 12, "normal", kind.label);
-            x += 40 + kind.label.length() * 7.5;
+            if (panel.log()) {
+                double low = bars.stream().mapToDouble(Panel.Bar::value).filter(v -> v > 0).min().orElse(1);
+                return new Axis(true, Math.pow(10, Math.floor(Math.log10(low))),
+                        Math.pow(10, Math.ceil(Math.log10(Math.max(high, low * 10)))), bottom);
+            }
+            return new Axis(false, 0, niceMax(high), bottom);
+        }
+
+        double y(double value) {
+            double share = log ? (Math.log10(Math.max(value, min)) - Math.log10(min)) / (Math.log10(max)
+                    - Math.log10(min)) : value / max;
+            return bottom - PLOT_HEIGHT * Math.min(1, Math.max(0, share));
+        }
+
+        List<Double> ticks() {
+            List<Double> ticks = new ArrayList<>();
+            if (log) {
+                for (double t = min; t <= max * 1.0001; t *= 10) {
+                    ticks.add(t);
+                }
+            } else {
+                for (int i = 0; i <= 5; i++) {
+                    ticks.add(max * i / 5);
+                }
+            }
+            return ticks;
         }
     }
 
-    /** One panel: axes, ticks, grid, grouped bars (one group per handler), value labels, optional whiskers. */
-    private static void panel(StringBuilder svg, int left, String title, String subtitle, String unit,
-                              List<Results.Row> rows, double axisMax, ToDoubleFunction<Results.Row> value,
-                              ToDoubleFunction<Results.Row> whisker) {
+    private static void panel(StringBuilder svg, int left, int top, Panel panel, Map<String, String> colors) {
         int right = left + PANEL_WIDTH;
-        Svg.text(svg, left + PANEL_WIDTH / 2.0, PLOT_TOP - 34, "middle", 13, "bold", title);
-        Svg.text(svg, left + PANEL_WIDTH / 2.0, PLOT_TOP - 20, "middle", 11, "normal", subtitle);
-        double step = axisMax / 5;
-        for (int i = 0; i <= 5; i++) {
-            double y = yOf(i * step, axisMax);
-            svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"%s\"/>%n",
-                    left, y, right, y, i == 0 ? "#000" : "#ddd"));
-            Svg.text(svg, left - 6, y + 4, "end", 11, "normal", number(i * step));
+        double bottom = top + PLOT_TOP + PLOT_HEIGHT;
+        Axis axis = Axis.of(panel, bottom);
+        text(svg, left + PANEL_WIDTH / 2.0, top + 20, "middle", 13, "bold", panel.title());
+        text(svg, left + PANEL_WIDTH / 2.0, top + 36, "middle", 11, "normal", panel.subtitle()
+                + (panel.log() ? " (log scale)" : ""));
+        for (double tick : axis.ticks()) {
+            double y = axis.y(tick);
+            line(svg, left, y, right, y, tick == axis.ticks().getFirst() ? "#000" : "#ddd", "");
+            text(svg, left - 6, y + 4, "end", 11, "normal", number(tick));
         }
-        svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#000\"/>%n",
-                left, PLOT_TOP, left, PLOT_BOTTOM));
-        double midY = (PLOT_TOP + PLOT_BOTTOM) / 2.0;
+        line(svg, left, top + PLOT_TOP, left, bottom, "#000", "");
+        double midY = top + PLOT_TOP + PLOT_HEIGHT / 2.0;
         svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"middle\" font-size=\"12\" "
-                + "transform=\"rotate(-90 %d %.1f)\">%s</text>%n", left - 50, midY, left - 50, midY, Svg.escape(unit)));
-
-        List<BenchHandler> handlers = rows.stream().map(Results.Row::handler).distinct().toList();
-        double groupWidth = (double) PANEL_WIDTH / Math.max(1, handlers.size());
-        for (int g = 0; g < handlers.size(); g++) {
-            BenchHandler handler = handlers.get(g);
-            List<Results.Row> group = rows.stream().filter(row -> row.handler() == handler).toList();
+                + "transform=\"rotate(-90 %d %.1f)\">%s</text>%n", left - 50, midY, left - 50, midY,
+                escape(panel.unit())));
+        if (!Double.isNaN(panel.goal())) {
+            double gy = axis.y(panel.goal());
+            line(svg, left, gy, right, gy, "#d62728", " stroke-width=\"1.5\" stroke-dasharray=\"6 4\"");
+            text(svg, right + 4, gy + 4, "start", 10, "normal", "goal " + number(panel.goal()) + " " + panel.unit());
+        }
+        List<Panel.Group> groups = panel.groups();
+        double groupWidth = (double) PANEL_WIDTH / Math.max(1, groups.size());
+        for (int g = 0; g < groups.size(); g++) {
+            Panel.Group group = groups.get(g);
             double groupLeft = left + g * groupWidth;
-            double barWidth = Math.min(60, groupWidth * 0.75 / Math.max(1, group.size()));
-            Svg.text(svg, groupLeft + groupWidth / 2, PLOT_BOTTOM + (barWidth >= 40 ? 34 : 62), "middle", 12, "bold",
-                    handler.label);
-            double barsLeft = groupLeft + (groupWidth - barWidth * group.size()) / 2;
-            for (int b = 0; b < group.size(); b++) {
-                Results.Row row = group.get(b);
-                double v = value.applyAsDouble(row);
-                double x = barsLeft + b * barWidth;
-                double top = yOf(Math.min(v, axisMax), axisMax);
-                svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
-                        + "fill=\"%s\"><title>%s: %s %s</title></rect>%n", x + 3, top, barWidth - 6,
-                        PLOT_BOTTOM - top, COLORS[row.kind().ordinal()], Svg.escape(row.label()), number(v), unit));
-                double center = x + barWidth / 2;
-                if (barWidth >= 40) {
-                    Svg.text(svg, center, PLOT_BOTTOM + 15, "middle", 10, "normal", row.kind().id);
-                } else {
-                    svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"end\" "
-                            + "font-size=\"8\" transform=\"rotate(-35 %.1f %d)\">%s</text>%n", center + 3,
-                            PLOT_BOTTOM + 10, center + 3, PLOT_BOTTOM + 10, Svg.escape(row.kind().id)));
-                }
-                double labelY = top - 4;
-                if (whisker != null) {
-                    double p99 = whisker.applyAsDouble(row);
-                    boolean clipped = p99 > axisMax;
-                    double wy = yOf(Math.min(p99, axisMax), axisMax);
-                    svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
-                            + "stroke=\"#333\" stroke-width=\"1.5\"/>%n", center, top, center, wy));
-                    if (clipped) {
-                        svg.append(String.format(Locale.ROOT, "<path d=\"M%.1f %.1f l-5 8 h10 z\" fill=\"#333\"/>%n",
-                                center, wy));
-                        Svg.text(svg, center, PLOT_TOP - 4, "middle", 8, "normal", "p99 " + number(p99));
-                    } else {
-                        svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
-                                + "y2=\"%.1f\" stroke=\"#333\" stroke-width=\"1.5\"/>%n", center - 6, wy, center + 6, wy));
-                        Svg.text(svg, center, wy - 4, "middle", 9, "normal", "p99 " + number(p99));
-                    }
-                    labelY = Math.min(labelY, top - 4);
-                }
-                Svg.text(svg, whisker != null ? center - 4 : center, labelY, whisker != null ? "end" : "middle", 11,
-                        "bold", number(v));
+            double barWidth = Math.min(60, groupWidth * 0.8 / Math.max(1, group.bars().size()));
+            boolean flat = group.bars().stream().allMatch(b -> shortName(b.series()).length() * 6 <= barWidth);
+            int size = (int) Math.max(8, Math.min(12, groupWidth / (0.65 * Math.max(1, group.label().length()))));
+            text(svg, groupLeft + groupWidth / 2, bottom + (flat ? 34 : 66), "middle", size, "bold", group.label());
+            double barsLeft = groupLeft + (groupWidth - barWidth * group.bars().size()) / 2;
+            for (int b = 0; b < group.bars().size(); b++) {
+                bar(svg, axis, group, group.bars().get(b), barsLeft + b * barWidth, barWidth, colors, panel.unit());
             }
         }
     }
 
-    private static double yOf(double value, double axisMax) {
-        return PLOT_BOTTOM - (PLOT_BOTTOM - PLOT_TOP) * value / axisMax;
+    private static void bar(StringBuilder svg, Axis axis, Panel.Group group, Panel.Bar bar, double x, double width,
+                            Map<String, String> colors, String unit) {
+        double center = x + width / 2;
+        String color = colors.get(bar.series());
+        double top = axis.y(bar.value());
+        rect(svg, x + 2, top, width - 4, axis.bottom() - top, color, "", group.label() + ", " + bar.series() + ": "
+                + number(bar.value()) + " " + unit);
+        double labelTop = top;
+        if (!Double.isNaN(bar.stacked())) {
+            double stackTop = axis.y(bar.top());
+            rect(svg, x + 2, stackTop, width - 4, top - stackTop, color, " fill-opacity=\"0.4\"", group.label()
+                    + ", " + bar.series() + ": " + number(bar.top()) + " " + unit + " in all");
+            labelTop = stackTop;
+        }
+        String name = shortName(bar.series());
+        if (name.length() * 6 <= width) {
+            text(svg, center, axis.bottom() + 15, "middle", 10, "normal", name);
+        } else {
+            svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\" font-size=\"8\" "
+                    + "transform=\"rotate(-35 %.1f %.1f)\">%s</text>%n", center + 3, axis.bottom() + 10, center + 3,
+                    axis.bottom() + 10, escape(name)));
+        }
+        if (!Double.isNaN(bar.whisker())) {
+            double wy = axis.y(bar.whisker());
+            double from = labelTop - 16;
+            if (wy < from) {
+                line(svg, center, from, center, wy, "#333", " stroke-width=\"1.5\"");
+                if (axis.y(bar.whisker()) <= axis.bottom() - PLOT_HEIGHT) {
+                    svg.append(String.format(Locale.ROOT, "<path d=\"M%.1f %.1f l-5 8 h10 z\" fill=\"#333\"/>%n",
+                            center, wy));
+                } else {
+                    line(svg, center - 5, wy, center + 5, wy, "#333", " stroke-width=\"1.5\"");
+                }
+            }
+            text(svg, center, Math.min(wy, from) - 4, "middle", 8, "normal", "p99 " + number(bar.whisker()));
+        }
+        text(svg, center, labelTop - 4, "middle", width >= 30 ? 11 : 9, "bold", number(bar.top()));
     }
 
-    private static double max(List<Results.Row> rows, ToDoubleFunction<Results.Row> value) {
-        return rows.stream().mapToDouble(value).filter(v -> !Double.isNaN(v)).max().orElse(1);
+    /** A series' name under its bar: up to its first comma or parenthesis. */
+    private static String shortName(String series) {
+        String name = series.replaceFirst("[,(].*", "").trim();
+        return name.length() > 22 ? name.substring(0, 21) + "." : name;
     }
 
-    /** The smallest 1, 2 or 5 times a power of ten, times 5, that holds the value: five even ticks. */
+    /** The smallest 1, 2, 2.5 or 5 times a power of ten, times 5, that holds the value: five even ticks. */
     static double niceMax(double value) {
         if (!(value > 0)) {
             return 1;
@@ -213,8 +261,29 @@ final class SvgChart {
             return "n/a";
         }
         return value >= 100 || value == Math.rint(value) ? String.format(Locale.ROOT, "%.0f", value)
-                : String.format(Locale.ROOT, "%.1f", value);
+                : value >= 10 ? String.format(Locale.ROOT, "%.1f", value) : String.format(Locale.ROOT, "%.2f", value);
     }
 
+    private static void line(StringBuilder svg, double x1, double y1, double x2, double y2, String color,
+                             String extra) {
+        svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\"%s/>%n",
+                x1, y1, x2, y2, color, extra));
+    }
 
+    private static void rect(StringBuilder svg, double x, double y, double width, double height, String color,
+                             String extra, String title) {
+        svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
+                + "fill=\"%s\"%s><title>%s</title></rect>%n", x, y, Math.max(0, width), Math.max(0, height), color,
+                extra, escape(title)));
+    }
+
+    private static void text(StringBuilder svg, double x, double y, String anchor, int size, String weight,
+                             String content) {
+        svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" font-size=\"%d\" "
+                + "font-weight=\"%s\">%s</text>%n", x, y, anchor, size, weight, escape(content)));
+    }
+
+    static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
 }

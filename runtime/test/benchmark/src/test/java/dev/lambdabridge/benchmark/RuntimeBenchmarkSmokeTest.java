@@ -8,12 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.w3c.dom.Document;
 
 /** The harness end to end in quick mode, on the raw-socket runtime only: sane numbers, a table, a valid SVG. */
 class RuntimeBenchmarkSmokeTest {
@@ -47,20 +44,17 @@ class RuntimeBenchmarkSmokeTest {
         assertTrue(report.profiles().getFirst().classes() > 100, "a JVM loads hundreds of classes: "
                 + report.profiles().getFirst());
 
-        String markdown = MarkdownReport.render(report);
+        WrittenReport written = WrittenReport.write(out, RuntimeReport.of("runtime", report));
+        String markdown = written.markdown();
         assertTrue(markdown.contains("| raw socket loop | stream echo |"), markdown);
         assertTrue(markdown.contains("| our cold start / RIC cold start (hello POJO, medians) | n/a |"),
                 "goals whose runtimes did not run are n/a:\n" + markdown);
         assertTrue(markdown.contains("emulator overhead (median)"), markdown);
 
-        Path svg = RuntimeBenchmark.write(out, "latest.svg", SvgChart.render(report));
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-        factory.setNamespaceAware(true);
-        Document chart = factory.newDocumentBuilder().parse(svg.toFile());
-        assertEquals("svg", chart.getDocumentElement().getLocalName());
-        assertTrue(chart.getElementsByTagNameNS("http://www.w3.org/2000/svg", "rect").getLength() >= 3,
-                "background, legend and bars");
-        assertTrue(Files.readString(svg).contains("raw socket loop"), "the legend names the runtime");
+        assertTrue(written.rects() >= 1 + 1 + 3, "background, legend and a bar in each of the three panels");
+        assertTrue(written.svgText().contains("raw socket loop"), "the legend names the runtime");
+        assertEquals(raw.warm().roundTripUs().median(), written.json().at("/panels/1/groups/0/bars/0/value")
+                .asDouble(), 1e-9, "the JSON holds the chart's numbers");
     }
 
     @Test
