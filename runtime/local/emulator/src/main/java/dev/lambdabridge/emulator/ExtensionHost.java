@@ -33,6 +33,7 @@ import org.eclipse.jetty.util.Callback;
 final class ExtensionHost {
     /** Lambda's shutdown phase with external extensions: 2,000 ms in all. */
     static final long SHUTDOWN_MILLIS = 2_000;
+    private static final long TELEMETRY_FLUSH_MILLIS = SHUTDOWN_MILLIS / 2;
     private static final Set<String> EVENT_TYPES = Set.of("INVOKE", "SHUTDOWN");
 
     private final List<RuntimeProcess> processes;
@@ -254,8 +255,10 @@ final class ExtensionHost {
             shutDown = true;
             subscribers = List.copyOf(subscriptions);
         }
-        // the telemetry still buffered goes out first, so that an extension that exits at SHUTDOWN has it all
-        subscribers.forEach(subscription -> subscription.close(500));
+        // the telemetry still buffered goes out first, so that an extension that exits at SHUTDOWN has it all: up to
+        // half of the shutdown phase (on a loaded machine a flush can take hundreds of milliseconds), the other half
+        // is the extensions' own
+        subscribers.forEach(subscription -> subscription.close(TELEMETRY_FLUSH_MILLIS));
         synchronized (lock) {
             ObjectNode event = TelemetrySubscription.JSON.createObjectNode().put("eventType", "SHUTDOWN")
                     .put("shutdownReason", reason).put("deadlineMs", deadline);

@@ -115,9 +115,13 @@ final class TelemetrySubscription {
         return value.asInt();
     }
 
-    /** Queues an event whose category ({@code platform} for {@code platform.*}) was subscribed to. */
+    /**
+     * Queues an event whose category ({@code platform} for {@code platform.*}) was subscribed to. Also while the
+     * subscription closes: an invocation's last events (its runtimeDone and report, the log lines the runtime wrote
+     * before it answered) can race the shutdown, and they go out with the final flush as long as it runs.
+     */
     void offer(String category, ObjectNode event) {
-        if (types.contains(category) && !closing) {
+        if (types.contains(category) && sender.isAlive()) {
             queue.add(event);
         }
     }
@@ -171,7 +175,10 @@ final class TelemetrySubscription {
         }
     }
 
-    /** Sends what is queued (waiting up to {@code maxMillis}), then stops. */
+    /**
+     * Sends what is queued (waiting up to {@code maxMillis}), then stops; says so in the log when the destination
+     * did not take it all in time, so that lost telemetry is never silent.
+     */
     void close(long maxMillis) {
         closing = true;
         try {
@@ -179,6 +186,11 @@ final class TelemetrySubscription {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        sender.interrupt();
+        if (sender.isAlive()) {
+            sender.interrupt();
+            log.accept("emulator: telemetry for extension " + extensionName + ": " + destination + " did not take the"
+                    + " last events within " + maxMillis + " ms of the shutdown phase; " + queue.size()
+                    + " still queued are dropped");
+        }
     }
 }
