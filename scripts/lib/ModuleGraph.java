@@ -21,7 +21,7 @@ import org.w3c.dom.NodeList;
  *
  * <p>Tiers, bottom to top; a module may depend only on its own tier or a lower one:
  * <ol>
- *   <li>{@code runtime/*}: what ships on a function's cold path (handler-api, process-tree, serialization, core);</li>
+ *   <li>{@code runtime/*}: what ships on a function's cold path (handler-api, child-process, serialization, core);</li>
  *   <li>{@code runtime/local/*}: the local tools (the emulator, the local API Gateway), never shipped;</li>
  *   <li>{@code bridge/*}: the bridges, shipped in their layers;</li>
  *   <li>{@code layers/*}: the layers' layout;</li>

@@ -1,6 +1,7 @@
 package dev.lambdabridge.bridge.process;
 
-import dev.lambdabridge.processtree.ProcessTree;
+import dev.lambdabridge.childprocess.OutputPump;
+import dev.lambdabridge.childprocess.ProcessTree;
 
 import org.apache.commons.exec.StreamPumper;
 
@@ -17,8 +18,9 @@ import java.util.concurrent.TimeoutException;
  * A started program ({@link Program#start}) with the marker its descendants carry: its output pumps, its exit,
  * and the kill of its whole tree ({@link ProcessTree}). Shared by {@code exec:} runs and workers.
  *
- * <p>Apache Commons Exec's {@link StreamPumper} (an {@link OutputPump} for a worker's output) moves the bytes,
- * each stream on a pooled thread ({@link Threads#PUMPS}), so that no stream can block the program.
+ * <p>Apache Commons Exec's {@link StreamPumper} (runtime/child-process's {@link OutputPump} for a worker's output,
+ * which can catch up) moves the bytes, each stream on a pooled thread ({@link Threads#PUMPS}), so that no stream
+ * can block the program.
  */
 final class ChildProcess {
     /** After a kill, how long to wait for the process to be gone before going on. */
@@ -45,7 +47,7 @@ final class ChildProcess {
 
     /**
      * Starts the pumps of stdout into {@code stdout} (closed at its end when {@code closeStdout}) and of stderr
-     * into {@code stderr} (closed at its end); {@link #awaitOutput} waits for both.
+     * into {@code stderr} (closed at its end); {@link #awaitOutput} waits for both. For an {@code exec:} run.
      */
     void drainOutput(OutputStream stdout, boolean closeStdout, OutputStream stderr) {
         outputPumps.add(Threads.PUMPS.submit(new StreamPumper(process.getInputStream(), stdout, closeStdout,
@@ -54,14 +56,14 @@ final class ChildProcess {
     }
 
     /**
-     * As {@link #drainOutput}, with pumps that {@link #catchUpOutput} can ask to catch up: for a worker, whose log
-     * lines must land before the answer that follows them. (An {@code exec:} run's output is read to its end
-     * after the program exits, with Commons Exec's pumps, which keep reading what its descendants write after it.)
+     * As {@link #drainOutput}, with pumps that {@link #catchUpOutput} can ask to catch up, each closing its sink
+     * at its end: for a worker, whose log lines must land before the answer that follows them. (An {@code exec:}
+     * run's output is read to its end after the program exits, with Commons Exec's pumps, which block in their
+     * reads from the start and keep reading what its descendants write after it.)
      */
-    void drainOutputCatchingUp(OutputStream stdout, boolean closeStdout, OutputStream stderr) {
-        pumps.add(new OutputPump(process, process.getInputStream(), stdout, closeStdout, PUMP_BUFFER));
-        pumps.add(new OutputPump(process, process.getErrorStream(), stderr, true, PUMP_BUFFER));
-        pumps.forEach(pump -> outputPumps.add(Threads.PUMPS.submit(pump)));
+    void drainOutputCatchingUp(OutputStream stdout, OutputStream stderr) {
+        pumps.add(OutputPump.start(process.toHandle(), process.getInputStream(), stdout, Threads.PUMPS));
+        pumps.add(OutputPump.start(process.toHandle(), process.getErrorStream(), stderr, Threads.PUMPS));
     }
 
     /**
@@ -90,6 +92,11 @@ final class ChildProcess {
                 return false;
             } catch (ExecutionException e) {
                 // StreamPumper catches its own failures; nothing is thrown here
+            }
+        }
+        for (OutputPump pump : pumps) {
+            if (!pump.awaitEnd(untilMillis - System.currentTimeMillis())) {
+                return false;
             }
         }
         return true;

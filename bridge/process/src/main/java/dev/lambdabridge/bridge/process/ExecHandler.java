@@ -1,7 +1,7 @@
 package dev.lambdabridge.bridge.process;
 
 import dev.lambdabridge.contract.LambdaLimits;
-import dev.lambdabridge.processtree.ProcessTree;
+import dev.lambdabridge.childprocess.ProcessTree;
 import dev.lambdabridge.runtime.api.Invocation;
 import dev.lambdabridge.runtime.context.LambdaContext;
 import dev.lambdabridge.runtime.errors.GuestError;

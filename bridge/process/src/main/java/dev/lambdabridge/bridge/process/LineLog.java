@@ -1,7 +1,8 @@
 package dev.lambdabridge.bridge.process;
 
+import dev.lambdabridge.childprocess.LineSplitter;
+
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -9,12 +10,13 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * The sink of a program's stderr (and a worker's stdout): splits what it receives into lines, writes each to the
- * function's log tagged with the current request id, and keeps the last few for error messages. Memory is
- * bounded whatever the program writes: a line longer than {@link #MAX_LINE_BYTES} is logged in pieces, and the
- * kept lines are cut to {@link #KEPT_LINE_CHARS} characters.
+ * The sink of a program's stderr (and a worker's stdout): its lines ({@link LineSplitter}: a line longer than
+ * {@link #MAX_LINE_BYTES} comes in pieces cut at character boundaries) go to the function's log tagged with the
+ * current request id, and the last few are kept for error messages, cut to {@link #KEPT_LINE_CHARS} characters.
+ * Memory is bounded whatever the program writes.
  *
- * <p>Written by one pump thread; {@link #lastLines()} may be called from any thread.
+ * <p>Written by one thread at a time (a pump, or a caller catching up under the pump's lock);
+ * {@link #lastLines()} may be called from any thread.
  */
 final class LineLog extends OutputStream {
     static final int MAX_LINE_BYTES = 64 * 1024;
@@ -24,8 +26,7 @@ final class LineLog extends OutputStream {
     private final FunctionLog log;
     private final Supplier<String> requestId;
     private final Deque<String> kept = new ArrayDeque<>(KEPT_LINES);
-    private byte[] line = new byte[256];
-    private int length;
+    private final LineSplitter lines = new LineSplitter(MAX_LINE_BYTES, this::line);
 
     LineLog(FunctionLog log, Supplier<String> requestId) {
         this.log = log;
@@ -34,53 +35,15 @@ final class LineLog extends OutputStream {
 
     @Override
     public void write(int b) {
-        write(new byte[] {(byte) b}, 0, 1);
+        lines.write(b);
     }
 
     @Override
     public void write(byte[] bytes, int offset, int count) {
-        int end = offset + count;
-        for (int i = offset; i < end; i++) {
-            byte b = bytes[i];
-            if (b == '\n') {
-                emit(length);
-                continue;
-            }
-            if (length == MAX_LINE_BYTES) {
-                emitLongLinePiece();
-            }
-            if (length == line.length) {
-                line = java.util.Arrays.copyOf(line, Math.min(line.length * 2, MAX_LINE_BYTES));
-            }
-            line[length++] = b;
-        }
+        lines.write(bytes, offset, count);
     }
 
-    /** Logs a full buffer of one long line, cut before an incomplete UTF-8 sequence at its end, if any. */
-    private void emitLongLinePiece() {
-        int cut = length;
-        int last = length - 1;
-        while (last > length - 4 && last > 0 && (line[last] & 0xc0) == 0x80) {
-            last--;
-        }
-        int lead = line[last] & 0xff;
-        int sequence = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
-        if (last > 0 && last + sequence > length) {
-            cut = last;
-        }
-        int rest = length - cut;
-        byte[] carried = rest > 0 ? java.util.Arrays.copyOfRange(line, cut, length) : null;
-        emit(cut);
-        if (carried != null) {
-            System.arraycopy(carried, 0, line, 0, rest);
-            length = rest;
-        }
-    }
-
-    private void emit(int count) {
-        int end = count > 0 && line[count - 1] == '\r' ? count - 1 : count;
-        String text = new String(line, 0, end, StandardCharsets.UTF_8);
-        length = 0;
+    private void line(String text) {
         log.line(requestId.get(), text);
         synchronized (kept) {
             if (kept.size() == KEPT_LINES) {
@@ -93,9 +56,7 @@ final class LineLog extends OutputStream {
     /** Logs a last line that had no newline (called when the stream ends). */
     @Override
     public void close() {
-        if (length > 0) {
-            emit(length);
-        }
+        lines.close();
     }
 
     /** Forgets the kept lines (a worker's next invocation starts). */

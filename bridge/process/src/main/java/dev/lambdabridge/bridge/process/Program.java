@@ -1,10 +1,10 @@
 package dev.lambdabridge.bridge.process;
 
-import dev.lambdabridge.processtree.ProcessTree;
+import dev.lambdabridge.childprocess.ChildLauncher;
+import dev.lambdabridge.childprocess.ProcessTree;
 import dev.lambdabridge.runtime.api.Invocation;
 import dev.lambdabridge.runtime.errors.GuestError;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * The program of an {@code exec:} or {@code worker:} handler, as it is started: the command of the handler string,
  * the program it resolved to, the task root it runs in and the environment it gets. How both handlers start a
- * process: without a shell, in the task root, stdin from the event or from /dev/null.
+ * process ({@link ChildLauncher}, as the emulator starts its runtimes): without a shell, in the task root, stdin
+ * from the event or from /dev/null.
  *
  * @param command     the handler string's program and arguments
  * @param path        the program, resolved on the {@link SearchPath} at init
@@ -20,8 +21,6 @@ import java.util.Map;
  * @param environment the runtime's environment with the bridge's variables
  */
 record Program(CommandSpec command, Path path, Path taskRoot, ChildEnvironment environment) {
-    private static final File DEV_NULL = new File("/dev/null");
-
     /**
      * Starts the program.
      *
@@ -36,18 +35,15 @@ record Program(CommandSpec command, Path path, Path taskRoot, ChildEnvironment e
      */
     ChildProcess start(String display, String eventArgument, boolean stdinPiped, Invocation invocation,
                        Map<String, String> variables, String marker) {
-        ProcessBuilder builder = new ProcessBuilder(command.argv(path.toString(), eventArgument))
-                .directory(taskRoot.toFile())
-                .redirectInput(stdinPiped ? ProcessBuilder.Redirect.PIPE : ProcessBuilder.Redirect.from(DEV_NULL));
-        Map<String, String> env = builder.environment();
-        if (invocation == null) {
-            environment.applyTo(env);
-        } else {
-            environment.applyTo(env, invocation);
-        }
-        env.putAll(variables);
         try {
-            return new ChildProcess(builder.start(), marker);
+            return new ChildProcess(ChildLauncher.start(command.argv(path.toString(), eventArgument), taskRoot, env -> {
+                if (invocation == null) {
+                    environment.applyTo(env);
+                } else {
+                    environment.applyTo(env, invocation);
+                }
+                env.putAll(variables);
+            }, stdinPiped), marker);
         } catch (IOException e) {
             throw new GuestError(ProcessErrorTypes.NOT_FOUND, "Cannot start " + display + " (" + path + "): "
                     + e.getMessage());

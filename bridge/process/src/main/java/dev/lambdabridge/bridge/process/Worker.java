@@ -96,7 +96,7 @@ final class Worker {
         }
         Worker worker = new Worker(settings, socket, child, requestId);
         try {
-            child.drainOutputCatchingUp(worker.stdout, true, worker.stderr);
+            child.drainOutputCatchingUp(worker.stdout, worker.stderr);
             child.process().onExit().thenRunAsync(worker::onExit, Threads.PUMPS);
             ReadyHandshake.await(worker, readyByMillis);
         } catch (RuntimeException e) {

@@ -1,6 +1,6 @@
 package dev.lambdabridge.bridge.process;
 
-import dev.lambdabridge.processtree.ProcessTree;
+import dev.lambdabridge.childprocess.ProcessTree;
 import dev.lambdabridge.runtime.errors.GuestError;
 
 import java.io.IOException;

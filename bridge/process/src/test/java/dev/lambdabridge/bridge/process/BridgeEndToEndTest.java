@@ -8,7 +8,7 @@ import dev.lambdabridge.emulator.FunctionConfig;
 import dev.lambdabridge.emulator.InvokeRequest;
 import dev.lambdabridge.emulator.InvokeResult;
 import dev.lambdabridge.emulator.LogType;
-import dev.lambdabridge.processtree.ProcessTree;
+import dev.lambdabridge.childprocess.ProcessTree;
 import org.apache.commons.exec.StreamPumper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -165,7 +165,7 @@ class BridgeEndToEndTest {
         return SEEN.stream().filter(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).toList();
     }
 
-    /** runtime/core's dist (bootstrap, lib/*.jar), this module as a jar, runtime-process-tree, commons-exec and the shims. */
+    /** runtime/core's dist (bootstrap, lib/*.jar), this module as a jar, runtime-child-process, commons-exec and the shims. */
     static Path assembleDist(Path dist) throws IOException {
         Path core = Path.of(System.getProperty("lambdabridge.coreDist", "../../runtime/core/target/dist"));
         assertTrue(Files.isExecutable(core.resolve("bootstrap")), "no runtime at " + core + ": build it first "
@@ -182,11 +182,11 @@ class BridgeEndToEndTest {
         packJar(Path.of(System.getProperty("lambdabridge.classes", "target/classes")), lib.resolve("bridge-process.jar"));
         Path commonsExec = Path.of(codeSource(StreamPumper.class));
         Files.copy(commonsExec, lib.resolve(commonsExec.getFileName()));
-        Path processTree = Path.of(codeSource(ProcessTree.class)); // its jar, or its classes in a reactor build
-        if (Files.isDirectory(processTree)) {
-            packJar(processTree, lib.resolve("runtime-process-tree.jar"));
+        Path childProcess = Path.of(codeSource(ProcessTree.class)); // its jar, or its classes in a reactor build
+        if (Files.isDirectory(childProcess)) {
+            packJar(childProcess, lib.resolve("runtime-child-process.jar"));
         } else {
-            Files.copy(processTree, lib.resolve(processTree.getFileName()));
+            Files.copy(childProcess, lib.resolve(childProcess.getFileName()));
         }
         if (Files.isDirectory(SHIMS)) {
             copyTree(SHIMS, dist.resolve("lambda-bridge/shims"));

@@ -1,6 +1,6 @@
 package dev.lambdabridge.bridge.process;
 
-import dev.lambdabridge.processtree.ProcessTree;
+import dev.lambdabridge.childprocess.ProcessTree;
 import dev.lambdabridge.runtime.errors.GuestError;
 
 import org.junit.jupiter.api.Test;
@@ -55,7 +55,7 @@ class ChildProcessTest {
         try {
             ByteArrayOutputStream stdout = new ByteArrayOutputStream();
             ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-            child.drainOutputCatchingUp(stdout, false, stderr);
+            child.drainOutputCatchingUp(stdout, stderr);
             long until = System.currentTimeMillis() + 10_000;
             while (!Files.exists(taskRoot.resolve("written")) && System.currentTimeMillis() < until) {
                 Thread.sleep(5);

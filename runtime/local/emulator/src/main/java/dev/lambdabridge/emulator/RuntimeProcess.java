@@ -1,15 +1,25 @@
 package dev.lambdabridge.emulator;
 
-import dev.lambdabridge.processtree.ProcessTree;
+import dev.lambdabridge.childprocess.ChildLauncher;
+import dev.lambdabridge.childprocess.LineSplitter;
+import dev.lambdabridge.childprocess.OutputPump;
+import dev.lambdabridge.childprocess.ProcessTree;
+import dev.lambdabridge.contract.LambdaLimits;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * One runtime process of a function: started with Lambda's environment in the code directory, its stdout and
- * stderr pumped line by line to a consumer, killed with its descendants.
+ * One process of a function's execution environment (its runtime, or an extension): started
+ * ({@link ChildLauncher}) with Lambda's environment only, in the code directory, stdin from /dev/null; its stdout
+ * and stderr pumped ({@link OutputPump}, each on a platform thread of its own) line by line to a consumer, lines
+ * longer than {@link LambdaLimits#LOG_LINE_BYTES} split ({@link LineSplitter}); killed with its descendants
+ * ({@link ProcessTree}).
  */
 final class RuntimeProcess {
     private static final long KILL_WAIT_MILLIS = 5_000;
@@ -18,18 +28,23 @@ final class RuntimeProcess {
 
     private final Process process;
     private final long startNanos;
-    private final LogPump stdout;
-    private final LogPump stderr;
+    private final OutputPump stdout;
+    private final OutputPump stderr;
     private final MemoryMeter memory;
     private final CompletableFuture<Void> exited = new CompletableFuture<>();
 
     private RuntimeProcess(Process process, long startNanos, Consumer<String> lines, String name) {
         this.process = process;
         this.startNanos = startNanos;
-        this.stdout = LogPump.start(process.getInputStream(), process.pid(), lines, name + "-stdout");
-        this.stderr = LogPump.start(process.getErrorStream(), process.pid(), lines, name + "-stderr");
+        this.stdout = pump(process, process.getInputStream(), lines, name + "-stdout");
+        this.stderr = pump(process, process.getErrorStream(), lines, name + "-stderr");
         this.memory = new MemoryMeter(process.toHandle());
         Thread.ofVirtual().name(name + "-exit").start(this::awaitExit);
+    }
+
+    private static OutputPump pump(Process process, InputStream in, Consumer<String> lines, String threadName) {
+        return OutputPump.start(process.toHandle(), in, new LineSplitter(LambdaLimits.LOG_LINE_BYTES, lines),
+                task -> Thread.ofPlatform().name(threadName).daemon().start(task));
     }
 
     /**
@@ -61,13 +76,13 @@ final class RuntimeProcess {
     static RuntimeProcess start(Launch launch, List<String> command, Consumer<String> lines, String name)
             throws IOException {
         FunctionConfig config = launch.config();
-        ProcessBuilder builder = new ProcessBuilder(command).directory(config.codeDir().toFile());
-        builder.environment().clear();
-        builder.environment().putAll(RuntimeProcessEnvironment.build(launch, Ids.logStreamName()));
-        builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        Map<String, String> environment = RuntimeProcessEnvironment.build(launch, Ids.logStreamName());
         long startNanos = System.nanoTime();
         try {
-            return new RuntimeProcess(builder.start(), startNanos, lines, name);
+            return new RuntimeProcess(ChildLauncher.start(command, config.codeDir(), env -> {
+                env.clear(); // Lambda's environment only, not the emulator's
+                env.putAll(environment);
+            }, false), startNanos, lines, name);
         } catch (IOException e) {
             throw new IOException("cannot start " + (name.startsWith("runtime-") ? "the runtime" : name) + " of function " + config.name() + " with command "
                     + command + " in " + config.codeDir() + ": " + e.getMessage(), e);
@@ -93,7 +108,7 @@ final class RuntimeProcess {
     /** Waits up to the limit for the process to exit; true when it did. */
     boolean awaitExit(long maxMillis) {
         try {
-            return process.waitFor(maxMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+            return process.waitFor(maxMillis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
@@ -111,8 +126,8 @@ final class RuntimeProcess {
 
     /** Lets the pumps hand on what the child wrote before it answered. */
     void catchUpLogs() {
-        stdout.awaitCaughtUp(CATCH_UP_MILLIS);
-        stderr.awaitCaughtUp(CATCH_UP_MILLIS);
+        stdout.catchUp(CATCH_UP_MILLIS);
+        stderr.catchUp(CATCH_UP_MILLIS);
     }
 
     /** Waits a little for the last lines of an exited process. */

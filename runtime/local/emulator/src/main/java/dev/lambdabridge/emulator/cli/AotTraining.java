@@ -133,7 +133,7 @@ final class AotTraining {
         long deadline = System.currentTimeMillis() + EXIT_WAIT_MILLIS;
         for (long pid : emulator.runtimePids()) {
             ProcessHandle.of(pid).ifPresent(process -> {
-                // polled: onExit() would complete on the JDK's common pool (see dev.lambdabridge.processtree.ProcessTree)
+                // polled: onExit() would complete on the JDK's common pool (see dev.lambdabridge.childprocess.ProcessTree)
                 while (process.isAlive() && System.currentTimeMillis() < deadline) {
                     try {
                         Thread.sleep(20);

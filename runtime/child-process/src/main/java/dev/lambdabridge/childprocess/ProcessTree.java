@@ -1,4 +1,4 @@
-package dev.lambdabridge.processtree;
+package dev.lambdabridge.childprocess;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

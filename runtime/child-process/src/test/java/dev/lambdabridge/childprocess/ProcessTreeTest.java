@@ -1,4 +1,4 @@
-package dev.lambdabridge.processtree;
+package dev.lambdabridge.childprocess;
 
 import org.junit.jupiter.api.Test;
 
