@@ -104,6 +104,9 @@ public final class FakeRuntime {
         if (reply.status() != 202) {
             System.err.println("fake runtime: response answered " + reply.status() + " " + reply.text());
         }
+        if (reply.status() == 500) { // the Runtime API's "non-recoverable state: exit promptly", as on next
+            System.exit(5);
+        }
     }
 
     private void error(String id) throws IOException {
