@@ -1,6 +1,6 @@
 # Sourced by the scripts/bench* wrappers (after java.sh): builds the benchmark harness and runs one suite of it.
 # The harness is one program, dev.lambdabridge.benchmark.Bench SUITE [OPTION...] (runtime/test/benchmark); each
-# wrapper builds what its suite measures, then calls lb_bench_build and lb_bench_exec.
+# wrapper builds what its suite measures, then calls lb_bench_build and lb_bench_run.
 
 LB_BENCH_MODULE="$LB_ROOT/runtime/test/benchmark"
 
@@ -17,15 +17,15 @@ lb_bench_build() {
   fi
 }
 
-# lb_bench_exec NAME SUITE [OPTION...]: runs the suite; the report shows NAME and the options as the command.
+# lb_bench_run NAME SUITE [OPTION...]: runs the suite; the report shows NAME and the options as the command.
 # The emulator runs each exited runtime's exit callbacks (up to 400 ms of waiting each) on the common ForkJoinPool,
 # which has one worker on 2 cores; the cold starts kill dozens of runtimes. More workers keep those waits from
 # queueing up (they would delay the harness's own process exits and the emulator's close).
-lb_bench_exec() {
+lb_bench_run() {
   name=$1
   suite=$2
   shift 2
-  exec "$JAVA_HOME/bin/java" -Djava.util.concurrent.ForkJoinPool.common.parallelism=8 \
+  "$JAVA_HOME/bin/java" -Djava.util.concurrent.ForkJoinPool.common.parallelism=8 \
     -cp "$LB_BENCH_MODULE/target/classes:$LB_BENCH_MODULE/target/lib/*" dev.lambdabridge.benchmark.Bench "$suite" \
     --module "$LB_BENCH_MODULE" --command "$name${*:+ $*}" "$@"
 }

@@ -18,10 +18,18 @@ public final class Bench {
                 + "warm round trip, peak RSS, the emulator's overhead", BenchmarkOptions.SPECS),
         FRAMEWORKS("frameworks", "the runtime suite on the Spring samples and the hello POJO: ours, the RIC, the RIC "
                 + "with its own AOT cache (--runtimes adds ours-fn)", BenchmarkOptions.SPECS),
+        FUNCTION_CACHE("function-cache", "the runtime suite on the Spring samples and the hello POJO: ours without and "
+                + "with a cache trained on the function (scripts/lambda-local train-function)", BenchmarkOptions.SPECS),
         BRIDGES("bridges", "the process bridge: PHP, Ruby, Go, Python, Node.js per invocation and as workers, beside "
                 + "the bare interpreter start and a Java baseline", BridgeOptions.SPECS),
         CONCURRENCY("concurrency", "AWS_LAMBDA_MAX_CONCURRENCY 1, 8, 64 on a 10 ms handler; time to first byte, "
-                + "streamed and buffered", ConcurrencyOptions.SPECS);
+                + "streamed and buffered", ConcurrencyOptions.SPECS),
+        POLYGLOT("polyglot", "the JS and Ruby key-count handlers in-process (interpreter, AOT cache, optimizing) "
+                + "beside Node.js and CRuby per invocation", PolyglotOptions.SPECS),
+        NPM("npm", "npm handlers (trivial, lodash, AWS SDK v3) on the js: bridge beside AWS's Node.js runtime "
+                + "client as a persistent runtime", PolyglotOptions.SPECS),
+        RUBY_STDLIB("ruby-stdlib", "a Ruby stdlib handler on the ruby: bridge from the layers beside AWS's Ruby "
+                + "runtime client on CRuby as a persistent runtime (--ruby-ric DIR)", PolyglotOptions.RUBY_STDLIB_SPECS);
 
         final String id;
         final String what;
@@ -45,11 +53,14 @@ public final class Bench {
         /** Runs the suite with these options; progress lines go to {@code progress}. */
         Report run(Options options, PrintStream progress) throws Exception {
             return switch (this) {
-                case RUNTIME, FRAMEWORKS -> RuntimeReport.of(id, new RuntimeBenchmark(BenchmarkOptions.from(options,
-                        this == FRAMEWORKS), progress).run());
+                case RUNTIME, FRAMEWORKS, FUNCTION_CACHE -> RuntimeReport.of(id, new RuntimeBenchmark(
+                        BenchmarkOptions.from(options, this), progress).run());
                 case BRIDGES -> BridgeReport.of(new BridgeBenchmark(BridgeOptions.from(options), progress).run());
                 case CONCURRENCY -> ConcurrencyReport.of(new ConcurrencyBenchmark(ConcurrencyOptions.from(options),
                         progress).run());
+                case POLYGLOT -> PolyglotReport.of(new PolyglotBenchmark(PolyglotOptions.from(options)).run());
+                case NPM -> NpmReport.of(new NpmBenchmark(PolyglotOptions.from(options)).run());
+                case RUBY_STDLIB -> RubyStdlibReport.of(new RubyStdlibBenchmark(PolyglotOptions.from(options)).run());
             };
         }
     }

@@ -53,25 +53,28 @@ record BenchmarkOptions(int coldStarts, int warmInvokes, int warmUp, boolean qui
     }
 
     static BenchmarkOptions parse(String... args) {
-        return from(Options.parse("runtime", SPECS, args), false);
+        return from(Options.parse("runtime", SPECS, args), Bench.Suite.RUNTIME);
     }
 
-    /** The options; {@code frameworks}: the frameworks suite, whose defaults are --frameworks'. */
-    static BenchmarkOptions from(Options o, boolean frameworks) {
-        frameworks |= o.flag("frameworks");
+    /** The options of the runtime suite, or of the frameworks or function-cache suite (other defaults). */
+    static BenchmarkOptions from(Options o, Bench.Suite suite) {
+        boolean frameworks = suite == Bench.Suite.FRAMEWORKS || o.flag("frameworks");
         Set<RuntimeKind> runtimes = EnumSet.noneOf(RuntimeKind.class);
         if (o.has("runtimes")) {
             o.list("runtimes").forEach(id -> runtimes.add(RuntimeKind.byId(id)));
         } else {
-            runtimes.addAll(frameworks ? List.of(RuntimeKind.LAMBDA_BRIDGE, RuntimeKind.AWS_RIC, RuntimeKind.AWS_RIC_AOT)
+            runtimes.addAll(suite == Bench.Suite.FUNCTION_CACHE
+                    ? List.of(RuntimeKind.LAMBDA_BRIDGE, RuntimeKind.OURS_FUNCTION_CACHE)
+                    : frameworks ? List.of(RuntimeKind.LAMBDA_BRIDGE, RuntimeKind.AWS_RIC, RuntimeKind.AWS_RIC_AOT)
                     : List.of(RuntimeKind.LAMBDA_BRIDGE, RuntimeKind.AWS_RIC, RuntimeKind.RAW_SOCKET));
         }
         Set<BenchHandler> handlers = EnumSet.noneOf(BenchHandler.class);
         if (o.has("handlers")) {
             o.list("handlers").forEach(id -> handlers.add(BenchHandler.byId(id)));
         } else {
-            handlers.addAll(frameworks ? List.of(BenchHandler.HELLO_POJO, BenchHandler.SPRING_CLOUD_FUNCTION,
-                    BenchHandler.SPRING_CONTAINER) : List.of(BenchHandler.STREAM_ECHO, BenchHandler.HELLO_POJO));
+            handlers.addAll(frameworks || suite == Bench.Suite.FUNCTION_CACHE ? List.of(BenchHandler.HELLO_POJO,
+                    BenchHandler.SPRING_CLOUD_FUNCTION, BenchHandler.SPRING_CONTAINER)
+                    : List.of(BenchHandler.STREAM_ECHO, BenchHandler.HELLO_POJO));
         }
         Path module = o.moduleDir();
         Path bootstrap = o.has("bootstrap") ? o.path("bootstrap")

@@ -2,7 +2,6 @@ package dev.lambdabridge.benchmark;
 
 import dev.lambdabridge.benchmark.Language.Mode;
 import dev.lambdabridge.emulator.Emulator;
-import dev.lambdabridge.emulator.EmulatorOptions;
 import dev.lambdabridge.emulator.FunctionConfig;
 import dev.lambdabridge.emulator.InvokeRequest;
 import dev.lambdabridge.emulator.InvokeResult;
@@ -14,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,12 +38,11 @@ import java.util.Map;
 public final class BridgeBenchmark {
     static final Duration TIMEOUT = Duration.ofSeconds(30);
     static final String BASELINE_HANDLER = BenchHandler.STREAM_ECHO.handler;
-    private static final int RECENT_LINES = 200;
     private static final File DEV_NULL = new File("/dev/null");
 
     private final BridgeOptions options;
     private final PrintStream progress;
-    private final ArrayDeque<String> recent = new ArrayDeque<>();
+    private final EmulatorLog log = new EmulatorLog();
     private final byte[] event = Language.EVENT.getBytes(StandardCharsets.UTF_8);
     private final InvokeRequest request = InvokeRequest.of(Language.EVENT);
 
@@ -82,16 +79,14 @@ public final class BridgeBenchmark {
         progress.printf("bridge benchmark: %s on %s; event %s%n", cases, options.bootstrap(), Language.EVENT);
 
         Map<Case, Samples> warm = new LinkedHashMap<>();
-        Map<Case, ColdSamples> cold = new LinkedHashMap<>();
+        Map<Case, List<ColdStarts.Start>> cold;
         Map<Language, long[][]> starts = new LinkedHashMap<>();
-        try (Emulator emulator = startEmulator()) {
+        try (Emulator emulator = log.start()) {
             for (Case c : cases) {
                 warm.put(c, startWarm(emulator, c));
             }
-            for (Case c : cases) {
-                cold.put(c, new ColdSamples());
-            }
-            coldStarts(cases, cold);
+            cold = ColdStarts.run(log, cases, options.coldStarts(), (c, name) -> function(name, c), c -> request,
+                    this::check, progress);
             for (Language language : languages) {
                 starts.put(language, new long[][] {new long[options.starts()], new long[options.starts()]});
             }
@@ -103,13 +98,13 @@ public final class BridgeBenchmark {
         for (Language language : languages) {
             for (Mode mode : Mode.values()) {
                 Case c = new Case(language, mode);
-                rows.add(new BridgeResults.Row(language, mode, warm.get(c).stats(), cold.get(c).stats()));
+                rows.add(new BridgeResults.Row(language, mode, warm.get(c).stats(), BridgeResults.Cold.of(cold.get(c))));
             }
             long[][] s = starts.get(language);
             startStats.add(new BridgeResults.Starts(language, millis(s[0]), millis(s[1])));
         }
         BridgeResults.Baseline baseline = new BridgeResults.Baseline(BASELINE_HANDLER, warm.get(Case.BASELINE).stats(),
-                cold.get(Case.BASELINE).stats());
+                BridgeResults.Cold.of(cold.get(Case.BASELINE)));
         Machine.Environment environment = Machine.describe(options.command(), loadAtStart, options.moduleDir(),
                 interpreters());
         BridgeResults.Report partial = new BridgeResults.Report(environment, aotCache(), options, rows, startStats,
@@ -202,54 +197,6 @@ public final class BridgeBenchmark {
     }
 
     // ---- 2. cold starts ----
-
-    private static final class ColdSamples {
-        final List<Double> total = new ArrayList<>();
-        final List<Double> init = new ArrayList<>();
-        final List<Double> first = new ArrayList<>();
-        final List<Double> wall = new ArrayList<>();
-
-        BridgeResults.Cold stats() {
-            return total.isEmpty() ? null : new BridgeResults.Cold(of(total), of(init), of(first), of(wall));
-        }
-
-        private static Stats of(List<Double> values) {
-            return Stats.of(values.stream().mapToDouble(Double::doubleValue).toArray());
-        }
-    }
-
-    /**
-     * Each round in an emulator of its own (an emulator cannot drop a function, and each holds threads); the order
-     * rotates by one each round, so that no function always goes first after a new emulator.
-     */
-    private void coldStarts(List<Case> cases, Map<Case, ColdSamples> samples) throws Exception {
-        for (int round = 1; round <= options.coldStarts(); round++) {
-            StringBuilder line = new StringBuilder("cold start " + round + "/" + options.coldStarts() + ":");
-            try (Emulator emulator = startEmulator()) {
-                for (int k = 0; k < cases.size(); k++) {
-                    Case c = cases.get((k + round - 1) % cases.size());
-                    String name = "cold-" + c.id() + "-" + round;
-                    emulator.addFunction(function(name, c));
-                    long start = System.nanoTime();
-                    InvokeResult result = emulator.invoke(name, request);
-                    double wallMs = (System.nanoTime() - start) / 1e6;
-                    check(c, result);
-                    Processes.kill(result.pid(), false);
-                    if (result.initDurationMs() == null) {
-                        throw new IllegalStateException(c + ": the first invoke of " + name + " reported no init "
-                                + "duration: it was not a cold start");
-                    }
-                    ColdSamples s = samples.get(c);
-                    s.init.add(result.initDurationMs());
-                    s.first.add(result.durationMs());
-                    s.total.add(result.initDurationMs() + result.durationMs());
-                    s.wall.add(wallMs);
-                    line.append(String.format(" %s %.0f+%.0f ms", c, result.initDurationMs(), result.durationMs()));
-                }
-            }
-            progress.println(line);
-        }
-    }
 
     // ---- 3. warm round trips, bare starts and direct runs, interleaved ----
 
@@ -434,11 +381,6 @@ public final class BridgeBenchmark {
 
     // ---- helpers ----
 
-    /** An emulator whose log lines (START/END/REPORT and the runtimes' output) only feed the failure report. */
-    private Emulator startEmulator() {
-        return Emulator.start(EmulatorOptions.defaults().withLogSink(this::remember));
-    }
-
     private InvokeResult invoke(Emulator emulator, Case c, String name) {
         InvokeResult result = emulator.invoke(name, request);
         check(c, result);
@@ -449,23 +391,8 @@ public final class BridgeBenchmark {
         String expected = c.language() == null ? Language.EVENT : c.language().answer(c.mode());
         if (result.statusCode() != 200 || result.isFunctionError() || !result.payloadText().trim().equals(expected)) {
             throw new IllegalStateException(c + " answered " + result.statusCode() + " " + result.functionError()
-                    + ": " + result.payloadText() + " (expected " + expected + ")\nlast log lines:\n"
-                    + String.join("\n", recentLines()));
+                    + ": " + result.payloadText() + " (expected " + expected + ")\n" + log.tail());
         }
     }
 
-    private void remember(String line) {
-        synchronized (recent) {
-            if (recent.size() == RECENT_LINES) {
-                recent.removeFirst();
-            }
-            recent.addLast(line);
-        }
-    }
-
-    private List<String> recentLines() {
-        synchronized (recent) {
-            return List.copyOf(recent);
-        }
-    }
 }

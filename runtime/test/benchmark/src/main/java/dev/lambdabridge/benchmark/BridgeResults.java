@@ -19,6 +19,13 @@ final class BridgeResults {
      * @param wallMs        the harness's own clock around that first {@code Emulator.invoke} (cross-check)
      */
     record Cold(Stats totalMs, Stats initMs, Stats firstInvokeMs, Stats wallMs) {
+        /** Null when no cold starts were asked for. */
+        static Cold of(List<ColdStarts.Start> starts) {
+            return starts.isEmpty() ? null : new Cold(ColdStarts.stats(starts, ColdStarts.Start::totalMs),
+                    ColdStarts.stats(starts, ColdStarts.Start::initMs),
+                    ColdStarts.stats(starts, ColdStarts.Start::firstInvokeMs),
+                    ColdStarts.stats(starts, ColdStarts.Start::wallMs));
+        }
     }
 
     /**

@@ -1,7 +1,6 @@
 package dev.lambdabridge.benchmark;
 
 import dev.lambdabridge.emulator.Emulator;
-import dev.lambdabridge.emulator.EmulatorOptions;
 import dev.lambdabridge.emulator.FunctionConfig;
 import dev.lambdabridge.emulator.InvokeRequest;
 import dev.lambdabridge.emulator.InvokeResult;
@@ -10,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +28,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class ConcurrencyBenchmark {
     static final String EVENT = "{\"n\":1}";
-    private static final int RECENT_LINES = 100;
 
     /** One level's blocks: invokes per second of each, and the latencies of all. */
     record Level(int level, List<Double> throughputs, Stats latencyMillis, long invokes) {
@@ -54,7 +51,7 @@ public final class ConcurrencyBenchmark {
 
     private final ConcurrencyOptions options;
     private final PrintStream progress;
-    private final ArrayDeque<String> recent = new ArrayDeque<>();
+    private final EmulatorLog log = new EmulatorLog();
 
     ConcurrencyBenchmark(ConcurrencyOptions options, PrintStream progress) {
         this.options = options;
@@ -67,7 +64,7 @@ public final class ConcurrencyBenchmark {
         }
         Path function = options.moduleDir().resolve("target/function");
         String loadStart = Machine.loadAverage();
-        try (Emulator emulator = Emulator.start(EmulatorOptions.defaults().withLogSink(this::keep))) {
+        try (Emulator emulator = log.start()) {
             for (int level : options.levels()) {
                 emulator.addFunction(config("sleep-" + level, "benchmark.handlers.Sleep10", function, level));
             }
@@ -140,8 +137,7 @@ public final class ConcurrencyBenchmark {
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
         if (failures.get() > 0) {
-            throw new IllegalStateException(failures.get() + " invokes of " + name + " failed; recent log:\n"
-                    + String.join("\n", recentLines()));
+            throw new IllegalStateException(failures.get() + " invokes of " + name + " failed; " + log.tail());
         }
         List<Double> all = new ArrayList<>();
         perCaller.forEach(all::addAll);
@@ -175,14 +171,4 @@ public final class ConcurrencyBenchmark {
         return new FirstByte(Stats.of(values[0]), Stats.of(values[1]), Stats.of(values[2]), Stats.of(values[3]), bytes);
     }
 
-    private synchronized void keep(String line) {
-        if (recent.size() == RECENT_LINES) {
-            recent.removeFirst();
-        }
-        recent.addLast(line);
-    }
-
-    private synchronized List<String> recentLines() {
-        return List.copyOf(recent);
-    }
 }

@@ -20,6 +20,12 @@ final class Results {
      */
     record Cold(RuntimeKind kind, BenchHandler handler, Stats firstResponseMs, Stats wallMs, Stats initMs,
                 Stats firstInvokeMs, Stats rssMb) {
+        static Cold of(RuntimeKind kind, BenchHandler handler, List<ColdStarts.Start> starts) {
+            return new Cold(kind, handler, ColdStarts.stats(starts, ColdStarts.Start::totalMs),
+                    ColdStarts.stats(starts, ColdStarts.Start::wallMs), ColdStarts.stats(starts, ColdStarts.Start::initMs),
+                    ColdStarts.stats(starts, ColdStarts.Start::firstInvokeMs),
+                    ColdStarts.stats(starts, ColdStarts.Start::rssMb));
+        }
     }
 
     /**

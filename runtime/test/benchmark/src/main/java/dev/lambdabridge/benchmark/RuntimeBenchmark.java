@@ -1,14 +1,12 @@
 package dev.lambdabridge.benchmark;
 
 import dev.lambdabridge.emulator.Emulator;
-import dev.lambdabridge.emulator.EmulatorOptions;
 import dev.lambdabridge.emulator.InvokeRequest;
 import dev.lambdabridge.emulator.InvokeResult;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -35,11 +33,10 @@ import java.util.Map;
  */
 public final class RuntimeBenchmark {
     private static final int BLOCK = 100;
-    private static final int RECENT_LINES = 200;
 
     private final BenchmarkOptions options;
     private final PrintStream progress;
-    private final ArrayDeque<String> recent = new ArrayDeque<>();
+    private final EmulatorLog log = new EmulatorLog();
 
     RuntimeBenchmark(BenchmarkOptions options, PrintStream progress) {
         this.options = options;
@@ -64,21 +61,24 @@ public final class RuntimeBenchmark {
         progress.printf("benchmark: %s; JVM options %s (%s)%n", cases, setup.flags().options(),
                 setup.flags().source());
 
-        try (Emulator emulator = startEmulator()) {
+        try (Emulator emulator = log.start()) {
             Map<Case, WarmFunction> warm = startWarm(emulator, setup, cases);
             Map<Case, MinimalRuntimeApiServer> direct = new LinkedHashMap<>();
             try {
                 for (Case c : cases) {
                     direct.put(c, startDirect(setup, c));
                 }
-                Map<Case, ColdSamples> cold = coldStarts(setup, cases);
+                Setup trainedSetup = setup;
+                Map<Case, List<ColdStarts.Start>> cold = ColdStarts.run(log, cases, options.coldStarts(),
+                        (c, name) -> trainedSetup.function(name, c.kind(), c.handler(), List.of()),
+                        c -> InvokeRequest.of(c.handler().event), this::check, progress);
                 Map<Object, long[]> roundTrips = measureWarm(emulator, warm, direct);
 
                 List<Results.Row> rows = new ArrayList<>();
                 List<Results.Direct> directs = new ArrayList<>();
                 for (Case c : cases) {
                     WarmFunction function = warm.get(c);
-                    rows.add(new Results.Row(c.kind(), c.handler(), cold.get(c).stats(c),
+                    rows.add(new Results.Row(c.kind(), c.handler(), Results.Cold.of(c.kind(), c.handler(), cold.get(c)),
                             new Results.Warm(c.kind(), c.handler(), Stats.micros(roundTrips.get(c)),
                                     Stats.micros(function.durations), Processes.peakRssMb(function.last.pid()),
                                     function.last.maxMemoryUsedMb())));
@@ -185,62 +185,6 @@ public final class RuntimeBenchmark {
 
     // ---- 2. cold starts ----
 
-    private static final class ColdSamples {
-        final List<Double> firstResponse = new ArrayList<>();
-        final List<Double> wall = new ArrayList<>();
-        final List<Double> init = new ArrayList<>();
-        final List<Double> firstInvoke = new ArrayList<>();
-        final List<Double> rss = new ArrayList<>();
-
-        Results.Cold stats(Case c) {
-            return new Results.Cold(c.kind(), c.handler(), of(firstResponse), of(wall), of(init), of(firstInvoke),
-                    of(rss));
-        }
-
-        private static Stats of(List<Double> values) {
-            return Stats.of(values.stream().mapToDouble(Double::doubleValue).toArray());
-        }
-    }
-
-    /**
-     * Each round runs in an emulator of its own (closed after the round): an emulator cannot drop a function,
-     * and each hosted function holds Runtime API threads of its Jetty pool (about 30 functions fit in one). The
-     * order rotates by one each round, so that no runtime always goes first after a new emulator.
-     */
-    private Map<Case, ColdSamples> coldStarts(Setup setup, List<Case> cases) throws Exception {
-        Map<Case, ColdSamples> samples = new LinkedHashMap<>();
-        cases.forEach(c -> samples.put(c, new ColdSamples()));
-        for (int round = 1; round <= options.coldStarts(); round++) {
-            StringBuilder line = new StringBuilder("cold start " + round + "/" + options.coldStarts() + ":");
-            try (Emulator emulator = startEmulator()) {
-                for (int k = 0; k < cases.size(); k++) {
-                    Case c = cases.get((k + round - 1) % cases.size());
-                    String name = "cold-" + c.id() + "-" + round;
-                    emulator.addFunction(setup.function(name, c.kind(), c.handler(), List.of()));
-                    InvokeRequest request = InvokeRequest.of(c.handler().event);
-                    long start = System.nanoTime();
-                    InvokeResult result = emulator.invoke(name, request);
-                    long wallNanos = System.nanoTime() - start;
-                    check(c, result);
-                    Processes.kill(result.pid(), false);
-                    if (result.initDurationMs() == null) {
-                        throw new IllegalStateException(c + ": the first invoke of " + name + " reported no init "
-                                + "duration: it was not a cold start");
-                    }
-                    ColdSamples s = samples.get(c);
-                    s.init.add(result.initDurationMs());
-                    s.firstInvoke.add(result.durationMs());
-                    s.firstResponse.add(result.initDurationMs() + result.durationMs());
-                    s.wall.add(wallNanos / 1e6);
-                    s.rss.add((double) result.maxMemoryUsedMb());
-                    line.append(String.format(" %s %.0f ms", c, result.initDurationMs() + result.durationMs()));
-                }
-            }
-            progress.println(line);
-        }
-        return samples;
-    }
-
     // ---- 3. warm round trips ----
 
     /**
@@ -287,7 +231,7 @@ public final class RuntimeBenchmark {
     private List<Results.Profile> profile(Setup setup, List<Case> cases) throws Exception {
         Path dir = Files.createDirectories(options.moduleDir().resolve("target/benchmark-profile"));
         List<Results.Profile> profiles = new ArrayList<>();
-        try (Emulator emulator = startEmulator()) {
+        try (Emulator emulator = log.start()) {
             profile(emulator, setup, cases, dir, profiles);
         }
         return profiles;
@@ -312,11 +256,6 @@ public final class RuntimeBenchmark {
 
     // ---- helpers ----
 
-    /** An emulator whose log lines (START/END/REPORT and the runtimes' output) only feed the failure report. */
-    private Emulator startEmulator() {
-        return Emulator.start(EmulatorOptions.defaults().withLogSink(this::remember));
-    }
-
     private InvokeResult invoke(Emulator emulator, Case c, String name, InvokeRequest request) {
         InvokeResult result = emulator.invoke(name, request);
         check(c, result);
@@ -326,24 +265,7 @@ public final class RuntimeBenchmark {
     private void check(Case c, InvokeResult result) {
         if (result.statusCode() != 200 || result.isFunctionError() || !c.handler().isExpected(result.payload())) {
             throw new IllegalStateException(c + " answered " + result.statusCode() + " " + result.functionError()
-                    + ": " + result.payloadText() + "\nlast log lines:\n" + String.join("\n", recentLines()));
+                    + ": " + result.payloadText() + "\n" + log.tail());
         }
     }
-
-    private void remember(String line) {
-        synchronized (recent) {
-            if (recent.size() == RECENT_LINES) {
-                recent.removeFirst();
-            }
-            recent.addLast(line);
-        }
-    }
-
-    private List<String> recentLines() {
-        synchronized (recent) {
-            return List.copyOf(recent);
-        }
-    }
-
-
 }

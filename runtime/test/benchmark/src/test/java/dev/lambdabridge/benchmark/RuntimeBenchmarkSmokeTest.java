@@ -114,6 +114,11 @@ class RuntimeBenchmarkSmokeTest {
         assertEquals(java.util.Set.of(RuntimeKind.LAMBDA_BRIDGE, RuntimeKind.AWS_RIC, RuntimeKind.RAW_SOCKET),
                 plain.runtimes(), "the default run is unchanged");
         assertEquals(java.util.Set.of(BenchHandler.STREAM_ECHO, BenchHandler.HELLO_POJO), plain.handlers());
+        BenchmarkOptions functionCache = BenchmarkOptions.from(Options.parse("function-cache", BenchmarkOptions.SPECS,
+                "--module", "/x/runtime/test/benchmark", "--handlers", "pojo"), Bench.Suite.FUNCTION_CACHE);
+        assertEquals(java.util.Set.of(RuntimeKind.LAMBDA_BRIDGE, RuntimeKind.OURS_FUNCTION_CACHE),
+                functionCache.runtimes(), "the function-cache suite: ours without and with the function's cache");
+        assertEquals(java.util.Set.of(BenchHandler.HELLO_POJO), functionCache.handlers(), "what --handlers says");
     }
 
     @Test

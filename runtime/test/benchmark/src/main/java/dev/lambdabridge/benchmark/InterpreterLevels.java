@@ -1,4 +1,4 @@
-package dev.lambdabridge.bridge.polyglot.bench;
+package dev.lambdabridge.benchmark;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,8 +13,8 @@ import java.util.Random;
  * levels from one JVM to the next, or within one, as {@code handle()} does in {@code WarmCalls}, the machine (its
  * caches, TLBs, neighbours) moves it, not the bridge.
  *
- * <p>{@code java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp target/test-classes
- * dev.lambdabridge.bridge.polyglot.bench.InterpreterLevels [DEPTH [EVALUATIONS]]}; prints the median and the
+ * <p>{@code java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp runtime/test/benchmark/target/classes
+ * dev.lambdabridge.benchmark.InterpreterLevels [DEPTH [EVALUATIONS]]}; prints the median and the
  * median of each tenth of the second half.
  */
 public final class InterpreterLevels {
