@@ -23,17 +23,39 @@ final class LogCounter implements Consumer<String> {
     private final Map<String, Long> starts = new HashMap<>();
     private final Deque<String> last = new ArrayDeque<>();
     private long lines;
+    /** The longest any line waited to enter this sink (ns), and when that wait ended (epoch ms). */
+    private long longestWaitNanos;
+    private long longestWaitAtMillis;
     /** Where every line also goes (null: nowhere), for a look at a whole run's log. */
     private final java.io.PrintStream copy;
 
     /** @param copyTo a file for a copy of every line (each after its arrival's epoch ms), or null */
     LogCounter(java.nio.file.Path copyTo) throws java.io.IOException {
-        this.copy = copyTo == null ? null : new java.io.PrintStream(java.nio.file.Files.newOutputStream(copyTo), false,
-                java.nio.charset.StandardCharsets.UTF_8);
+        // buffered: the emulator calls the sink under its functions' locks, so a write(2) per line (floods of 2,000
+        // lines from 64 invocations at once) would be done while every function waits
+        this.copy = copyTo == null ? null : new java.io.PrintStream(new java.io.BufferedOutputStream(
+                java.nio.file.Files.newOutputStream(copyTo), 1 << 20), false, java.nio.charset.StandardCharsets.UTF_8);
     }
 
+    /**
+     * Every platform line and every line a runtime wrote; how long it waited to get in is kept ({@link
+     * #longestWait()}): the emulator writes to its sink under its functions' locks, so a sink that stalls stalls
+     * every function.
+     */
     @Override
-    public synchronized void accept(String line) {
+    public void accept(String line) {
+        long arrived = System.nanoTime();
+        synchronized (this) {
+            long waited = System.nanoTime() - arrived;
+            if (waited > longestWaitNanos) {
+                longestWaitNanos = waited;
+                longestWaitAtMillis = System.currentTimeMillis();
+            }
+            count(line);
+        }
+    }
+
+    private void count(String line) {
         lines++;
         if (copy != null) {
             copy.println(System.currentTimeMillis() + " " + line);
@@ -49,6 +71,11 @@ final class LogCounter implements Consumer<String> {
         if (last.size() > KEPT) {
             last.removeFirst();
         }
+    }
+
+    /** The longest wait of a line to enter the sink: milliseconds, and when it ended (epoch ms). */
+    synchronized long[] longestWait() {
+        return new long[] {longestWaitNanos / 1_000_000, longestWaitAtMillis};
     }
 
     /** When the START line of {@code requestId} came, or 0 when none did. */

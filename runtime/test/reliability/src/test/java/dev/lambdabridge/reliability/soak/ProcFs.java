@@ -103,6 +103,47 @@ final class ProcFs {
         return kinds;
     }
 
+    /**
+     * How many of the TCP connections {@code pid} holds go to one of {@code ports} on this host (/proc/PID/fd's
+     * sockets looked up in /proc/net/tcp and tcp6 by inode): a runtime's connections to the Runtime API, whose other
+     * ends the emulator holds.
+     */
+    static int connectionsTo(long pid, java.util.Set<Integer> ports) {
+        java.util.Set<String> inodes = new java.util.HashSet<>();
+        try (Stream<Path> fds = Files.list(PROC.resolve(pid + "/fd"))) {
+            for (Path fd : fds.toList()) {
+                try {
+                    String target = Files.readSymbolicLink(fd).toString();
+                    if (target.startsWith("socket:[")) {
+                        inodes.add(target.substring(8, target.length() - 1));
+                    }
+                } catch (IOException e) {
+                    // closed while listed
+                }
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        int count = 0;
+        for (String table : List.of("tcp", "tcp6")) {
+            try {
+                for (String line : Files.readAllLines(PROC.resolve(pid + "/net/" + table))) {
+                    String[] fields = line.trim().split("\\s+");
+                    // sl local_address rem_address st tx:rx tr:when retrnsmt uid timeout inode
+                    if (fields.length > 9 && fields[2].contains(":") && inodes.contains(fields[9])) {
+                        int remotePort = Integer.parseInt(fields[2].substring(fields[2].indexOf(':') + 1), 16);
+                        if (ports.contains(remotePort)) {
+                            count++;
+                        }
+                    }
+                }
+            } catch (IOException | NumberFormatException e) {
+                // gone while read
+            }
+        }
+        return count;
+    }
+
     /** Threads by name ({@code /proc/PID/task/TID/comm}, cut to 15 characters, digits folded to #), for reports. */
     static Map<String, Integer> threadNames(long pid) {
         Map<String, Integer> names = new java.util.TreeMap<>();

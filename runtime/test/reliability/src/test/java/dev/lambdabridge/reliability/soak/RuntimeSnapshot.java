@@ -16,19 +16,29 @@ import java.util.regex.Pattern;
  * @param descriptorKinds open descriptors by what they point to (a file, or {@code pipe}, {@code socket}...), for
  *                        the report when their number grew
  * @param threadNames     threads by name, for the report when their number grew
+ * @param nativeCommittedKib what the JVM has committed by Native Memory Tracking's category ({@code Java Heap},
+ *                        {@code Class}, {@code Thread}, {@code Code}, {@code GC}, ..., and {@code Total}), when the
+ *                        runtime runs with {@code -XX:NativeMemoryTracking=summary} (scripts/soak --nmt); else empty
  */
 record RuntimeSnapshot(long pid, int threads, int descriptors, long rssKib, long liveHeapKib,
-                       java.util.Map<String, Integer> descriptorKinds, java.util.Map<String, Integer> threadNames) {
+                       java.util.Map<String, Integer> descriptorKinds, java.util.Map<String, Integer> threadNames,
+                       java.util.Map<String, Long> nativeCommittedKib) {
     private static final Pattern USED = Pattern.compile(
             "(?m)^(?:DefNew|Tenured|def new generation|tenured generation)\\s+total \\d+K, used (\\d+)K");
+    /** NMT's summary lines: {@code Total: reserved=...KB, committed=...KB} and {@code -  Java Heap (reserved=...}. */
+    private static final Pattern NMT = Pattern.compile(
+            "(?m)^(?:(Total)|-\\s+([A-Za-z][A-Za-z ]*?)) ?:? ?\\(?reserved=\\d+KB, committed=(\\d+)KB");
 
     static RuntimeSnapshot of(long pid) {
         return new RuntimeSnapshot(pid, ProcFs.threads(pid), ProcFs.descriptors(pid), ProcFs.rssKib(pid), -1,
-                ProcFs.descriptorKinds(pid), ProcFs.threadNames(pid));
+                ProcFs.descriptorKinds(pid), ProcFs.threadNames(pid), java.util.Map.of());
     }
 
-    /** With the live heap of a runtime's JVM (a full GC first, through jcmd). */
-    static RuntimeSnapshot ofJvm(long pid) {
+    /**
+     * With the live heap of a runtime's JVM (a full GC first, through jcmd), and with {@code nativeMemory} what
+     * Native Memory Tracking says it has committed (after that GC).
+     */
+    static RuntimeSnapshot ofJvm(long pid, boolean nativeMemory) {
         long live = -1;
         if (jcmd(pid, "GC.run") != null) {
             String info = jcmd(pid, "GC.heap_info");
@@ -39,9 +49,18 @@ record RuntimeSnapshot(long pid, int threads, int descriptors, long rssKib, long
                 }
             }
         }
+        java.util.Map<String, Long> committed = new java.util.LinkedHashMap<>();
+        String summary = nativeMemory ? jcmd(pid, "VM.native_memory summary") : null;
+        if (summary != null) {
+            Matcher line = NMT.matcher(summary);
+            while (line.find()) {
+                committed.put(line.group(1) != null ? line.group(1) : line.group(2).strip(),
+                        Long.parseLong(line.group(3)));
+            }
+        }
         RuntimeSnapshot plain = of(pid);
         return new RuntimeSnapshot(pid, plain.threads(), plain.descriptors(), plain.rssKib(), live,
-                plain.descriptorKinds(), plain.threadNames());
+                plain.descriptorKinds(), plain.threadNames(), committed);
     }
 
     private static String jcmd(long pid, String command) {

@@ -59,9 +59,10 @@ final class SoakFunctions {
      * @param concurrency  every function's {@code maxConcurrency} ({@code AWS_LAMBDA_MAX_CONCURRENCY} above 1)
      * @param layers       where each runtime runs from: null for {@code bootstrap} (layers/dist), else the
      *                     built layers, each function in a mount namespace of its own
+     * @param nativeMemory whether every runtime's JVM tracks its native memory (LAMBDA_BRIDGE_JVM_OPTS)
      */
     static List<SoakFunction> create(Path bootstrap, Path javaFunction, Path resources, Path shims, Path work,
-                                     String marker, int concurrency, MountNamespace layers)
+                                     String marker, int concurrency, MountNamespace layers, boolean nativeMemory)
             throws IOException, InterruptedException {
         Path soak = resources.resolve("soak");
         Path exec = Files.createDirectories(work.resolve("exec"));
@@ -78,7 +79,11 @@ final class SoakFunctions {
         Path ruby = soak.resolve("ruby");
 
         String margin = Long.toString(Math.round(MARGIN_MS * timeoutScale(concurrency)));
-        Map<String, String> env = Map.of(MARKER, marker, "LANG", "C.UTF-8", "LAMBDA_BRIDGE_TIMEOUT_MARGIN_MS", margin);
+        Map<String, String> env = new java.util.HashMap<>(Map.of(MARKER, marker, "LANG", "C.UTF-8",
+                "LAMBDA_BRIDGE_TIMEOUT_MARGIN_MS", margin));
+        if (nativeMemory) {
+            env.put("LAMBDA_BRIDGE_JVM_OPTS", "-XX:NativeMemoryTracking=summary");
+        }
         Launcher launch = layers == null ? new Launcher(concurrency, bootstrap, null)
                 : new Launcher(concurrency, null, layers);
         List<SoakFunction> functions = new ArrayList<>();

@@ -29,6 +29,9 @@ record SoakReport(String table, List<String> problems, long invocations, long lo
         private final List<SoakFunction> functions;
         private final List<String> problems = new ArrayList<>();
         private RuntimeSnapshot jvmBaseline;
+        /** The emulator's descriptors the live runtimes explain at the baseline and at the end (SoakRun). */
+        private int heldBaseline;
+        private int heldEnd;
         private RuntimeSnapshot jvmEnd;
         private RuntimeSnapshot jvmAfterClose;
         private RuntimeSnapshot jvmBefore;
@@ -37,6 +40,8 @@ record SoakReport(String table, List<String> problems, long invocations, long lo
         private Map<String, RuntimeSnapshot> runtimesEnd = Map.of();
         private Map<String, RssSampler.Series> rss = Map.of();
         private boolean complete;
+        private List<PauseDetector.Pause> pauses = List.of();
+        private long[] longestSinkWait = {0, 0};
         private long leakedProcesses;
         private long leakedThreads;
         private long leakedDescriptors;
@@ -46,8 +51,10 @@ record SoakReport(String table, List<String> problems, long invocations, long lo
             this.functions = functions;
         }
 
-        void baseline(RuntimeSnapshot jvm, Map<String, RuntimeSnapshot> runtimes) {
+        /** @param held the emulator's descriptors the live runtime processes explain (SoakRun#heldByRuntimes) */
+        void baseline(RuntimeSnapshot jvm, int held, Map<String, RuntimeSnapshot> runtimes) {
             jvmBaseline = jvm;
+            heldBaseline = held;
             runtimesBaseline = runtimes;
         }
 
@@ -67,11 +74,12 @@ record SoakReport(String table, List<String> problems, long invocations, long lo
             }
         }
 
-        void end(RuntimeSnapshot jvm, Map<String, RuntimeSnapshot> runtimes, boolean complete) {
+        void end(RuntimeSnapshot jvm, int held, Map<String, RuntimeSnapshot> runtimes, boolean complete) {
             jvmEnd = jvm;
+            heldEnd = held;
             runtimesEnd = runtimes;
             this.complete = complete;
-            leak("the emulator's JVM", jvmBaseline, jvmEnd);
+            leak("the emulator's JVM", jvmBaseline, jvmEnd, heldBaseline, heldEnd);
             for (SoakFunction function : functions) {
                 RuntimeSnapshot start = runtimesBaseline.get(function.name());
                 RuntimeSnapshot last = runtimesEnd.get(function.name());
@@ -84,7 +92,7 @@ record SoakReport(String table, List<String> problems, long invocations, long lo
                             + (last == null ? "none" : last.pid()) + " at the end)");
                     continue;
                 }
-                leak("runtime " + function.name(), start, last);
+                leak("runtime " + function.name(), start, last, 0, 0);
                 if (start.liveHeapKib() < 0 || last.liveHeapKib() < 0) {
                     problems.add(function.name() + ": cannot read the runtime's live heap (jcmd " + start.pid() + ")");
                 } else if (!flat(start.liveHeapKib(), last.liveHeapKib())) {
@@ -94,15 +102,22 @@ record SoakReport(String table, List<String> problems, long invocations, long lo
             }
         }
 
-        private void leak(String what, RuntimeSnapshot start, RuntimeSnapshot end) {
+        /**
+         * @param heldStart descriptors of {@code start} that others explain (for the emulator: the two pipes and
+         *                  the Runtime API connections of each live runtime process), not counted
+         */
+        private void leak(String what, RuntimeSnapshot start, RuntimeSnapshot end, int heldStart, int heldEnd) {
             if (end.threads() - start.threads() > SoakRun.LEAK_SLACK) {
                 leakedThreads += end.threads() - start.threads();
                 problems.add(what + ": threads " + start.threads() + " -> " + end.threads() + ", new: "
                         + grown(start.threadNames(), end.threadNames()));
             }
-            if (end.descriptors() - start.descriptors() > SoakRun.LEAK_SLACK) {
-                leakedDescriptors += end.descriptors() - start.descriptors();
+            int grownBy = (end.descriptors() - heldEnd) - (start.descriptors() - heldStart);
+            if (grownBy > SoakRun.LEAK_SLACK) {
+                leakedDescriptors += grownBy;
                 problems.add(what + ": file descriptors " + start.descriptors() + " -> " + end.descriptors()
+                        + (heldStart == 0 && heldEnd == 0 ? "" : " (" + heldStart + " -> " + heldEnd
+                                + " of them held for the live runtimes)")
                         + ", new: " + grown(start.descriptorKinds(), end.descriptorKinds()));
             }
         }
@@ -116,6 +131,12 @@ record SoakReport(String table, List<String> problems, long invocations, long lo
                 }
             });
             return grown;
+        }
+
+        /** This JVM's pauses over the run, and the longest wait of a log line to enter the sink (ms, when). */
+        void stalls(List<PauseDetector.Pause> pauses, long[] longestSinkWait) {
+            this.pauses = pauses;
+            this.longestSinkWait = longestSinkWait;
         }
 
         void leakedProcesses(String what, long count) {
@@ -183,16 +204,23 @@ record SoakReport(String table, List<String> problems, long invocations, long lo
                     n(tally.duplicated.sum() + tally.misrouted.sum()));
             rows.put("leaked processes", n(leakedProcesses));
             rows.put("leaked threads / file descriptors", n(leakedThreads) + " / " + n(leakedDescriptors));
-            rows.put("emulator JVM threads / fds: before start, baseline, end, after close",
+            rows.put("emulator JVM threads / fds: before start, baseline, end, after close (fds held for the live "
+                            + "runtimes: their pipes and Runtime API connections)",
                     jvmBefore.threads() + ", " + jvmBaseline.threads() + ", " + jvmEnd.threads() + ", "
                             + jvmAfterClose.threads() + " / " + jvmBefore.descriptors() + ", "
-                            + jvmBaseline.descriptors() + ", " + jvmEnd.descriptors() + ", "
-                            + jvmAfterClose.descriptors());
+                            + jvmBaseline.descriptors() + " (" + heldBaseline + "), " + jvmEnd.descriptors() + " ("
+                            + heldEnd + "), " + jvmAfterClose.descriptors());
             rows.put("runtime RSS baseline -> half-way -> end, MiB [live heap after full GC, baseline -> end] "
                     + "(threads, fds baseline->end)", runtimes());
+            if (options.nativeMemory()) {
+                rows.put("runtime native memory committed (NMT), MiB, baseline -> half-way -> end: total [Java "
+                        + "heap, class, thread, code, GC, the rest]; RSS outside it", nativeMemory());
+            }
             rows.put("runtime RSS sampled every " + RssSampler.EVERY_MILLIS + " ms from the baseline: start -> end, "
                     + "max, least-squares slope", rssRows());
             rows.put("timeouts: deadline to answer (ms after the deadline; bridges answer before it)", timeouts(tally));
+            rows.put("harness stalls: this JVM's wake-ups over " + PauseDetector.REPORTED_MILLIS + " ms late; the "
+                    + "longest wait of a log line to enter the sink", stalls());
             rows.put("slowest invocation", n(tally.slowestMillis.get()) + " ms");
             rows.put("wall time", String.format(Locale.ROOT, "%.1f s (%.0f invocations/s)", wallSeconds,
                     tally.invocations.sum() / wallSeconds));
@@ -214,6 +242,45 @@ record SoakReport(String table, List<String> problems, long invocations, long lo
                             + start.threads() + "->" + last.threads() + ", " + start.descriptors() + "->"
                             + last.descriptors() + ")");
                 }
+            });
+            return String.join("; ", parts);
+        }
+
+        private String stalls() {
+            String late = pauses.isEmpty() ? "none" : pauses.size() + ", longest " + n(pauses.stream()
+                    .mapToLong(PauseDetector.Pause::lateMillis).max().orElse(0)) + " ms (" + pauses.stream()
+                    .map(p -> java.time.Instant.ofEpochMilli(p.endedAtMillis()).toString().substring(11, 19) + " "
+                            + p.lateMillis() + " ms").collect(Collectors.joining(", ")) + ")";
+            return late + "; " + n(longestSinkWait[0]) + " ms" + (longestSinkWait[0] == 0 ? ""
+                    : " (" + java.time.Instant.ofEpochMilli(longestSinkWait[1]).toString().substring(11, 19) + ")");
+        }
+
+        private String nativeMemory() {
+            List<String> parts = new ArrayList<>();
+            runtimesBaseline.forEach((name, start) -> {
+                RuntimeSnapshot middle = runtimesMiddle.get(name);
+                RuntimeSnapshot last = runtimesEnd.get(name);
+                if (last == null || last.pid() != start.pid() || start.nativeCommittedKib().isEmpty()) {
+                    return;
+                }
+                List<RuntimeSnapshot> moments = middle == null ? List.of(start, last) : List.of(start, middle, last);
+                List<String> columns = new ArrayList<>();
+                for (String kind : List.of("Total", "Java Heap", "Class", "Thread", "Code", "GC")) {
+                    columns.add(moments.stream().map(at -> Long.toString(mib(at.nativeCommittedKib()
+                            .getOrDefault(kind, 0L)))).collect(Collectors.joining(" -> ")));
+                }
+                columns.add(moments.stream().map(at -> {
+                    Map<String, Long> nmt = at.nativeCommittedKib();
+                    long named = 0;
+                    for (String kind : List.of("Java Heap", "Class", "Thread", "Code", "GC")) {
+                        named += nmt.getOrDefault(kind, 0L);
+                    }
+                    return Long.toString(mib(nmt.getOrDefault("Total", 0L) - named));
+                }).collect(Collectors.joining(" -> ")));
+                String rssOutside = moments.stream().map(at -> Long.toString(mib(at.rssKib()
+                        - at.nativeCommittedKib().getOrDefault("Total", 0L)))).collect(Collectors.joining(" -> "));
+                parts.add(name + " " + columns.getFirst() + " [" + String.join("; ", columns.subList(1, columns.size()))
+                        + "]; " + rssOutside);
             });
             return String.join("; ", parts);
         }

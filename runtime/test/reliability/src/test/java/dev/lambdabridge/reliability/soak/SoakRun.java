@@ -25,10 +25,10 @@ final class SoakRun {
     /** Thread and descriptor counts may move by this much (pools, keep-alive connections) without a leak. */
     static final int LEAK_SLACK = 8;
     /**
-     * How long the run waits without traffic before it counts threads again when a runtime has more than the
-     * slack: the process bridge's output pumps and the JDK's process reaper are cached thread pools, whose idle
-     * threads end after 60 s, and with several invocations at once they hold as many threads as the last minute's
-     * peak. A leaked thread is still there after this wait; a pooled one is not.
+     * How long the run waits without traffic before it counts threads again when a runtime or the emulator has
+     * more than the slack: the process bridge's output pumps, the JDK's process reaper and the emulator's Jetty
+     * pool are thread pools whose idle threads end after 60 s, and with several invocations at once they hold as
+     * many threads as the last minute's peak. A leaked thread is still there after this wait; a pooled one is not.
      */
     static final long POOLS_IDLE_MILLIS = 65_000;
 
@@ -37,12 +37,17 @@ final class SoakRun {
      * @param layers      where the layer zips are (layers/target) to run each runtime from them in a mount
      *                    namespace ({@link MountNamespace}); null: from {@code bootstrap} (layers/dist)
      * @param logCopy     a file for a copy of the whole log, or null
+     * @param rssChart    a file for the chart of the sampled RSS ({@link RssChart}, SVG), or null
+     * @param nativeMemory every runtime with Native Memory Tracking ({@code -XX:NativeMemoryTracking=summary}),
+     *                    read at the baseline, half-way and at the end
      */
     record Options(long invocations, long seed, Duration maxWall, Path bootstrap, Path javaFunction, Path resources,
-                   Path shims, Path work, int concurrency, Path layers, Path logCopy) {
+                   Path shims, Path work, int concurrency, Path layers, Path logCopy, Path rssChart,
+                   boolean nativeMemory) {
         Options(long invocations, long seed, Duration maxWall, Path bootstrap, Path javaFunction, Path resources,
                 Path shims, Path work) {
-            this(invocations, seed, maxWall, bootstrap, javaFunction, resources, shims, work, 1, null, null);
+            this(invocations, seed, maxWall, bootstrap, javaFunction, resources, shims, work, 1, null, null, null,
+                    false);
         }
     }
 
@@ -56,7 +61,8 @@ final class SoakRun {
                 java.nio.file.Files.createDirectories(options.work().resolve("layers")),
                 options.resources().resolve("soak/layers/in-namespace.sh"));
         List<SoakFunction> functions = SoakFunctions.create(options.bootstrap(), options.javaFunction(),
-                options.resources(), options.shims(), options.work(), marker, options.concurrency(), layers);
+                options.resources(), options.shims(), options.work(), marker, options.concurrency(), layers,
+                options.nativeMemory());
         long self = ProcessHandle.current().pid();
         RuntimeSnapshot jvmBefore = RuntimeSnapshot.of(self);
         java.util.Set<Thread> threadsBefore = Thread.getAllStackTraces().keySet();
@@ -64,6 +70,7 @@ final class SoakRun {
         Tally tally = new Tally();
         SoakReport.Builder report = new SoakReport.Builder(options, functions);
         Emulator emulator = Emulator.start(EmulatorOptions.defaults().withLogSink(log));
+        PauseDetector pauses = new PauseDetector();
         try {
             functions.forEach(f -> emulator.addFunction(f.config()));
             Map<SoakFunction, Invoker> invokers = new LinkedHashMap<>();
@@ -81,28 +88,41 @@ final class SoakRun {
             long deadline = started + options.maxWall().toNanos();
             // a tenth of the run before the baseline: heaps and pools reach their working size first
             runMix(invokers, callers, options.invocations() / 10, deadline);
-            Map<String, RuntimeSnapshot> baseline = snapshots(invokers);
-            report.baseline(RuntimeSnapshot.of(self), baseline);
+            Map<String, RuntimeSnapshot> baseline = snapshots(invokers, options.nativeMemory());
+            RuntimeSnapshot jvmBaseline = RuntimeSnapshot.of(self);
+            report.baseline(jvmBaseline, heldByRuntimes(emulator), baseline);
             boolean complete;
             try (RssSampler rss = new RssSampler(() -> survivors(invokers))) {
                 complete = runMix(invokers, callers, options.invocations() * 45 / 100, deadline);
-                report.middle(snapshots(invokers));
+                report.middle(snapshots(invokers, options.nativeMemory()));
                 long remaining = Math.max(0, options.invocations() - tally.invocations.sum());
                 complete &= runMix(invokers, callers, remaining, deadline);
                 rss.close();
                 report.rss(rss.series());
+                if (options.rssChart() != null) {
+                    RssChart.write(options.rssChart(), "Runtime RSS, " + options.invocations() + " invocations at "
+                            + "concurrency " + options.concurrency() + (options.layers() == null ? "" : ", from the layers")
+                            + " (seed " + options.seed() + ")", rss.series());
+                }
             }
             Thread.sleep(1_000); // kills and restarts in flight settle
-            Map<String, RuntimeSnapshot> end = snapshots(invokers);
-            if (threadsAboveSlack(baseline, end)) {
+            Map<String, RuntimeSnapshot> end = snapshots(invokers, options.nativeMemory());
+            RuntimeSnapshot jvmEnd = RuntimeSnapshot.of(self);
+            int held = heldByRuntimes(emulator);
+            if (threadsAboveSlack(baseline, end) || jvmEnd.threads() - jvmBaseline.threads() > LEAK_SLACK) {
+                // the emulator's Jetty pool is one of those pools too: its idle threads end after 60 s
                 Thread.sleep(POOLS_IDLE_MILLIS);
-                end = snapshots(invokers);
+                end = snapshots(invokers, options.nativeMemory());
+                jvmEnd = RuntimeSnapshot.of(self);
+                held = heldByRuntimes(emulator);
             }
-            report.end(RuntimeSnapshot.of(self), end, complete);
+            report.end(jvmEnd, held, end, complete);
             tally.settleCollateral(log);
             checkProcesses(invokers, marker, report);
             checkReports(tally, log, report);
         } finally {
+            pauses.close();
+            report.stalls(pauses.pauses(), log.longestWait());
             emulator.close();
             log.closeCopy();
         }
@@ -171,6 +191,30 @@ final class SoakRun {
         return !cut.get();
     }
 
+    /**
+     * The emulator's descriptors that its live runtime processes explain: the read ends of each one's stdout and
+     * stderr, and the other end of each of its connections to the Runtime API (a runtime with C invoke loops holds
+     * C). A function whose runtime restarts (java-fatal) may have one at the baseline and none at the end, or the
+     * reverse: at a concurrency of 64 that is 66 descriptors, which are not the emulator's to leak.
+     */
+    private static int heldByRuntimes(Emulator emulator) {
+        java.util.Set<Integer> ports = new java.util.HashSet<>();
+        emulator.functionNames().forEach(name -> ports.add(emulator.runtimeApiPort(name)));
+        int held = 0;
+        for (long pid : emulator.runtimePids()) {
+            if (!ProcFs.alive(pid)) {
+                continue;
+            }
+            held += 2;
+            List<Long> tree = new ArrayList<>(ProcFs.descendants(pid));
+            tree.add(pid);
+            for (long process : tree) {
+                held += ProcFs.connectionsTo(process, ports);
+            }
+        }
+        return held;
+    }
+
     private static boolean threadsAboveSlack(Map<String, RuntimeSnapshot> baseline,
                                              Map<String, RuntimeSnapshot> end) {
         return end.entrySet().stream().anyMatch(e -> baseline.containsKey(e.getKey())
@@ -188,11 +232,12 @@ final class SoakRun {
         return pids;
     }
 
-    private static Map<String, RuntimeSnapshot> snapshots(Map<SoakFunction, Invoker> invokers) {
+    private static Map<String, RuntimeSnapshot> snapshots(Map<SoakFunction, Invoker> invokers,
+                                                          boolean nativeMemory) {
         Map<String, RuntimeSnapshot> snapshots = new LinkedHashMap<>();
         invokers.forEach((function, invoker) -> {
             if (function.survives() && invoker.lastPid > 0) {
-                snapshots.put(function.name(), RuntimeSnapshot.ofJvm(invoker.lastPid));
+                snapshots.put(function.name(), RuntimeSnapshot.ofJvm(invoker.lastPid, nativeMemory));
             }
         });
         return snapshots;

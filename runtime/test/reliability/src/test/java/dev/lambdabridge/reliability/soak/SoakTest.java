@@ -43,7 +43,7 @@ class SoakTest {
         return SoakRun.run(new SoakRun.Options(invocations, 7, limit, bootstrap,
                 Path.of(System.getProperty("reliability.function")),
                 Path.of(System.getProperty("reliability.resources")), Path.of(System.getProperty("reliability.shims")),
-                work, concurrency, null, null));
+                work, concurrency, null, null, null, false));
     }
 
     private static void check(SoakReport report, long invocations) {
