@@ -20,10 +20,12 @@ import org.junit.jupiter.api.Test;
  */
 class NoShellTest {
     private static final Path ROOT = Path.of(System.getProperty("reliability.root"));
-    /** Where processes are started: the exec: program and the worker (both through Program), the emulator's runtime. */
+    /**
+     * Where processes are started: one place, runtime/child-process's launcher, for the exec: program and the worker
+     * (both through the process bridge's Program) and the emulator's runtime processes.
+     */
     private static final List<String> PROCESS_STARTS = List.of(
-            "bridge/process/src/main/java/dev/lambdabridge/bridge/process/Program.java",
-            "runtime/local/emulator/src/main/java/dev/lambdabridge/emulator/RuntimeProcess.java");
+            "runtime/child-process/src/main/java/dev/lambdabridge/childprocess/ChildLauncher.java");
     private static final Pattern JAVA_START = Pattern.compile("new ProcessBuilder\\(|Runtime\\.getRuntime\\(\\)\\.exec|"
             + "ProcessBuilder\\.startPipeline");
     private static final Pattern JAVA_SHELL = Pattern.compile("\"(/bin/)?(ba|da|z)?sh\"|\"-c\"|\"cmd(\\.exe)?\"");
@@ -38,7 +40,8 @@ class NoShellTest {
         List<String> starts = new ArrayList<>();
         List<String> shells = new ArrayList<>();
         for (String dir : List.of("runtime/core/src/main", "runtime/local/emulator/src/main", "runtime/serialization/src/main",
-                "runtime/handler-api/src/main", "bridge/process/src/main", "bridge/polyglot/src/main")) {
+                "runtime/handler-api/src/main", "runtime/child-process/src/main", "bridge/process/src/main",
+                "bridge/polyglot/src/main")) {
             for (Path file : files(ROOT.resolve(dir), ".java")) {
                 String text = Files.readString(file);
                 if (JAVA_START.matcher(text).find()) {
