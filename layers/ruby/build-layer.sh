@@ -17,46 +17,17 @@ set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
 REPO=$(cd "$HERE/../.." && pwd -P)
-
-al=2023
-ruby_version=
-arch=$(uname -m)
-out="$HERE/target"
-prefix=
-mode=docker
-dry_run=no
-packages=
-
-usage() { sed -n '2,18s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; }
-die() { echo "layers/ruby/build-layer.sh: $1" >&2; exit "${2:-1}"; }
-
-while [[ $# -gt 0 ]]; do
-  case "$1" in
-    --al) al=${2:?--al needs 2 or 2023}; shift 2 ;;
-    --ruby) ruby_version=${2:?--ruby needs a version, e.g. 3.2}; shift 2 ;;
-    --arch) arch=${2:?--arch needs x86_64 or arm64}; shift 2 ;;
-    --out) out=${2:?--out needs a directory}; shift 2 ;;
-    --prefix) prefix=${2:?--prefix needs a directory}; shift 2 ;;
-    --packages) packages=${2:?--packages needs a list}; shift 2 ;;
-    --dry-run) dry_run=yes; shift ;;
-    --from-host) mode=host; shift ;;
-    --in-container) mode=container; shift ;; # internal: the part that runs inside the container
-    -h|--help) usage; exit 0 ;;
-    *) usage >&2; die "unknown argument: $1" 2 ;;
-  esac
-done
-case "$al" in 2) ruby_version=${ruby_version:-3.0} ;; 2023) ruby_version=${ruby_version:-3.2} ;;
-  *) die "--al must be 2 or 2023, got $al" 2 ;; esac
-# copy_libs, zip_layout, lambda_arch, container_command, require_docker, hand_over_out
+# copy_libs, zip_layout, copy_shim; recipe_main and the container, --dry-run and --from-host steps
 . "$REPO/layers/lib/layout.sh"
-lambda_arch "$arch"
-[[ "$ruby_version" =~ ^[0-9]+\.[0-9]+$ ]] || die "--ruby must look like 3.2, got $ruby_version" 2
-case "$out" in /*) ;; *) out="$PWD/$out" ;; esac
+. "$REPO/layers/lib/recipe.sh"
+RECIPE=ruby RECIPE_LABEL=Ruby RECIPE_LOCAL=--from-host RECIPE_VERSION='^[0-9]+\.[0-9]+$' RECIPE_DEBIAN=ruby
+
+default_version() { if [[ $1 == 2 ]]; then echo 3.0; else echo 3.2; fi; }
 
 # The packages of each Amazon Linux: AL2023 names them by version (ruby3.2), with the unversioned names as the
 # fallback; AL2 takes Ruby from an amazon-linux-extras topic. json is a gem of its own there: installed too.
 install_commands() {
-  local v=$ruby_version
+  local v=$version
   if [[ $al == 2023 ]]; then
     if [[ -n "$packages" ]]; then
       echo "dnf install -y --setopt=install_weak_deps=False $packages zip findutils"
@@ -69,7 +40,17 @@ install_commands() {
   fi
 }
 
-zip_name() { echo "ruby-$1-al$al-$arch.zip"; }
+check_installed() {
+  ruby -e 'require "json"; require "socket"' || die "the installed ruby cannot load json and socket"
+}
+
+layout_plan() {
+  cat <<EOF
+/opt/bin/ruby (sh wrapper: RUBYLIB, GEM_PATH, LD_LIBRARY_PATH), /opt/lib/ruby/bin/ruby,
+/opt/lib/ruby/root/<each directory of \$LOAD_PATH and of the bundled gems>,
+/opt/lib/*.so* (ldd, without glibc), /opt/lambda-bridge/shims/ruby (from bridge/process/shims/ruby)
+EOF
+}
 
 # The interpreter's own directories, from the interpreter: its $LOAD_PATH, then the directories of the gems
 # that came with it (default gems, and gems installed under its prefix, not the user's), then "GEM base" lines
@@ -112,7 +93,7 @@ make_layout() {
   echo "layout: Ruby $version from $binary -> $layer for $pfx"
 
   rm -rf "$layer"
-  mkdir -p "$layer/bin" "$layer/lib/ruby/bin" "$layer/lib/ruby/root" "$layer/lambda-bridge/shims"
+  mkdir -p "$layer/bin" "$layer/lib/ruby/bin" "$layer/lib/ruby/root"
   cp -L "$binary" "$layer/lib/ruby/bin/ruby"
   while read -r d; do
     case "$d" in
@@ -143,56 +124,8 @@ export RUBYLIB GEM_PATH LD_LIBRARY_PATH
 exec "$pfx/lib/ruby/bin/ruby" "\$@"
 EOF
   chmod 755 "$layer/bin/ruby" "$layer/lib/ruby/bin/ruby"
-  cp -R "$REPO/bridge/process/shims/ruby" "$layer/lambda-bridge/shims/ruby"
-  cp "$REPO/bridge/process/shims/README.md" "$layer/lambda-bridge/shims/README.md"
+  copy_shim "$layer" ruby
   LAYOUT_VERSION=$version
 }
 
-
-case "$mode" in
-  container)
-    # Inside amazonlinux:$al, as root; the repository is at /src (read-only), the output directory at /out.
-    eval "$(install_commands)"
-    command -v ruby >/dev/null || die "no ruby after installing the packages"
-    ruby -e 'require "json"; require "socket"' || die "the installed ruby cannot load json and socket"
-    make_layout /tmp/layer /opt
-    zip_layout /tmp/layer "/out/$(zip_name "$LAYOUT_VERSION")"
-    hand_over_out
-    exit 0
-    ;;
-  host)
-    command -v ruby >/dev/null || die "--from-host: no ruby on PATH (Debian: apt-get install ruby)"
-    command -v zip >/dev/null || die "--from-host: no zip on PATH (Debian: apt-get install zip)"
-    layer="$out/host-layer"
-    prefix=${prefix:-$layer}
-    if [[ $dry_run == yes ]]; then
-      echo "plan: lay out the host's $(command -v ruby) in $layer for prefix $prefix, zip it to $out/ruby-host.zip"
-      exit 0
-    fi
-    mkdir -p "$out"
-    make_layout "$layer" "$prefix"
-    zip_layout "$layer" "$out/ruby-host.zip"
-    exit 0
-    ;;
-esac
-
-image="amazonlinux:$al"
-container_command ruby "$al" "$platform" "$out" --al "$al" --ruby "$ruby_version" --arch "$arch"
-[[ -n "$packages" ]] && docker_cmd+=(--packages "$packages")
-if [[ $dry_run == yes ]]; then
-  cat <<EOF
-plan: Ruby $ruby_version layer for Amazon Linux $al ($arch)
-  1. container: ${docker_cmd[*]}
-  2. in it:     $(install_commands)
-  3. layout:    /opt/bin/ruby (sh wrapper: RUBYLIB, GEM_PATH, LD_LIBRARY_PATH), /opt/lib/ruby/bin/ruby,
-                /opt/lib/ruby/root/<each directory of \$LOAD_PATH and of the bundled gems>,
-                /opt/lib/*.so* (ldd, without glibc), /opt/lambda-bridge/shims/ruby (from bridge/process/shims/ruby)
-  4. zip:       $out/$(zip_name "$ruby_version.x")
-EOF
-  exit 0
-fi
-
-require_docker Ruby "$image" --from-host
-mkdir -p "$out"
-echo "layers/ruby/build-layer.sh: ${docker_cmd[*]}"
-"${docker_cmd[@]}"
+recipe_main "$@"
