@@ -1,13 +1,13 @@
 # shellcheck shell=sh
 # usage: . scripts/lib/polyglot-layers.sh   (by scripts/build-layers, which sets LB_ROOT, OUT, STAGE and
-#        POLYGLOT_DIST and defines say, die and copy_jars); build_polyglot LAYER then lays out LAYER in STAGE/LAYER.
+#        POLYGLOT_DIST, defines say, die and copy_jars, and sources layer-jars.sh); build_polyglot LAYER then lays
+#        out LAYER in STAGE/LAYER.
 #
 # The polyglot layers: bridge/polyglot/target/dist/polyglot (the bridge with GraalVM Polyglot, GraalJS and
 # TruffleRuby, and the Graal compiler) split into what both languages need and what each needs alone.
 
 # polyglot_split: sorts the jars of POLYGLOT_DIST/lib into the polyglot layers by what Maven resolves for each
-# language. The modules of layers/polyglot depend on the languages as the bridge does and list the jars Maven
-# resolves (target/layer-dependencies.txt):
+# language (layer_jars): three modules of layers/jars depend on the languages as the bridge does:
 #   js          org.graalvm.polyglot:js-community                     (J)
 #   ruby        org.graalvm.polyglot:ruby, Sulong (org.graalvm.llvm) excluded   (R)
 #   ruby-cext   org.graalvm.polyglot:ruby, Sulong included            (C)
@@ -17,45 +17,25 @@
 #   polyglot-ruby-cext  C less R and J: what only Sulong brings
 #   polyglot-base       the rest: what both languages need (in J and in C), and the bridge with its own dependencies
 # OUT/polyglot-jars/LAYER then holds the file names of LAYER's jars, one a line. Stops when Maven resolves a jar
-# that the bridge's lib/ does not have (a stale build, or the bridge and layers/polyglot out of step).
+# that the bridge's lib/ does not have (a stale build, or the bridge and layers/jars out of step).
 polyglot_split() {
   ps_dir="$OUT/polyglot-jars"
   rm -rf "$ps_dir"
   mkdir -p "$ps_dir"
   for ps_set in js ruby ruby-cext; do
-    polyglot_list "$ps_set"
-    polyglot_resolved "$polyglot_list" | awk '{ print $2 }' | sort -u >"$ps_dir/$ps_set.set"
+    ps_jars=$(layer_jars "$ps_set")
+    echo "$ps_jars" | awk '{ print $2 }' | sort -u >"$ps_dir/$ps_set.set"
   done
   for ps_jar in "$POLYGLOT_DIST"/lib/*.jar; do basename "$ps_jar"; done | sort >"$ps_dir/lib"
   ps_missing=$(sort -u "$ps_dir"/*.set | comm -23 - "$ps_dir/lib" | tr '\n' ' ')
-  [ -z "$ps_missing" ] || die "Maven resolves ${ps_missing}for layers/polyglot, which $POLYGLOT_DIST/lib lacks:" \
-    "run scripts/build (if it persists, the bridge and layers/polyglot depend on different versions)"
+  [ -z "$ps_missing" ] || die "Maven resolves ${ps_missing}for layers/jars, which $POLYGLOT_DIST/lib lacks:" \
+    "run scripts/build (if it persists, the bridge and layers/jars depend on different versions)"
   comm -23 "$ps_dir/js.set" "$ps_dir/ruby-cext.set" >"$ps_dir/polyglot-js"
   comm -23 "$ps_dir/ruby.set" "$ps_dir/js.set" >"$ps_dir/polyglot-ruby"
   comm -23 "$ps_dir/ruby-cext.set" "$ps_dir/ruby.set" | comm -23 - "$ps_dir/js.set" >"$ps_dir/polyglot-ruby-cext"
   sort "$ps_dir/polyglot-js" "$ps_dir/polyglot-ruby" "$ps_dir/polyglot-ruby-cext" | comm -23 "$ps_dir/lib" - \
     >"$ps_dir/polyglot-base"
   polyglot_split_done=yes
-}
-
-# polyglot_list MODULE: sets polyglot_list to layers/polyglot/MODULE's list of the jars Maven resolves
-polyglot_list() {
-  polyglot_list="$LB_ROOT/layers/polyglot/$1/target/layer-dependencies.txt"
-  [ -f "$polyglot_list" ] || die "no $polyglot_list (the jars Maven resolves for layers/polyglot/$1): run scripts/build"
-}
-
-# polyglot_resolved LIST: "groupId:artifactId FILE" for each jar of a polyglot_list, FILE as copy-dependencies
-# names it in the bridge's lib/ (artifactId-version[-classifier].jar)
-polyglot_resolved() {
-  awk 'NF && $1 ~ /:/ { n = split($1, part, ":"); sub(".*/", "", part[n]); print part[1] ":" part[2], part[n] }' "$1"
-}
-
-# polyglot_jar MODULE GROUP:ARTIFACT: the file name of that artifact among MODULE's jars
-polyglot_jar() {
-  polyglot_list "$1"
-  pj_file=$(polyglot_resolved "$polyglot_list" | awk -v want="$2" '$1 == want { print $2 }')
-  [ -n "$pj_file" ] || die "Maven resolves no $2 for layers/polyglot/$1 (GraalVM's packaging changed?)"
-  echo "$pj_file"
 }
 
 # copy_polyglot_jars DEST LAYER [FILE...]: copies LAYER's jars (polyglot_split) from POLYGLOT_DIST/lib into DEST,
@@ -149,7 +129,7 @@ build_polyglot() {
     polyglot-ruby)
       # TruffleRuby's home unpacked in place of its resources jar (which only holds it, zipped, and its
       # locator): the bootstrap passes it as org.graalvm.language.ruby.home
-      ruby_resources=$(polyglot_jar ruby org.graalvm.ruby:ruby-resources)
+      ruby_resources=$(layer_jar ruby org.graalvm.ruby:ruby-resources)
       copy_polyglot_jars "$d/polyglot/lib" polyglot-ruby "$ruby_resources"
       polyglot_resources "$d/polyglot/resources" ruby ruby
       prune_ruby_home "$d/polyglot/resources/ruby/ruby-home" ;;

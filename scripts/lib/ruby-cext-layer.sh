@@ -26,7 +26,7 @@ build_ruby_cext() {
   [ -d "$rc_home/lib/cext" ] ||
     die "polyglot-ruby-cext: openssl.so is built with polyglot-ruby's home, which is not built: scripts/build-layers polyglot-ruby polyglot-ruby-cext"
   copy_polyglot_jars "$rc_dir/polyglot/lib" polyglot-ruby-cext
-  rc_jar=$(polyglot_jar ruby-cext org.graalvm.llvm:llvm-language-native-resources)
+  rc_jar=$(layer_jar ruby-cext org.graalvm.llvm:llvm-language-native-resources)
   rc_jar="$rc_dir/polyglot/lib/$rc_jar"
   zip -q -d "$rc_jar" 'META-INF/resources/llvm/native/linux/aarch64/*' 'META-INF/resources/llvm/native/darwin/*' \
     'META-INF/resources/llvm/native/windows/*' 'META-INF/resources/llvm/native-lib/*' \
