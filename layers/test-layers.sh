@@ -85,6 +85,7 @@ unpack_once() {
 }
 # unpack in this shell (not in run's subshell), so that each combination is unzipped once
 for combo in java-runtime java-runtime+process-bridge java-runtime+polyglot-base+polyglot-js \
+             java-runtime+polyglot-base+polyglot-js+polyglot-compiler \
              java-runtime+polyglot-base+polyglot-ruby java-runtime+polyglot-base+polyglot-ruby+polyglot-ruby-aot \
              java-runtime+polyglot-base+polyglot-ruby+polyglot-ruby-cext; do
   unpacked[$combo]=$(unpack "$combo")
@@ -155,6 +156,12 @@ out=$(run java-runtime+polyglot-base+polyglot-js "$S/polyglot/js" "js:index.hand
 expect "js:index.handler result (java-runtime + polyglot-base + polyglot-js, nothing unpacked)" '{"result":3}' "$out"
 expect "js: polyglot-js's own AOT cache is mapped" "Opened AOT cache $where_polyglot/polyglot/runtime.aot" "$out"
 expect "js: its AOT-linked classes in use" "Using AOT-linked classes: true" "$out"
+# with polyglot-compiler (Maven's org.graalvm.compiler:compiler and what it requires) on the upgrade module path,
+# Truffle's optimizing runtime starts: the bridge logs a warning when it gets the interpreter-only fallback
+out=$(run java-runtime+polyglot-base+polyglot-js+polyglot-compiler "$S/polyglot/js" "js:index.handler" "$S/polyglot/events/keys.json" 1024)
+expect "js: with polyglot-compiler, result" '{"result":3}' "$out"
+[[ "$out" != *"optimizing Truffle runtime is not available"* ]] && ok "js: with polyglot-compiler, the optimizing runtime" \
+  || fail "js: with polyglot-compiler, still the interpreter: ${out:0:3000}"
 out=$(run java-runtime+polyglot-base+polyglot-ruby "$S/polyglot/ruby" "ruby:key_count.handler" "$S/polyglot/events/keys.json" 1024 "$NO_CACHE")
 expect "ruby:key_count.handler result (java-runtime + polyglot-base + polyglot-ruby, its home read from /opt, nothing unpacked)" '{"result":3}' "$out"
 # The standard library (layers/test-functions/ruby-stdlib/stdlib.rb: each library a function commonly uses, with

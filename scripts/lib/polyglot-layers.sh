@@ -139,6 +139,10 @@ build_polyglot() {
       mkdir -p "$d/polyglot"
       train_polyglot_cache polyglot-ruby-aot polyglot-ruby ruby:key_count.handler "$LB_ROOT/samples/polyglot/ruby" ;;
     polyglot-ruby-cext) build_ruby_cext "$d" ;;
-    polyglot-compiler) copy_jars "$d/polyglot/compiler" "$POLYGLOT_DIST/compiler/*.jar" ;;
+    polyglot-compiler)
+      # what Maven resolves for org.graalvm.compiler:compiler (layers/jars/compiler), from the bridge's compiler/
+      pc_jars=$(layer_jars compiler)
+      # shellcheck disable=SC2046
+      copy_jars "$d/polyglot/compiler" $(echo "$pc_jars" | awk -v dir="$POLYGLOT_DIST/compiler" '{ print dir "/" $2 }') ;;
   esac
 }
