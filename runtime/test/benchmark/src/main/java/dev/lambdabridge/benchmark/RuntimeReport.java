@@ -77,6 +77,21 @@ final class RuntimeReport {
                 + "harness's clock around that first invoke. Warm: the harness's clock around `Emulator.invoke`. "
                 + "Peak RSS: VmHWM of the long-lived process after all its invokes.").build());
 
+        if (!r.functionCaches().isEmpty()) {
+            Table.Builder cache = Table.of("The function's own cache", 1, "handler", "ours, cold start median (ms)",
+                    "ours + function cache (ms)", "ratio", "cache (KiB)");
+            for (AotCacheTraining.FunctionTrained f : r.functionCaches()) {
+                Results.Row plain = r.row(RuntimeKind.LAMBDA_BRIDGE, f.handler());
+                Results.Row withCache = r.row(RuntimeKind.OURS_FUNCTION_CACHE, f.handler());
+                Double ratio = plain == null || withCache == null ? null : Goal.ratio(withCache.cold()
+                        .firstResponseMs().median(), plain.cold().firstResponseMs().median());
+                cache.row(f.handler().label, plain == null ? "n/a" : f1(plain.cold().firstResponseMs().median()),
+                        withCache == null ? "n/a" : f1(withCache.cold().firstResponseMs().median()),
+                        ratio == null ? "n/a" : f2(ratio) + "x", f.bytes() / 1024);
+            }
+            tables.add(cache.note("The same function without and with the AOT cache trained on it "
+                    + "(scripts/lambda-local train-function), cold starts interleaved.").build());
+        }
         Results.Overhead overhead = r.overhead();
         if (overhead != null) {
             tables.add(Table.of("Emulator overhead", 1, "the raw loop against", "n", "median (us)", "p90 (us)",
