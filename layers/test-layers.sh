@@ -84,7 +84,7 @@ unpack_once() {
   echo "${unpacked[$1]}"
 }
 # unpack in this shell (not in run's subshell), so that each combination is unzipped once
-for combo in java-runtime java-runtime+process-bridge java-runtime+polyglot-base+polyglot-js \
+for combo in java-runtime java-runtime-full java-runtime+process-bridge java-runtime+polyglot-base+polyglot-js \
              java-runtime+polyglot-base+polyglot-js+polyglot-compiler \
              java-runtime+polyglot-base+polyglot-ruby java-runtime+polyglot-base+polyglot-ruby+polyglot-ruby-aot \
              java-runtime+polyglot-base+polyglot-ruby+polyglot-ruby-cext; do
@@ -138,6 +138,87 @@ out=$(run java-runtime "$A/dynamodb-stream/target/function" example.apps.ddbstre
 [[ "$out" == *REPORT* && "$out" != *errorMessage* ]] && ok "java: DynamoDB stream processor" || fail "java: DynamoDB stream processor: ${out:0:2000}"
 out=$(run java-runtime "$S/streaming/target/function" example.streaming.CsvReportHandler "$S/streaming/events/report.json" 512)
 expect "java: a streamed CSV report (StreamingHandler from the layer)" "id,region,sku,quantity,amount_cents" "$out"
+
+# Java frameworks on java-runtime-full (samples/frameworks, the cases of runtime/test/conformance's
+# SpringCloudFunctionTest and WebFrameworksTest): each result on the layer's bootstrap and JRE must be the one the
+# same bootstrap gives on the full JDK (runtime/core's dist, no jre/: the build's JDK), which the conformance suite
+# checks against AWS's runtime client; an HTTP Date header (Micronaut's) is masked.
+FRAMEWORKS=$S/frameworks
+FIXTURES=${LB_AWS_EVENT_FIXTURES:-/work/shared/fixtures/aws-events}
+unpacked[jdk]=$REPO/runtime/core/target/dist
+printf '"spring on lambda"' >"$OUT/spring-string.json"
+without_dates() { sed -E 's/[A-Z][a-z]{2}, [0-9]{1,2} [A-Z][a-z]{2} [0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2} GMT/<date>/g'; }
+# framework LABEL SAMPLE HANDLER EVENT PATTERN [NAME=VALUE...]: the sample's result on java-runtime-full (its last
+# line of output) must match PATTERN (a glob) and equal the full JDK's
+framework() {
+  local label=$1 sample=$2 handler=$3 event=$4 expected=$5
+  shift 5
+  RUN_ENV=("$@")
+  local on_layer on_jdk
+  on_layer=$(run java-runtime-full "$FRAMEWORKS/$sample/target/function" "$handler" "$event" 512)
+  on_jdk=$(run jdk "$FRAMEWORKS/$sample/target/function" "$handler" "$event" 512)
+  RUN_ENV=()
+  # shellcheck disable=SC2053
+  [[ $(tail -n 1 <<<"$on_layer") == $expected ]] && ok "java-runtime-full: $label" ||
+    fail "java-runtime-full: $label: no $expected in: $(tail -n 20 <<<"$on_layer")"
+  if [[ $(tail -n 1 <<<"$on_layer" | without_dates) == "$(tail -n 1 <<<"$on_jdk" | without_dates)" ]]; then
+    ok "java-runtime-full: $label: the full JDK's result"
+  else
+    fail "java-runtime-full: $label: on the layer: $(tail -n 20 <<<"$on_layer")
+  on the full JDK: $(tail -n 1 <<<"$on_jdk")"
+  fi
+}
+SCF=org.springframework.cloud.function.adapter.aws.FunctionInvoker::handleRequest
+framework "Spring Cloud Function, an API Gateway event into APIGatewayProxyRequestEvent" spring-cloud-function "$SCF" \
+  "$FIXTURES/apigw_rest_event.json" '{"statusCode":200,*"body":"Hello, world! You called GET /my/path"*' \
+  MAIN_CLASS=example.frameworks.scf.GreetingApplication SPRING_CLOUD_FUNCTION_DEFINITION=greet
+framework "Spring Cloud Function, a string function" spring-cloud-function "$SCF" "$OUT/spring-string.json" \
+  '"SPRING ON LAMBDA"' MAIN_CLASS=example.frameworks.scf.GreetingApplication SPRING_CLOUD_FUNCTION_DEFINITION=uppercase
+for fixture in apigw_rest_event apigw_http_event; do
+  framework "serverless-java-container (Spring Boot 3), $fixture" serverless-java-container \
+    com.amazonaws.serverless.proxy.spring.SpringDelegatingLambdaContainerHandler "$FIXTURES/$fixture.json" \
+    '{"statusCode":200,*"X-Served-By":*"spring-mvc"*/my/path*' \
+    MAIN_CLASS=example.frameworks.container.PathApplication
+done
+framework "Micronaut function-aws-api-proxy, REST (v1)" micronaut \
+  io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction "$FIXTURES/apigw_rest_event.json" \
+  '{"statusCode":200,*"X-Served-By":*"micronaut"*/my/path*'
+framework "Micronaut function-aws-api-proxy, HTTP API (v2)" micronaut \
+  io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction "$FIXTURES/apigw_http_event.json" \
+  '{"statusCode":200,*"X-Served-By":*"micronaut"*/my/path*'
+
+# scripts/lambda-local train-function, the shell's half (scripts/lib/train-function.sh: a directory or a zip as
+# --code, the java-runtime-full layer's bootstrap by default): the function's cache and key are written, the
+# bootstrap on the layer uses them, and falls back when the key does not match (another JRE) or the cache is off
+TRAIN=$OUT/train-function
+rm -rf "$TRAIN" && mkdir -p "$TRAIN" && cp -R "$JAVA_CODE" "$TRAIN/dir"
+(cd "$JAVA_CODE" && zip -q -r "$TRAIN/function.zip" .)
+for code in "$TRAIN/dir" "$TRAIN/function.zip"; do
+  "$REPO/scripts/lambda-local" train-function --code "$code" --handler example.hello.GreetingPojoHandler::handleRequest \
+    --event "$S/java-hello/events/greeting.json" >"$TRAIN/$(basename "$code").log" 2>&1 ||
+    fail "train-function --code $code: $(tail -n 20 "$TRAIN/$(basename "$code").log")"
+done
+expect "train-function: the java-runtime-full layer is the default runtime" \
+  "runtime: $REPO/layers/target/layers/java-runtime-full/bootstrap" "$(cat "$TRAIN/dir.log")"
+[[ -s $TRAIN/dir/lambda-bridge.aot && -s $TRAIN/dir/lambda-bridge.aot.key ]] &&
+  ok "train-function (a directory): lambda-bridge.aot and .key written" || fail "train-function (a directory): no cache or key in $TRAIN/dir"
+listing=$(unzip -Z1 "$TRAIN/function.zip")
+grep -qx lambda-bridge.aot <<<"$listing" && grep -qx lambda-bridge.aot.key <<<"$listing" &&
+  ok "train-function (a zip): lambda-bridge.aot and .key added at the zip's root" || fail "train-function (a zip): not in the zip: $listing"
+mkdir -p "$TRAIN/unzipped" && unzip -q "$TRAIN/function.zip" -d "$TRAIN/unzipped"
+for trained in dir unzipped; do
+  out=$(run java-runtime-full "$TRAIN/$trained" example.hello.GreetingPojoHandler::handleRequest "$S/java-hello/events/greeting.json" 512)
+  expect "train-function ($trained): the bootstrap on java-runtime-full uses the function's cache" "AOT cache: function (" "$out"
+  expect "train-function ($trained): its result" '"message":"Bonjour, Grace !"' "$out"
+done
+out=$(run java-runtime "$TRAIN/dir" example.hello.GreetingPojoHandler::handleRequest "$S/java-hello/events/greeting.json" 512)
+expect "train-function: on another JRE (java-runtime's) the key does not match: the layer's cache" \
+  "AOT cache: layer ($where/lib/runtime.aot); $( [[ $mode == mount ]] && echo /var/task || echo "$TRAIN/dir")/lambda-bridge.aot was made for another JRE or class path" "$out"
+expect "train-function: on another JRE, still its result" '"message":"Bonjour, Grace !"' "$out"
+RUN_ENV=(LAMBDA_BRIDGE_AOT=off)
+out=$(run java-runtime-full "$TRAIN/dir" example.hello.GreetingPojoHandler::handleRequest "$S/java-hello/events/greeting.json" 512)
+RUN_ENV=()
+expect "train-function: LAMBDA_BRIDGE_AOT=off: no cache" "AOT cache: none; LAMBDA_BRIDGE_AOT=off" "$out"
 
 out=$(run java-runtime+process-bridge "$S/scripts/php" "exec:php HelloLambda.php" "$S/scripts/events/hello.json" 256 "-Xlog:aot=info")
 expect "exec:php result" '{"result":3}' "$out"
@@ -217,9 +298,30 @@ echo '{"bucket":"lambda-bridge-test","name":"Ada"}' >"$OUT/s3-event.json"
 RUN_ENV=("LD_LIBRARY_PATH=$LAMBDA_LD_LIBRARY_PATH" "S3_ENDPOINT=http://127.0.0.1:$s3_port")
 out=$(run java-runtime+polyglot-base+polyglot-ruby+polyglot-ruby-cext "$GEMS_FN" "ruby:app.handler" "$OUT/s3-event.json" 1024)
 RUN_ENV=()
-kill $s3_pid 2>/dev/null || true
 expect "ruby gems: aws-sdk-s3 from vendor/bundle through bundler/setup, put and get against s3rver" '"read":{"hello":"Ada"},"keys":["greeting.json"],"sdk":"1.117.2"' "$out"
 expect "ruby gems: the gem is the function's vendor/bundle/ruby/3.3.0 one" '"gem_dir":"$LAMBDA_TASK_ROOT/vendor/bundle/ruby/3.3.0/gems/aws-sdk-s3-1.117.2"' "$out"
+# scripts/publish-layers against the same S3 emulator: a zip over 50 MB (java-runtime-full) goes through S3, the
+# others as a direct upload (--upload-only: there is no Lambda API to publish to here; it prints the commands)
+publish_env=(env AWS_ACCESS_KEY_ID=S3RVER AWS_SECRET_ACCESS_KEY=S3RVER AWS_REGION=us-east-1
+             "AWS_ENDPOINT_URL_S3=http://127.0.0.1:$s3_port")
+"${publish_env[@]}" aws --endpoint-url "http://127.0.0.1:$s3_port" s3 mb s3://lambda-bridge-layers >/dev/null 2>&1 ||
+  fail "aws s3 mb s3://lambda-bridge-layers on s3rver"
+out=$("${publish_env[@]}" LB_LAYER_BUCKET=lambda-bridge-layers "$REPO/scripts/publish-layers" --upload-only \
+  java-runtime-full java-runtime 2>&1) || fail "scripts/publish-layers --upload-only: $out"
+revision=$(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo unknown)
+key=lambda-bridge/java-runtime-full-$revision.zip
+full_mb=$(awk -v b="$(wc -c <"$REPO/layers/target/java-runtime-full.zip")" 'BEGIN { printf "%.1f", b / 1048576 }')
+expect "publish-layers: java-runtime-full is over 50 MB, through S3" "java-runtime-full: $full_mb MB zipped, over 50 MB: through S3" "$out"
+expect "publish-layers: java-runtime-full is published from its S3 object" "--content S3Bucket=lambda-bridge-layers,S3Key=$key" "$out"
+expect "publish-layers: java-runtime, under 50 MB, is a direct upload" "--layer-name lambda-bridge-java-runtime --description \"lambda-bridge java-runtime ($revision)\" --zip-file fileb://$REPO/layers/target/java-runtime.zip" "$out"
+rm -f "$OUT/published.zip"
+"${publish_env[@]}" aws --endpoint-url "http://127.0.0.1:$s3_port" s3 cp "s3://lambda-bridge-layers/$key" "$OUT/published.zip" >/dev/null 2>&1 || true
+cmp -s "$OUT/published.zip" "$REPO/layers/target/java-runtime-full.zip" && ok "publish-layers: the S3 object is the zip" ||
+  fail "publish-layers: s3://lambda-bridge-layers/$key is not layers/target/java-runtime-full.zip"
+out=$("${publish_env[@]}" "$REPO/scripts/publish-layers" --upload-only java-runtime-full 2>&1) &&
+  fail "publish-layers without LB_LAYER_BUCKET succeeded: $out" ||
+  expect "publish-layers: a zip over 50 MB without LB_LAYER_BUCKET stops and says so" "over the 50 MB Lambda takes in a direct upload: it goes through S3. Set LB_LAYER_BUCKET" "$out"
+kill $s3_pid 2>/dev/null || true
 
 out=$(run java-runtime+polyglot-base+polyglot-ruby+polyglot-ruby-aot "$S/polyglot/ruby" "ruby:key_count.handler" "$S/polyglot/events/keys.json" 1024 "$NO_CACHE -Xlog:aot=info")
 expect "ruby: with polyglot-ruby-aot, a result" '{"result":3}' "$out"
