@@ -12,7 +12,7 @@ import java.net.SocketException;
  * One invocation served by a ready worker (docs/worker-protocol.md): INVOKE, then RESULT (copied to the response)
  * or ERROR (the worker's own error, thrown; the worker stays usable). Whatever else happens (the deadline, an exit,
  * a closed connection, a protocol error, an oversized RESULT) kills the worker and throws the error that says which
- * it was; an event the worker never got throws {@link Worker.NotDelivered}, so that a new worker can have it.
+ * it was; an event the worker never got throws {@link EventNotDelivered}, so that a new worker can have it.
  */
 final class InvokeExchange {
     private final Worker worker;
@@ -27,11 +27,11 @@ final class InvokeExchange {
 
     /** See {@link Worker#invoke}. */
     static void serve(Worker worker, Invocation invocation, OutputStream response, long killAtMillis)
-            throws Worker.NotDelivered, IOException {
+            throws EventNotDelivered, IOException {
         new InvokeExchange(worker, killAtMillis).run(invocation, response);
     }
 
-    private void run(Invocation invocation, OutputStream response) throws Worker.NotDelivered, IOException {
+    private void run(Invocation invocation, OutputStream response) throws EventNotDelivered, IOException {
         WorkerConnection connection = worker.connection();
         DeadlineWatchdog.Armed timer = worker.killAt(killAtMillis);
         try {
@@ -43,7 +43,7 @@ final class InvokeExchange {
                     throw timeout();
                 }
                 worker.kill();
-                throw new Worker.NotDelivered(e);
+                throw new EventNotDelivered(e);
             }
             Frames.Header header;
             try {
@@ -57,13 +57,13 @@ final class InvokeExchange {
                 // handler saw the event, and a new worker may have it
                 worker.awaitExit();
                 worker.kill();
-                throw new Worker.NotDelivered(reset);
+                throw new EventNotDelivered(reset);
             }
             if (header == null) {
                 throw connectionEnded(new IOException("end of stream"));
             }
             // what the handler printed before it answered is in the worker's pipes: into this invocation's log
-            worker.catchUpOutput();
+            worker.output().catchUp();
             switch (header.type()) {
                 case Frames.RESULT -> {
                     if (header.length() > Frames.MAX_REPLY_BYTES) {
@@ -105,7 +105,7 @@ final class InvokeExchange {
     }
 
     private GuestError timeout() {
-        worker.awaitOutput();
+        worker.output().awaitEnd();
         return failures.timedOut(killAtMillis);
     }
 }

@@ -1,22 +1,17 @@
 package dev.lambdabridge.bridge.process;
 
-import dev.lambdabridge.runtime.RuntimeEnvironment;
 import dev.lambdabridge.runtime.api.Invocation;
 import dev.lambdabridge.runtime.errors.GuestError;
 import dev.lambdabridge.runtime.handler.DeadlineWatchdog;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
- * One worker process and its connection, the bridge side of docs/worker-protocol.md: a socket of its own
- * ({@link WorkerSocket}), the program started with {@code LAMBDA_BRIDGE_WORKER_SOCKET} and
- * {@code LAMBDA_BRIDGE_PROTOCOL=1}, READY ({@link ReadyHandshake}), then one INVOKE and its RESULT or ERROR at a time
- * ({@link InvokeExchange}). Its stdout and stderr are drained line by line into the function's log, tagged with the
- * request id of the invocation being served (or last served). This class holds those parts and says whether the
- * worker can serve ({@link #usable}).
+ * One worker process and its connection, the bridge side of docs/worker-protocol.md, once started
+ * ({@link WorkerStart}): one INVOKE and its RESULT or ERROR at a time ({@link InvokeExchange}), its output in the
+ * function's log ({@link WorkerOutput}). This class holds those parts, kills the worker (for its deadline, or when
+ * it broke off) and says whether it can serve ({@link #usable}).
  *
  * <p>Waits use blocking I/O on the invoking thread; what must end a wait (the deadline) kills the worker and
  * closes the connection from the timer thread, which ends the blocked read or write. A worker that exits closes its
@@ -28,102 +23,46 @@ import java.util.concurrent.TimeUnit;
 final class Worker {
     static final String SOCKET_VARIABLE = "LAMBDA_BRIDGE_WORKER_SOCKET";
     static final String PROTOCOL_VARIABLE = "LAMBDA_BRIDGE_PROTOCOL";
-    /** After the worker's connection ended, how long to wait for it to exit and for its last output lines. */
+    /** After the worker's connection ended, how long to wait for it to exit. */
     private static final long EXIT_WAIT_MILLIS = 1_000;
-    /** How long the last output lines may take to reach the log once the worker is gone. */
-    private static final long OUTPUT_WAIT_MILLIS = 500;
-    /** How long an answer waits, at most, for each output stream to hand on what the worker printed before it. */
-    private static final long CATCH_UP_MILLIS = 50;
 
-    /** What a worker is started from; shared by the workers of one handler. */
-    record Settings(Program program, RuntimeEnvironment lambda, FunctionLog log) {
-        String display() {
-            return "worker \"" + program.command().display() + "\"";
-        }
-    }
-
-    /** The INVOKE could not be written: the worker never got the event, so it is safe to retry on a new one. */
-    static final class NotDelivered extends Exception {
-        NotDelivered(IOException cause) {
-            super(cause.toString(), cause, false, false);
-        }
-    }
-
-    final Settings settings;
+    final WorkerSettings settings;
     final WorkerFailures failures;
     private final WorkerSocket socket;
     private final ChildProcess child;
-    private final LineLog stdout;
-    private final LineLog stderr;
-    private volatile String requestId;
+    private final WorkerOutput output;
     private volatile boolean killed;
     private volatile boolean timedOut;
     private volatile WorkerConnection connection;
 
-    private Worker(Settings settings, WorkerSocket socket, ChildProcess child, String requestId) {
+    Worker(WorkerSettings settings, WorkerSocket socket, ChildProcess child, WorkerOutput output) {
         this.settings = settings;
         this.socket = socket;
         this.child = child;
-        this.requestId = requestId;
-        this.stdout = new LineLog(settings.log(), () -> this.requestId);
-        this.stderr = new LineLog(settings.log(), () -> this.requestId);
-        this.failures = new WorkerFailures(settings.display(), () -> stderr.lastLinesSuffix("stderr"));
-    }
-
-    /**
-     * Starts a worker and waits for its READY until {@code readyByMillis}.
-     *
-     * @param requestId the invocation the start is for (tags the log lines), null during init
-     * @throws GuestError when it cannot be started, exits, stays silent, breaks the protocol, or reports ERROR
-     *                     (then with the worker's own errorType, message and stack trace)
-     */
-    static Worker start(Settings settings, long readyByMillis, String requestId) {
-        long startNanos = System.nanoTime();
-        WorkerSocket socket;
-        try {
-            socket = WorkerSocket.open(settings.lambda().variables().get("TMPDIR"));
-        } catch (IOException e) {
-            throw WorkerFailures.socketNotOpened(settings.display(), e);
-        }
-        ChildProcess child;
-        try {
-            child = settings.program().start(settings.display(), null, false, null, Map.of(
-                    SOCKET_VARIABLE, socket.path().toString(),
-                    PROTOCOL_VARIABLE, Integer.toString(WorkerPayloads.PROTOCOL)), SOCKET_VARIABLE + "=" + socket.path());
-        } catch (RuntimeException e) {
-            socket.close();
-            throw e;
-        }
-        Worker worker = new Worker(settings, socket, child, requestId);
-        try {
-            child.drainOutputCatchingUp(worker.stdout, worker.stderr);
-            child.process().onExit().thenRunAsync(worker::onExit, Threads.PUMPS);
-            ReadyHandshake.await(worker, readyByMillis);
-        } catch (RuntimeException e) {
-            worker.killAndWait(); // gone before init is reported failed: nothing is left behind
-            throw e;
-        }
-        settings.log().note(worker.failures.readyNote(child.pid(),
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos)));
-        return worker;
+        this.output = output;
+        this.failures = new WorkerFailures(settings.display(), output::stderrTail);
     }
 
     /**
      * Serves one invocation: INVOKE, then RESULT (copied to {@code response}) or ERROR (thrown).
      *
-     * @throws NotDelivered when the INVOKE could not be written (the worker was gone), or the worker ended with it
-     *                      unread (the connection was reset); no handler saw the event
-     * @throws GuestError  for the worker's ERROR (the worker stays usable), and for a timeout, an exit, a protocol
-     *                      error or an oversized RESULT (the worker is killed)
+     * @throws EventNotDelivered when the INVOKE could not be written (the worker was gone), or the worker ended
+     *                           with it unread (the connection was reset); no handler saw the event
+     * @throws GuestError        for the worker's ERROR (the worker stays usable), and for a timeout, an exit, a
+     *                           protocol error or an oversized RESULT (the worker is killed)
      */
-    void invoke(Invocation invocation, OutputStream response, long killAtMillis) throws NotDelivered, IOException {
-        requestId = invocation.requestId();
-        stderr.clearKept();
+    void invoke(Invocation invocation, OutputStream response, long killAtMillis)
+            throws EventNotDelivered, IOException {
+        output.serving(invocation.requestId());
         InvokeExchange.serve(this, invocation, response, killAtMillis);
     }
 
     Process process() {
         return child.process();
+    }
+
+    long pid() {
+        return child.pid();
     }
 
     WorkerSocket socket() {
@@ -157,7 +96,7 @@ final class Worker {
         try {
             Integer status = child.awaitExit(EXIT_WAIT_MILLIS);
             if (status != null) {
-                awaitOutput();
+                output.awaitEnd();
             }
             return status;
         } catch (InterruptedException e) {
@@ -166,21 +105,13 @@ final class Worker {
         }
     }
 
-    /** Lets the pumps log what the worker printed before the answer just read (at most a few milliseconds). */
-    void catchUpOutput() {
-        child.catchUpOutput(CATCH_UP_MILLIS);
+    /** The worker's output: its lines, the stderr tail of its errors. */
+    WorkerOutput output() {
+        return output;
     }
 
-    /** Lets the pumps log the worker's last output lines (they end when the worker and its children are gone). */
-    void awaitOutput() {
-        try {
-            child.awaitOutput(System.currentTimeMillis() + OUTPUT_WAIT_MILLIS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private void onExit() {
+    /** The process exited (on a pump thread): unless it was killed, what it left running goes, and the log says so. */
+    void exited() {
         if (killed) {
             return;
         }
@@ -192,7 +123,8 @@ final class Worker {
     /**
      * Whether the next INVOKE can go to this worker: alive, not killed, its end of the connection still open, and
      * nothing unread on the connection (bytes sent after its last answer would be taken for the next answer).
-     * Costs a non-blocking read (a few microseconds).
+     * Costs a non-blocking read (a few microseconds). A worker found unusable is killed: whoever drops it next does
+     * not kill it again (found by the soak: the sockets of exited workers stayed open).
      */
     boolean usable() {
         if (killed) {
@@ -200,9 +132,7 @@ final class Worker {
         }
         WorkerConnection current = connection;
         if (!child.process().isAlive() || current == null || !current.isOpen()) {
-            // it exited (a shim exits after reporting a fatal error): close its socket now, since whoever drops
-            // this worker next does not kill it again (found by the soak: the sockets stayed open)
-            kill();
+            kill(); // it exited (a shim exits after reporting a fatal error)
             return false;
         }
         try {
@@ -210,10 +140,8 @@ final class Worker {
             int read = current.readWithoutWaiting(stray);
             if (read > 0) {
                 settings.log().note(failures.strayDataNote(stray, read));
-                kill();
-                return false;
             }
-            if (read < 0) { // it closed its end (it is exiting, or it broke off)
+            if (read != 0) { // stray bytes, or it closed its end (it is exiting, or it broke off)
                 kill();
                 return false;
             }
@@ -222,10 +150,6 @@ final class Worker {
             return false;
         }
         return true;
-    }
-
-    long pid() {
-        return child.pid();
     }
 
     /** Kills the worker and what it started, closes the connection and removes the socket. Idempotent. */

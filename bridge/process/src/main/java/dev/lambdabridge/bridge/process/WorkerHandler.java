@@ -26,17 +26,17 @@ final class WorkerHandler implements InvocationHandler {
                 "lambda-bridge-worker-shutdown"));
     }
 
-    private final Worker.Settings settings;
+    private final WorkerSettings settings;
     private Worker worker;
 
-    private WorkerHandler(Worker.Settings settings, Worker worker) {
+    private WorkerHandler(WorkerSettings settings, Worker worker) {
         this.settings = settings;
         this.worker = worker;
     }
 
     /** Starts the worker and waits for READY until {@code readyByMillis}. */
-    static WorkerHandler start(Worker.Settings settings, long readyByMillis) {
-        WorkerHandler handler = new WorkerHandler(settings, Worker.start(settings, readyByMillis, null));
+    static WorkerHandler start(WorkerSettings settings, long readyByMillis) {
+        WorkerHandler handler = new WorkerHandler(settings, WorkerStart.start(settings, readyByMillis, null));
         OPEN.add(handler);
         return handler;
     }
@@ -49,7 +49,7 @@ final class WorkerHandler implements InvocationHandler {
             try {
                 current.invoke(invocation, response, killAt);
                 return;
-            } catch (Worker.NotDelivered gone) {
+            } catch (EventNotDelivered gone) {
                 current.awaitGone();
                 worker = null;
                 if (attempt == 2) {
@@ -77,7 +77,7 @@ final class WorkerHandler implements InvocationHandler {
             worker.kill();
         }
         worker = null;
-        worker = Worker.start(settings, killAt, invocation.requestId());
+        worker = WorkerStart.start(settings, killAt, invocation.requestId());
         return worker;
     }
 

@@ -40,7 +40,7 @@ public final class WorkerHandlerFactory implements HandlerFactory {
         SearchPath path = SearchPath.of(taskRoot, env.get("PATH"));
         Path program = path.resolve(command.program());
         FunctionLog log = new FunctionLog(logger);
-        Worker.Settings settings = new Worker.Settings(new Program(command, program, taskRoot,
+        WorkerSettings settings = new WorkerSettings(new Program(command, program, taskRoot,
                 new ChildEnvironment(path, Shims.environment(env, program))), environment, log);
         try {
             return WorkerHandler.start(settings, readyByMillis);

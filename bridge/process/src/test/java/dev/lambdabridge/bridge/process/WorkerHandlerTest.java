@@ -224,7 +224,7 @@ class WorkerHandlerTest {
         Thread.sleep(100);
         // as if the worker's end closed just after the check before the INVOKE: the write fails
         Invocation invocation = Fixtures.invocation("{\"d\":4}", 10_000);
-        assertThrows(Worker.NotDelivered.class, () -> worker.invoke(invocation, new ByteArrayOutputStream(),
+        assertThrows(EventNotDelivered.class, () -> worker.invoke(invocation, new ByteArrayOutputStream(),
                 invocation.deadlineMs() - 100));
         assertEquals("{\"d\":4}", new String(invoke(handler, invocation), StandardCharsets.UTF_8));
     }
