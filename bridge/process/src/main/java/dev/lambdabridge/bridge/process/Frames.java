@@ -15,7 +15,7 @@ import java.nio.charset.StandardCharsets;
 final class Frames {
     static final int MAX_HEADER_BYTES = 64;
     /** INVOKE: Lambda's 6 MiB request limit plus room for the context wrapped around the event. */
-    static final int MAX_INVOKE_BYTES = 6 * 1024 * 1024 + 64 * 1024;
+    static final int MAX_INVOKE_BYTES = LambdaLimits.SYNC_PAYLOAD_BYTES + 64 * 1024;
     /** READY, RESULT, ERROR: Lambda's response limit. */
     static final int MAX_REPLY_BYTES = LambdaLimits.RESPONSE_PAYLOAD_BYTES;
     /** How many bytes of a bad frame a message shows. */

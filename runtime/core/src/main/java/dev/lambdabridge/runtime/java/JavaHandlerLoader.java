@@ -27,7 +27,7 @@ public final class JavaHandlerLoader {
         InvocationHandler invoker;
         if (StreamingHandler.class.isAssignableFrom(type)
                 && (name.method() == null || "handleRequest".equals(name.method()))) {
-            invoker = new StreamingHandlerInvoker((StreamingHandler) Instances.create(type));
+            invoker = new StreamingInvocationHandler((StreamingHandler) Instances.create(type));
         } else if (name.method() == null) {
             invoker = forClass(type, loader);
         } else {
@@ -55,10 +55,10 @@ public final class JavaHandlerLoader {
     private static InvocationHandler forClass(Class<?> type, ClassLoader loader) {
         if (RequestStreamHandler.class.isAssignableFrom(type)) {
             RequestStreamHandler instance = (RequestStreamHandler) Instances.create(type);
-            return new StreamHandlerInvoker(instance::handleRequest);
+            return new RequestStreamInvocationHandler(instance::handleRequest);
         }
         if (RequestHandler.class.isAssignableFrom(type)) {
-            return PojoHandlerInvoker.forRequestHandler(type, loader);
+            return PojoInvocationHandler.forRequestHandler(type, loader);
         }
         throw new HandlerFault("Class does not implement an appropriate handler interface: " + type.getName());
     }

@@ -120,19 +120,19 @@ final class MethodHandlers {
 
     private static InvocationHandler stream(Class<?> type, Method m, StreamArguments arguments) {
         Object instance = instanceFor(type, m);
-        return new StreamHandlerInvoker((in, out, ctx) -> call(m, instance, arguments.select(in, out, ctx)));
+        return new RequestStreamInvocationHandler((in, out, ctx) -> call(m, instance, arguments.select(in, out, ctx)));
     }
 
     private static InvocationHandler pojo(Class<?> type, Method m, Type input, boolean withContext, Type output,
                                           ClassLoader loader) {
         Object instance = instanceFor(type, m);
-        PojoHandlerInvoker.PojoFunction function;
+        PojoInvocationHandler.PojoFunction function;
         if (input == null) {
             function = withContext ? (in, ctx) -> call(m, instance, ctx) : (in, ctx) -> call(m, instance);
         } else {
             function = withContext ? (in, ctx) -> call(m, instance, in, ctx) : (in, ctx) -> call(m, instance, in);
         }
-        return new PojoHandlerInvoker(function, input, output, loader);
+        return new PojoInvocationHandler(function, input, output, loader);
     }
 
     private static Object instanceFor(Class<?> type, Method m) {

@@ -15,7 +15,7 @@ class ErrorReportsTest {
         IllegalStateException failure = new IllegalStateException("bad <state> & \"quotes\"");
         failure.setStackTrace(new StackTraceElement[] {
                 new StackTraceElement("com.example.Handler", "handleRequest", "Handler.java", 12),
-                new StackTraceElement("dev.lambdabridge.runtime.java.PojoHandlerInvoker", "handle", "P.java", 1),
+                new StackTraceElement("dev.lambdabridge.runtime.java.PojoInvocationHandler", "handle", "P.java", 1),
                 new StackTraceElement("dev.lambdabridge.runtime.loop.InvokeLoop", "run", "I.java", 2)});
         ErrorPayload payload = ErrorReports.toPayload(failure);
         assertEquals("Runtime.UserException", payload.runtimeErrorType());

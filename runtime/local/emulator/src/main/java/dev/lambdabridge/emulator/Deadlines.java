@@ -19,14 +19,14 @@ final class Deadlines {
     }
 
     /** Arms the deadline of {@code invocation}, {@code millis} from now. */
-    static void arm(Invocation invocation, long millis) {
+    static void arm(HostedInvocation invocation, long millis) {
         invocation.deadlineNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
     }
 
     /** The invocations whose deadline has passed at {@code nowNanos}; their deadlines are disarmed. */
-    static List<Invocation> takeExpired(Collection<Invocation> invocations, long nowNanos) {
-        List<Invocation> expired = List.of();
-        for (Invocation invocation : invocations) {
+    static List<HostedInvocation> takeExpired(Collection<HostedInvocation> invocations, long nowNanos) {
+        List<HostedInvocation> expired = List.of();
+        for (HostedInvocation invocation : invocations) {
             if (invocation.deadlineNanos != 0 && nowNanos - invocation.deadlineNanos >= 0) {
                 invocation.deadlineNanos = 0;
                 if (expired.isEmpty()) {

@@ -14,22 +14,22 @@ import java.util.Map;
  */
 final class Dispatcher {
     private final int maxConcurrency;
-    private final ArrayDeque<Invocation> queue = new ArrayDeque<>();
-    private final Map<String, Invocation> inFlight = new LinkedHashMap<>();
+    private final ArrayDeque<HostedInvocation> queue = new ArrayDeque<>();
+    private final Map<String, HostedInvocation> inFlight = new LinkedHashMap<>();
     private final ArrayDeque<ParkedNext> parked = new ArrayDeque<>();
 
     Dispatcher(int maxConcurrency) {
         this.maxConcurrency = maxConcurrency;
     }
 
-    void enqueue(Invocation invocation) {
+    void enqueue(HostedInvocation invocation) {
         queue.add(invocation);
     }
 
     /** Puts invocations back at the head of the queue, in their order (their sandbox went away undelivered). */
-    void requeueFirst(List<Invocation> invocations) {
+    void requeueFirst(List<HostedInvocation> invocations) {
         for (int i = invocations.size() - 1; i >= 0; i--) {
-            Invocation invocation = invocations.get(i);
+            HostedInvocation invocation = invocations.get(i);
             inFlight.remove(invocation.requestId());
             invocation.requeue();
             queue.addFirst(invocation);
@@ -37,30 +37,30 @@ final class Dispatcher {
     }
 
     /** The next queued invocation, now STARTED and in flight, when a slot is free; else null. */
-    Invocation startNext() {
+    HostedInvocation startNext() {
         if (inFlight.size() >= maxConcurrency || queue.isEmpty()) {
             return null;
         }
-        Invocation next = queue.poll();
+        HostedInvocation next = queue.poll();
         inFlight.put(next.requestId(), next);
         next.start();
         return next;
     }
 
     /** The in-flight invocation with this id, or null. */
-    Invocation inFlight(String requestId) {
+    HostedInvocation inFlight(String requestId) {
         return inFlight.get(requestId);
     }
 
     /** A snapshot of the invocations in flight, in start order. */
-    List<Invocation> inFlight() {
+    List<HostedInvocation> inFlight() {
         return List.copyOf(inFlight.values());
     }
 
     /** The in-flight invocations served by {@code sandbox}. */
-    List<Invocation> servedBy(Sandbox sandbox) {
-        List<Invocation> served = new ArrayList<>();
-        for (Invocation invocation : inFlight.values()) {
+    List<HostedInvocation> servedBy(Sandbox sandbox) {
+        List<HostedInvocation> served = new ArrayList<>();
+        for (HostedInvocation invocation : inFlight.values()) {
             if (invocation.sandbox == sandbox) {
                 served.add(invocation);
             }
@@ -69,9 +69,9 @@ final class Dispatcher {
     }
 
     /** The first STARTED invocation of {@code sandbox}: the one the runtime's next {@code GET next} gets. */
-    Invocation firstWaiting(Sandbox sandbox) {
-        for (Invocation invocation : inFlight.values()) {
-            if (invocation.state() == Invocation.State.STARTED && invocation.sandbox == sandbox) {
+    HostedInvocation firstWaiting(Sandbox sandbox) {
+        for (HostedInvocation invocation : inFlight.values()) {
+            if (invocation.state() == HostedInvocation.State.STARTED && invocation.sandbox == sandbox) {
                 return invocation;
             }
         }
@@ -79,8 +79,8 @@ final class Dispatcher {
     }
 
     /** An invocation in flight that the runtime has, or null. */
-    Invocation anyDelivered() {
-        for (Invocation invocation : inFlight.values()) {
+    HostedInvocation anyDelivered() {
+        for (HostedInvocation invocation : inFlight.values()) {
             if (invocation.isDelivered()) {
                 return invocation;
             }
@@ -88,7 +88,7 @@ final class Dispatcher {
         return null;
     }
 
-    void remove(Invocation invocation) {
+    void remove(HostedInvocation invocation) {
         inFlight.remove(invocation.requestId());
     }
 
@@ -117,9 +117,9 @@ final class Dispatcher {
     }
 
     /** Empties the queue and the in-flight table; returns the invocations not done, in flight first. */
-    Collection<Invocation> drain() {
-        List<Invocation> pending = new ArrayList<>();
-        for (Invocation invocation : inFlight.values()) {
+    Collection<HostedInvocation> drain() {
+        List<HostedInvocation> pending = new ArrayList<>();
+        for (HostedInvocation invocation : inFlight.values()) {
             if (!invocation.isDone()) {
                 pending.add(invocation);
             }

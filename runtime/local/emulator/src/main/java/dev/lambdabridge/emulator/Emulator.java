@@ -135,7 +135,7 @@ public final class Emulator implements AutoCloseable {
         if (request.invocationType() == InvocationType.DRY_RUN) {
             return CompletableFuture.completedFuture(accepted(204, Ids.requestId()));
         }
-        Invocation invocation = function.submit(request, request.invocationType() == InvocationType.EVENT ? null : sink);
+        HostedInvocation invocation = function.submit(request, request.invocationType() == InvocationType.EVENT ? null : sink);
         if (request.invocationType() == InvocationType.EVENT) {
             return CompletableFuture.completedFuture(accepted(202, invocation.requestId()));
         }
@@ -230,7 +230,7 @@ public final class Emulator implements AutoCloseable {
 
     /** The region of unknown functions' ARNs: the emulator's AWS_REGION (or AWS_DEFAULT_REGION), else us-east-1. */
     private String defaultRegion() {
-        return RuntimeProcessEnvironment.hostRegion(options.hostEnv());
+        return SandboxEnvironment.hostRegion(options.hostEnv());
     }
 
     static int payloadLimit(InvocationType type) {

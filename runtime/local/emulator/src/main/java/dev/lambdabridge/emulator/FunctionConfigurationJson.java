@@ -32,7 +32,7 @@ final class FunctionConfigurationJson {
                 .put("Handler", config.handler())
                 .put("CodeSize", function.codeSize())
                 .put("Description", "")
-                .put("Timeout", RuntimeProcessEnvironment.timeoutSeconds(config))
+                .put("Timeout", SandboxEnvironment.timeoutSeconds(config))
                 .put("MemorySize", config.memoryMb())
                 .put("LastModified", LAST_MODIFIED.format(function.addedAt()))
                 .put("CodeSha256", "")

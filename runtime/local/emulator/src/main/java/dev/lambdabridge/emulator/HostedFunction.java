@@ -32,7 +32,7 @@ final class HostedFunction {
                    Consumer<RuntimeProcess> onStart, Path optDir, Map<String, String> hostEnv) {
         this.config = config;
         this.hostEnv = hostEnv;
-        this.arn = FunctionArn.of(RuntimeProcessEnvironment.regionOf(config, hostEnv), config.name());
+        this.arn = FunctionArn.of(SandboxEnvironment.regionOf(config, hostEnv), config.name());
         this.description = new FunctionDescription(config, arn);
         this.flow = new InvocationFlow(this, config, arn, log, onStart, optDir, hostEnv, faults, this::watchExits);
         this.initPhase = new InitPhase(config, log, timers, flow);
@@ -60,7 +60,7 @@ final class HostedFunction {
 
     /** The region the function runs in (its AWS_REGION, else the emulator's). */
     String region() {
-        return RuntimeProcessEnvironment.regionOf(config, hostEnv);
+        return SandboxEnvironment.regionOf(config, hostEnv);
     }
 
     synchronized void runtimeApiPort(int port) {
@@ -86,8 +86,8 @@ final class HostedFunction {
     }
 
     /** Queues an invocation; its result completes when the runtime (or a timeout, or a crash) ends it. */
-    Invocation submit(InvokeRequest request, StreamSink sink) {
-        Invocation invocation = new Invocation(request, sink);
+    HostedInvocation submit(InvokeRequest request, StreamSink sink) {
+        HostedInvocation invocation = new HostedInvocation(request, sink);
         synchronized (this) {
             flow.submit(invocation);
         }

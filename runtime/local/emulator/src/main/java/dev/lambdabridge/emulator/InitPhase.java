@@ -31,13 +31,13 @@ final class InitPhase {
     /** {@code POST /runtime/init/error}: the cold-starting invocations get the error; the sandbox is retired. */
     RuntimeReply initError(byte[] body, String errorTypeHeader) {
         Dispatcher dispatcher = flow.dispatcher();
-        Invocation delivered = dispatcher.anyDelivered();
+        HostedInvocation delivered = dispatcher.anyDelivered();
         if (delivered != null) {
             return RuntimeReply.error(403, ErrorTypes.INVALID_STATE_TRANSITION,
                     "init error after invocation " + delivered.requestId() + " was delivered: init is over");
         }
         Sandbox failed = retireFailed();
-        for (Invocation current : dispatcher.inFlight()) {
+        for (HostedInvocation current : dispatcher.inFlight()) {
             log.line(current.tail(), "INIT_REPORT Init Duration: " + Decimals.two(failed == null ? 0
                     : failed.initDurationMs()) + " ms\tPhase: init\tStatus: error\tError Type: "
                     + (errorTypeHeader == null ? LambdaErrorTypes.UNKNOWN : errorTypeHeader));
@@ -61,7 +61,7 @@ final class InitPhase {
             return RuntimeReply.error(403, ErrorTypes.INVALID_STATE_TRANSITION, "restore/next after the restore or "
                     + "after the first invocation/next: the restore phase of " + config.name() + " is over");
         }
-        for (Invocation invocation : flow.dispatcher().inFlight()) {
+        for (HostedInvocation invocation : flow.dispatcher().inFlight()) {
             log.line(invocation.tail(), "RESTORE_START");
         }
         return RuntimeReply.OK_EMPTY;
@@ -79,7 +79,7 @@ final class InitPhase {
                     + "phase of " + config.name() + " (no restore/next was answered, or init is over)");
         }
         retireFailed();
-        for (Invocation invocation : flow.dispatcher().inFlight()) {
+        for (HostedInvocation invocation : flow.dispatcher().inFlight()) {
             log.line(invocation.tail(), "RESTORE_REPORT Restore Duration: " + Decimals.two(restore)
                     + " ms\tStatus: error\tError Type: "
                     + (errorTypeHeader == null ? LambdaErrorTypes.UNKNOWN : errorTypeHeader));

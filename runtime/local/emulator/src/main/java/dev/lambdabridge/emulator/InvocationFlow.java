@@ -89,7 +89,7 @@ final class InvocationFlow {
     }
 
     /** Queues an invocation and moves the queue. */
-    void submit(Invocation invocation) {
+    void submit(HostedInvocation invocation) {
         if (closed) {
             throw new IllegalStateException("function " + config.name() + " is closed: the emulator was closed");
         }
@@ -103,7 +103,7 @@ final class InvocationFlow {
         Double restore = current == null ? null : current.restoreDurationMs();
         Double init = current == null ? null : current.next();
         if (init != null) {
-            for (Invocation invocation : dispatcher.servedBy(current)) {
+            for (HostedInvocation invocation : dispatcher.servedBy(current)) {
                 if (invocation.coldStart) {
                     invocation.initDurationMs = init;
                     if (restore != null) {
@@ -118,7 +118,7 @@ final class InvocationFlow {
 
     /** Starts queued invocations while a slot is free, and a sandbox when none runs. */
     void dispatch() {
-        Invocation next;
+        HostedInvocation next;
         while (!closed && (next = dispatcher.startNext()) != null) {
             updateLogTarget();
             if (sandboxes.current() == null && !startSandbox(next)) {
@@ -133,7 +133,7 @@ final class InvocationFlow {
         }
     }
 
-    private boolean startSandbox(Invocation invocation) {
+    private boolean startSandbox(HostedInvocation invocation) {
         invocation.coldStart = true;
         Sandbox started;
         try {
@@ -155,13 +155,13 @@ final class InvocationFlow {
         if (!dispatcher.hasParked() || !sandboxes.extensions().readyForInvoke()) {
             return;
         }
-        Invocation waiting = dispatcher.firstWaiting(sandboxes.current());
+        HostedInvocation waiting = dispatcher.firstWaiting(sandboxes.current());
         if (waiting != null) {
             deliver(waiting);
         }
     }
 
-    private void deliver(Invocation invocation) {
+    private void deliver(HostedInvocation invocation) {
         invocation.deliver();
         long timeoutMillis = config.timeout().toMillis();
         log.start(invocation);
@@ -177,7 +177,7 @@ final class InvocationFlow {
     }
 
     /** Ends the invocation: END and REPORT lines, the result, then the next queued invocation. */
-    void finish(Invocation invocation, Outcome outcome, boolean answeredByRuntime) {
+    void finish(HostedInvocation invocation, Outcome outcome, boolean answeredByRuntime) {
         RuntimeProcess served = invocation.process();
         if (answeredByRuntime && served != null) {
             served.catchUpLogs();
@@ -193,7 +193,7 @@ final class InvocationFlow {
 
     /** Ends the in-flight invocations the (now gone) sandbox was serving, with {@code errorType}. */
     void failInvocationsOf(Sandbox gone, String messageFormat, String errorType) {
-        for (Invocation other : dispatcher.servedBy(gone)) {
+        for (HostedInvocation other : dispatcher.servedBy(gone)) {
             if (!other.isDone()) {
                 String message = String.format(messageFormat, other.requestId());
                 log.exitError(other, message, errorType);
@@ -209,10 +209,10 @@ final class InvocationFlow {
      * serves them, as on Lambda; not the one whose cold start the sandbox was (its init failed), nor those of a
      * runtime the fault hook failed.
      */
-    List<Invocation> undelivered(Sandbox gone) {
-        List<Invocation> undelivered = new ArrayList<>();
-        for (Invocation current : dispatcher.servedBy(gone)) {
-            if (current.state() == Invocation.State.STARTED && !current.coldStart && !faults.faulted(gone)) {
+    List<HostedInvocation> undelivered(Sandbox gone) {
+        List<HostedInvocation> undelivered = new ArrayList<>();
+        for (HostedInvocation current : dispatcher.servedBy(gone)) {
+            if (current.state() == HostedInvocation.State.STARTED && !current.coldStart && !faults.faulted(gone)) {
                 undelivered.add(current);
             }
         }
@@ -244,7 +244,7 @@ final class InvocationFlow {
             closed = true; // nothing new starts; what is in flight may still be answered during the shutdown phase
         }
         Sandbox victim = sandboxes.closeCurrent(); // SHUTDOWN, and up to 2 s for the extensions to finish
-        Collection<Invocation> pending;
+        Collection<HostedInvocation> pending;
         synchronized (lock) {
             pending = dispatcher.drain();
         }

@@ -17,7 +17,7 @@ final class InvocationReporter {
     }
 
     /** Called once per invocation, when it is DONE; {@code telemetry} is the running environment's extensions. */
-    InvokeResult report(Invocation invocation, Outcome outcome, ExtensionHost telemetry) {
+    InvokeResult report(HostedInvocation invocation, Outcome outcome, ExtensionHost telemetry) {
         boolean delivered = invocation.deliveredNanos != 0;
         if (!delivered) {
             log.start(invocation);
@@ -42,7 +42,7 @@ final class InvocationReporter {
         return result;
     }
 
-    private InvokeResult result(Invocation invocation, Outcome outcome, RuntimeProcess served) {
+    private InvokeResult result(HostedInvocation invocation, Outcome outcome, RuntimeProcess served) {
         double durationMs = invocation.durationMs();
         int memoryUsed = invocation.maxMemoryUsedMb > 0 ? invocation.maxMemoryUsedMb
                 : served == null ? 0 : served.maxMemoryUsedMb();

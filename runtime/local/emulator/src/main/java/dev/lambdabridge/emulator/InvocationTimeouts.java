@@ -27,19 +27,19 @@ final class InvocationTimeouts {
 
     /** Called by the emulator's tick: times out the invocations whose deadline has passed, if any. */
     void check(long nowNanos) {
-        List<Invocation> expired;
+        List<HostedInvocation> expired;
         List<Sandbox> servedBy = List.of();
         synchronized (lock) {
             expired = Deadlines.takeExpired(flow.dispatcher().inFlight(), nowNanos);
             if (!expired.isEmpty()) {
                 servedBy = new ArrayList<>();
-                for (Invocation invocation : expired) {
+                for (HostedInvocation invocation : expired) {
                     servedBy.add(invocation.sandbox);
                 }
             }
         }
         for (int i = 0; i < expired.size(); i++) {
-            Invocation invocation = expired.get(i);
+            HostedInvocation invocation = expired.get(i);
             Sandbox sandbox = servedBy.get(i);
             Thread.ofVirtual().name("timeout-" + invocation.requestId()).start(() -> timeOut(invocation, sandbox));
         }
@@ -50,7 +50,7 @@ final class InvocationTimeouts {
      * ({@code servedBy}: its sandbox then): another timeout's kill may have requeued it, undelivered, to a fresh
      * runtime, with a deadline of its own.
      */
-    private void timeOut(Invocation invocation, Sandbox servedBy) {
+    private void timeOut(HostedInvocation invocation, Sandbox servedBy) {
         Dispatcher dispatcher = flow.dispatcher();
         Sandbox victim;
         synchronized (lock) {
@@ -78,7 +78,7 @@ final class InvocationTimeouts {
             if (victim != null) {
                 // what the killed runtime had not asked for yet (it had fewer loops than the concurrency) was never
                 // in it: a fresh runtime serves it, as after an exit
-                List<Invocation> undelivered = flow.undelivered(victim);
+                List<HostedInvocation> undelivered = flow.undelivered(victim);
                 undelivered.remove(invocation);
                 dispatcher.requeueFirst(undelivered);
             }
@@ -99,12 +99,12 @@ final class InvocationTimeouts {
      * not yet asked for, while the runtime has an invocation delivered. Its deadline (the timeout plus the init
      * limit from when it was given) then measures the queue, not a runtime that stopped asking.
      */
-    private boolean waitsForABusyRuntime(Invocation invocation) {
-        if (invocation.state() != Invocation.State.STARTED || invocation.coldStart
+    private boolean waitsForABusyRuntime(HostedInvocation invocation) {
+        if (invocation.state() != HostedInvocation.State.STARTED || invocation.coldStart
                 || !flow.sandboxes().isCurrent(invocation.sandbox)) {
             return false;
         }
-        for (Invocation other : flow.dispatcher().servedBy(invocation.sandbox)) {
+        for (HostedInvocation other : flow.dispatcher().servedBy(invocation.sandbox)) {
             if (other.isDelivered()) {
                 return true;
             }

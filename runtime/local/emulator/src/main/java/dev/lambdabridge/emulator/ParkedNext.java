@@ -23,7 +23,7 @@ final class ParkedNext {
     }
 
     /** Answers 200 with the event and the invocation's headers. */
-    void deliver(Invocation invocation, String functionArn, long deadlineEpochMs, String traceId) {
+    void deliver(HostedInvocation invocation, String functionArn, long deadlineEpochMs, String traceId) {
         HttpFields.Mutable headers = response.getHeaders();
         headers.put(RuntimeApiHeaders.REQUEST_ID, invocation.requestId());
         headers.put(RuntimeApiHeaders.DEADLINE_MS, Long.toString(deadlineEpochMs));

@@ -23,27 +23,27 @@ final class PlatformLog {
         }
     }
 
-    void start(Invocation invocation) {
+    void start(HostedInvocation invocation) {
         line(invocation.tail(), "START RequestId: " + invocation.requestId() + " Version: $LATEST");
     }
 
-    void end(Invocation invocation) {
+    void end(HostedInvocation invocation) {
         line(invocation.tail(), "END RequestId: " + invocation.requestId());
     }
 
     /** {@code <ISO time> <id> Task timed out after 3.00 seconds}. */
-    void timedOut(Invocation invocation, String seconds) {
+    void timedOut(HostedInvocation invocation, String seconds) {
         line(invocation.tail(), Instant.now().truncatedTo(ChronoUnit.MILLIS) + " " + invocation.requestId() + " Task timed out after " + seconds
                 + " seconds");
     }
 
     /** Lambda's two lines for a runtime (or an extension) that died during the invocation: the message, the type. */
-    void exitError(Invocation invocation, String message, String errorType) {
+    void exitError(HostedInvocation invocation, String message, String errorType) {
         line(invocation.tail(), message);
         line(invocation.tail(), errorType);
     }
 
-    void report(Invocation invocation, Report report) {
+    void report(HostedInvocation invocation, Report report) {
         line(invocation.tail(), report.format(invocation.requestId()));
     }
 }

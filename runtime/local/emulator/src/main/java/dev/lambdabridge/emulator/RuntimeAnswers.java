@@ -17,7 +17,7 @@ final class RuntimeAnswers {
 
     /** Ends an invocation the runtime answered. */
     interface Completion {
-        void complete(Invocation invocation, Outcome outcome);
+        void complete(HostedInvocation invocation, Outcome outcome);
     }
 
     /** What {@link #streamStart} decided: a refusal for the runtime, or the sink the stream goes to. */
@@ -41,7 +41,7 @@ final class RuntimeAnswers {
     }
 
     RuntimeReply response(String requestId, byte[] body) {
-        Invocation current = answerable(requestId);
+        HostedInvocation current = answerable(requestId);
         if (current == null) {
             return refusal(requestId);
         }
@@ -50,7 +50,7 @@ final class RuntimeAnswers {
     }
 
     RuntimeReply error(String requestId, byte[] body, String errorTypeHeader) {
-        Invocation current = answerable(requestId);
+        HostedInvocation current = answerable(requestId);
         if (current == null) {
             return refusal(requestId);
         }
@@ -63,7 +63,7 @@ final class RuntimeAnswers {
 
     /** A streamed response begins ({@code Lambda-Runtime-Function-Response-Mode: streaming}). */
     StreamOpening streamStart(String requestId, String contentType) {
-        Invocation current = answerable(requestId);
+        HostedInvocation current = answerable(requestId);
         if (current == null) {
             return new StreamOpening(refusal(requestId), null);
         }
@@ -81,7 +81,7 @@ final class RuntimeAnswers {
      * {@code errorBodyBase64} is its error JSON.
      */
     RuntimeReply streamEnd(String requestId, String errorType, String errorBodyBase64) {
-        Invocation current = answerable(requestId);
+        HostedInvocation current = answerable(requestId);
         if (current == null) {
             return refusal(requestId);
         }
@@ -96,7 +96,7 @@ final class RuntimeAnswers {
 
     /** A streamed response went over 200 MB: the invocation fails with Function.ResponseSizeTooLarge; 413. */
     RuntimeReply streamTooLarge(String requestId) {
-        Invocation current = answerable(requestId);
+        HostedInvocation current = answerable(requestId);
         if (current == null) {
             return refusal(requestId);
         }
@@ -112,7 +112,7 @@ final class RuntimeAnswers {
 
     /** A response over the size limit: the invocation fails with Function.ResponseSizeTooLarge; answers 413. */
     RuntimeReply responseTooLarge(String requestId) {
-        Invocation current = answerable(requestId);
+        HostedInvocation current = answerable(requestId);
         if (current == null) {
             return refusal(requestId);
         }
@@ -124,14 +124,14 @@ final class RuntimeAnswers {
                 + LambdaLimits.RESPONSE_PAYLOAD_BYTES + " bytes), got a larger response for " + requestId);
     }
 
-    private void logErrorType(Invocation current, String errorType) {
+    private void logErrorType(HostedInvocation current, String errorType) {
         log.line(current.tail(), "RequestId: " + current.requestId() + " Function error type: " + errorType);
         current.streamErrorType = errorType;
     }
 
     /** The delivered invocation with this id, or null. */
-    private Invocation answerable(String requestId) {
-        Invocation current = dispatcher.inFlight(requestId);
+    private HostedInvocation answerable(String requestId) {
+        HostedInvocation current = dispatcher.inFlight(requestId);
         return current != null && current.isDelivered() ? current : null;
     }
 

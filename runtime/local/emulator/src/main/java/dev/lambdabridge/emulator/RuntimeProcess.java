@@ -76,7 +76,7 @@ final class RuntimeProcess {
     static RuntimeProcess start(Launch launch, List<String> command, Consumer<String> lines, String name)
             throws IOException {
         FunctionConfig config = launch.config();
-        Map<String, String> environment = RuntimeProcessEnvironment.build(launch, Ids.logStreamName());
+        Map<String, String> environment = SandboxEnvironment.build(launch, Ids.logStreamName());
         long startNanos = System.nanoTime();
         try {
             return new RuntimeProcess(ChildLauncher.start(command, config.codeDir(), env -> {

@@ -11,22 +11,22 @@ import org.junit.jupiter.api.Test;
 
 /** The queue, the invocation states and the deadlines, without any process or server. */
 class DispatcherTest {
-    private static Invocation invocation() {
-        return new Invocation(InvokeRequest.of("{}"), null);
+    private static HostedInvocation invocation() {
+        return new HostedInvocation(InvokeRequest.of("{}"), null);
     }
 
     @Test
     void startsNoMoreThanTheConcurrencyInQueueOrder() {
         Dispatcher dispatcher = new Dispatcher(2);
-        Invocation a = invocation();
-        Invocation b = invocation();
-        Invocation c = invocation();
+        HostedInvocation a = invocation();
+        HostedInvocation b = invocation();
+        HostedInvocation c = invocation();
         List.of(a, b, c).forEach(dispatcher::enqueue);
         assertSame(a, dispatcher.startNext());
         assertSame(b, dispatcher.startNext());
         assertNull(dispatcher.startNext(), "a third one waits for a slot");
-        assertEquals(Invocation.State.STARTED, a.state());
-        assertEquals(Invocation.State.QUEUED, c.state());
+        assertEquals(HostedInvocation.State.STARTED, a.state());
+        assertEquals(HostedInvocation.State.QUEUED, c.state());
         a.done();
         dispatcher.remove(a);
         assertSame(c, dispatcher.startNext());
@@ -36,14 +36,14 @@ class DispatcherTest {
     @Test
     void aRequeuedInvocationGoesBackToTheHeadInOrder() {
         Dispatcher dispatcher = new Dispatcher(2);
-        Invocation a = invocation();
-        Invocation b = invocation();
-        Invocation c = invocation();
+        HostedInvocation a = invocation();
+        HostedInvocation b = invocation();
+        HostedInvocation c = invocation();
         List.of(a, b, c).forEach(dispatcher::enqueue);
         dispatcher.startNext();
         dispatcher.startNext();
         dispatcher.requeueFirst(List.of(a, b));
-        assertEquals(Invocation.State.QUEUED, a.state());
+        assertEquals(HostedInvocation.State.QUEUED, a.state());
         assertNull(a.sandbox);
         assertSame(a, dispatcher.startNext());
         assertSame(b, dispatcher.startNext());
@@ -53,7 +53,7 @@ class DispatcherTest {
     @Test
     void theOnlyInvocationInFlightGetsTheRuntimesLines() {
         Dispatcher dispatcher = new Dispatcher(2);
-        Invocation tailed = new Invocation(InvokeRequest.of("{}").withLogType(LogType.TAIL), null);
+        HostedInvocation tailed = new HostedInvocation(InvokeRequest.of("{}").withLogType(LogType.TAIL), null);
         dispatcher.enqueue(tailed);
         dispatcher.enqueue(invocation());
         dispatcher.startNext();
@@ -64,7 +64,7 @@ class DispatcherTest {
 
     @Test
     void stateTransitionsAreChecked() {
-        Invocation invocation = invocation();
+        HostedInvocation invocation = invocation();
         IllegalStateException early = assertThrows(IllegalStateException.class, invocation::deliver);
         assertTrue(early.getMessage().contains("cannot go from QUEUED to DELIVERED"), early.getMessage());
         invocation.start();
@@ -77,9 +77,9 @@ class DispatcherTest {
 
     @Test
     void expiredDeadlinesAreTakenOnce() {
-        Invocation soon = invocation();
-        Invocation later = invocation();
-        Invocation none = invocation();
+        HostedInvocation soon = invocation();
+        HostedInvocation later = invocation();
+        HostedInvocation none = invocation();
         Deadlines.arm(soon, 0);
         Deadlines.arm(later, 60_000);
         long now = System.nanoTime();

@@ -8,18 +8,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The environment a runtime process starts with: Lambda's reserved variables, the AWS credentials, profile and
- * region of the emulator's own environment (as {@code sam local} hands its caller's to the function), the
- * metadata endpoint, then the function's own variables, which win. (Not runtime/core's {@code RuntimeEnvironment},
- * which is what the runtime reads of such an environment.)
+ * The environment the processes of a sandbox (its runtime, its extensions) start with: Lambda's reserved
+ * variables, the AWS credentials, profile and region of the emulator's own environment (as {@code sam local} hands
+ * its caller's to the function), the metadata endpoint, then the function's own variables, which win. (Not
+ * runtime/core's {@code RuntimeEnvironment}, which is what the runtime reads of such an environment.)
  */
-final class RuntimeProcessEnvironment {
+final class SandboxEnvironment {
     static final String DEFAULT_REGION = "us-east-1";
     /** Handed on when set: keys (with a session token for temporary ones) take precedence over a profile. */
     static final List<String> CREDENTIALS = List.of("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY",
             "AWS_SESSION_TOKEN", "AWS_PROFILE", "AWS_DEFAULT_PROFILE", "AWS_CONFIG_FILE", "AWS_SHARED_CREDENTIALS_FILE");
 
-    private RuntimeProcessEnvironment() {
+    private SandboxEnvironment() {
     }
 
     /** The region a function runs in: its own AWS_REGION, else {@link #hostRegion(Map)} of the emulator's. */

@@ -18,7 +18,7 @@ import java.lang.reflect.Type;
  * an unserialisable result are the managed runtime's ({@code java.lang.RuntimeException}, "An error occurred
  * during JSON parsing" / "... serialization of response").
  */
-final class PojoHandlerInvoker implements InvocationHandler {
+final class PojoInvocationHandler implements InvocationHandler {
     /** An object handler's shape; exceptions pass through unchanged. */
     @FunctionalInterface
     interface PojoFunction {
@@ -30,7 +30,7 @@ final class PojoHandlerInvoker implements InvocationHandler {
     private final PojoSerializer<Object> output;
 
     /** {@code inputType} null: the handler takes no event. A void {@code outputType} answers {@code null}. */
-    PojoHandlerInvoker(PojoFunction function, Type inputType, Type outputType, ClassLoader loader) {
+    PojoInvocationHandler(PojoFunction function, Type inputType, Type outputType, ClassLoader loader) {
         this.function = function;
         // input first, then output: the order in which the managed runtime creates them (it matters for one quirk
         // of AWS's event serializers, see runtime/serialization)
@@ -39,10 +39,10 @@ final class PojoHandlerInvoker implements InvocationHandler {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    static PojoHandlerInvoker forRequestHandler(Class<?> type, ClassLoader loader) {
+    static PojoInvocationHandler forRequestHandler(Class<?> type, ClassLoader loader) {
         Type[] types = HandlerTypes.of(type, RequestHandler.class);
         RequestHandler handler = (RequestHandler) Instances.create(type);
-        return new PojoHandlerInvoker(handler::handleRequest, types[0], types[1], loader);
+        return new PojoInvocationHandler(handler::handleRequest, types[0], types[1], loader);
     }
 
     @Override

@@ -10,7 +10,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 
 /** Runs a byte-stream handler ({@code RequestStreamHandler} or a stream method): no JSON involved. */
-final class StreamHandlerInvoker implements InvocationHandler {
+final class RequestStreamInvocationHandler implements InvocationHandler {
 
     /** A stream handler's shape; exceptions pass through unchanged. */
     @FunctionalInterface
@@ -20,7 +20,7 @@ final class StreamHandlerInvoker implements InvocationHandler {
 
     private final StreamFunction function;
 
-    StreamHandlerInvoker(StreamFunction function) {
+    RequestStreamInvocationHandler(StreamFunction function) {
         this.function = function;
     }
 

@@ -10,10 +10,10 @@ import java.io.ByteArrayInputStream;
 import java.io.OutputStream;
 
 /** Runs a {@link StreamingHandler}: the loop streams its response (the stream it passes is a ResponseStream). */
-final class StreamingHandlerInvoker implements InvocationHandler {
+final class StreamingInvocationHandler implements InvocationHandler {
     private final StreamingHandler handler;
 
-    StreamingHandlerInvoker(StreamingHandler handler) {
+    StreamingInvocationHandler(StreamingHandler handler) {
         this.handler = handler;
     }
 

@@ -8,9 +8,10 @@ import java.util.concurrent.CompletableFuture;
  * One invocation on its way through a function. Its states: QUEUED (waiting for a free slot) → STARTED (given a
  * sandbox, waiting for the runtime's {@code GET next}) → DELIVERED (the runtime has the event) → DONE; a STARTED
  * invocation whose sandbox went away before delivery goes back to QUEUED, and any state may end in DONE (a
- * timeout, a crash, the emulator closing). Guarded by its function's lock.
+ * timeout, a crash, the emulator closing). Guarded by its function's lock. (The emulator's side of an invocation;
+ * runtime/core's {@code Invocation} is the event as the runtime's {@code GET next} received it.)
  */
-final class Invocation {
+final class HostedInvocation {
     private static final byte[] EMPTY_EVENT = "{}".getBytes(StandardCharsets.UTF_8);
 
     enum State { QUEUED, STARTED, DELIVERED, DONE }
@@ -38,7 +39,7 @@ final class Invocation {
     /** Where a streamed response goes; a buffer unless the caller streams it on. */
     final StreamSink sink;
 
-    Invocation(InvokeRequest request, StreamSink sink) {
+    HostedInvocation(InvokeRequest request, StreamSink sink) {
         this.sink = sink == null ? new BufferingStreamSink() : sink;
         this.payload = request.payload().length == 0 ? EMPTY_EVENT : request.payload();
         this.clientContextJson = decodeClientContext(request.clientContext());
