@@ -25,10 +25,10 @@ final class SoakRun {
     /** Thread and descriptor counts may move by this much (pools, keep-alive connections) without a leak. */
     static final int LEAK_SLACK = 8;
     /**
-     * How long the run waits without traffic before it counts threads again when a runtime or the emulator has
-     * more than the slack: the process bridge's output pumps, the JDK's process reaper and the emulator's Jetty
-     * pool are thread pools whose idle threads end after 60 s, and with several invocations at once they hold as
-     * many threads as the last minute's peak. A leaked thread is still there after this wait; a pooled one is not.
+     * How long the run waits without traffic before it counts threads again when a runtime has more than the
+     * slack: the process bridge's output pumps and the JDK's process reaper are cached thread pools, whose idle
+     * threads end after 60 s, and with several invocations at once they hold as many threads as the last minute's
+     * peak. A leaked thread is still there after this wait; a pooled one is not.
      */
     static final long POOLS_IDLE_MILLIS = 65_000;
 
@@ -109,8 +109,7 @@ final class SoakRun {
             Map<String, RuntimeSnapshot> end = snapshots(invokers, options.nativeMemory());
             RuntimeSnapshot jvmEnd = RuntimeSnapshot.of(self);
             int held = heldByRuntimes(emulator);
-            if (threadsAboveSlack(baseline, end) || jvmEnd.threads() - jvmBaseline.threads() > LEAK_SLACK) {
-                // the emulator's Jetty pool is one of those pools too: its idle threads end after 60 s
+            if (threadsAboveSlack(baseline, end)) {
                 Thread.sleep(POOLS_IDLE_MILLIS);
                 end = snapshots(invokers, options.nativeMemory());
                 jvmEnd = RuntimeSnapshot.of(self);
