@@ -100,10 +100,10 @@ final class RssChart {
         return svg.append("</svg>\n").toString();
     }
 
-    /** 1, 2 or 5 times a power of ten, at least {@code value}. */
+    /** A round number at least {@code value}: 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 times a power of ten. */
     private static double niceCeiling(double value) {
         double power = Math.pow(10, Math.floor(Math.log10(value)));
-        for (double step : new double[] {1, 2, 5, 10}) {
+        for (double step : new double[] {1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10}) {
             if (step * power >= value) {
                 return step * power;
             }
