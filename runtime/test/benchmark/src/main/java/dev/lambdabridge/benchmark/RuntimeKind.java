@@ -19,6 +19,11 @@ enum RuntimeKind {
      */
     AWS_RIC_AOT("ric-aot", "AWS RIC 2.10.1 + its AOT cache", Program.RIC, List.of(), Cache.TRAINED),
     /**
+     * The raw loop with an AOT cache of its own (trained as {@link #AWS_RIC_AOT}'s is): the lower bound of a Java
+     * runtime's cold start when every runtime has a cache, i.e. what no runtime's own code can go under.
+     */
+    RAW_SOCKET_AOT("raw-aot", "raw socket loop + its AOT cache", Program.RAW, List.of(), Cache.TRAINED),
+    /**
      * Our bootstrap with an AOT cache trained on the function itself ({@code scripts/lambda-local train-function},
      * run by {@link AotCacheTraining} for each function before the run).
      */

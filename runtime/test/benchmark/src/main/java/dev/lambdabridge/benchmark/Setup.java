@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  * @param moduleDir     runtime/test/benchmark: its target/function is the task root of the benchmark's own handlers
  * @param ricClassPath  AWS's runtime interface client and its dependencies (target/ric-lib), as an explicit
  *                      sorted class path (an AOT cache is only used with the class path it was made with)
- * @param rawClassPath  where {@link RawSocketEchoRuntime} was loaded from (target/classes)
+ * @param rawClassPath  {@link RawSocketEchoRuntime} in a jar of its own (target/raw-loop.jar), see rawLoopJar
  * @param caches        the AOT caches the harness trained (see {@link AotCacheTraining}); empty until then
  */
 record Setup(Path java, Path javaHome, JvmFlags flags, Path bootstrap, Path moduleDir, String ricClassPath,
@@ -86,13 +86,7 @@ record Setup(Path java, Path javaHome, JvmFlags flags, Path bootstrap, Path modu
         } else {
             flags = JvmFlags.none("no bootstrap at " + options.bootstrap() + "; only the raw loop runs");
         }
-        Path rawClassPath;
-        try {
-            rawClassPath = Path.of(RawSocketEchoRuntime.class.getProtectionDomain().getCodeSource().getLocation()
-                    .toURI());
-        } catch (Exception e) {
-            throw new IOException("cannot tell where " + RawSocketEchoRuntime.class.getName() + " was loaded from", e);
-        }
+        Path rawClassPath = rawLoopJar(module);
         return new Setup(java, javaHome, flags, options.bootstrap(), module, ricClassPath, rawClassPath,
                 options.memoryMb(), Caches.none());
     }
@@ -116,6 +110,40 @@ record Setup(Path java, Path javaHome, JvmFlags flags, Path bootstrap, Path modu
      * -XX:AOTCacheOutput}): the kind's own JVM options, no cache to read; our bootstrap also exits by itself after
      * {@code invocations} ({@code lambdabridge.trainingInvocations}).
      */
+    /**
+     * {@link RawSocketEchoRuntime}'s classes (and {@link HttpHead}'s) in a jar of their own (target/raw-loop.jar), made from where they were
+     * loaded: the JVM's AOT cache takes only jar files on the class path (not target/classes), and the raw loop gets
+     * one as the other runtimes do (raw-aot).
+     */
+    private static Path rawLoopJar(Path module) throws IOException {
+        Path classes;
+        try {
+            classes = Path.of(RawSocketEchoRuntime.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (Exception e) {
+            throw new IOException("cannot tell where " + RawSocketEchoRuntime.class.getName() + " was loaded from", e);
+        }
+        if (!Files.isDirectory(classes)) {
+            return classes; // already a jar
+        }
+        // the loop and the one class it uses (its own HTTP reading)
+        List<String> prefixes = List.of(RawSocketEchoRuntime.class.getName().replace('.', '/'),
+                HttpHead.class.getName().replace('.', '/'));
+        Path jar = Files.createDirectories(module.toAbsolutePath().resolve("target")).resolve("raw-loop.jar");
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar));
+             var files = Files.walk(classes)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                String entry = classes.relativize(file).toString().replace('\\', '/');
+                if (Files.isRegularFile(file) && prefixes.stream().anyMatch(prefix -> entry.equals(prefix + ".class")
+                        || entry.startsWith(prefix + "$"))) {
+                    out.putNextEntry(new java.util.jar.JarEntry(entry));
+                    Files.copy(file, out);
+                    out.closeEntry();
+                }
+            }
+        }
+        return jar;
+    }
+
     FunctionConfig training(String name, RuntimeKind kind, Path code, String handler, Path output, int invocations) {
         List<String> options = new ArrayList<>(kind.jvmOptions);
         options.add("-XX:AOTCacheOutput=" + output);
