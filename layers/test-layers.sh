@@ -2,7 +2,7 @@
 # usage: layers/test-layers.sh
 #   Builds the layer zips (scripts/build-layers) and runs the samples from them as Lambda lays a function out:
 #   the layers unzipped into /opt, the function's code in /var/task, the emulator as the Runtime API, and
-#   /opt/bootstrap started with the Lambda environment and no JAVA_HOME, so the java-runtime layer's own jre/
+#   /opt/bootstrap started with the Lambda environment and no JAVA_HOME, so the java-runtime layers' own jre/
 #   must be used. As root with `unshare --mount` (CI, this machine): each function in its own mount namespace
 #   where /opt and /var/task are bind mounts of the unzipped layers and the code, read-only, the root file
 #   system is read-only too and /tmp is a fresh tmpfs ("mount" mode). Without that: the same layout under
@@ -84,16 +84,16 @@ unpack_once() {
   echo "${unpacked[$1]}"
 }
 # unpack in this shell (not in run's subshell), so that each combination is unzipped once
-for combo in java-runtime java-runtime-full java-runtime+process-bridge java-runtime+polyglot-base+polyglot-js \
-             java-runtime+polyglot-base+polyglot-js+polyglot-compiler \
-             java-runtime+polyglot-base+polyglot-ruby java-runtime+polyglot-base+polyglot-ruby+polyglot-ruby-aot \
-             java-runtime+polyglot-base+polyglot-ruby+polyglot-ruby-cext; do
+for combo in java-runtime java-runtime-compact java-runtime-compact+process-bridge java-runtime-compact+polyglot-base+polyglot-js \
+             java-runtime-compact+polyglot-base+polyglot-js+polyglot-compiler \
+             java-runtime-compact+polyglot-base+polyglot-ruby java-runtime-compact+polyglot-base+polyglot-ruby+polyglot-ruby-aot \
+             java-runtime-compact+polyglot-base+polyglot-ruby+polyglot-ruby-cext; do
   unpacked[$combo]=$(unpack "$combo")
 done
 
 if [[ $mode == mount ]]; then where=/opt; else where=$OUT/java-runtime/opt; fi
-if [[ $mode == mount ]]; then where_polyglot=/opt; else where_polyglot=$OUT/java-runtime+polyglot-base+polyglot-js/opt; fi
-if [[ $mode == mount ]]; then where_ruby_cext=/opt; else where_ruby_cext=$OUT/java-runtime+polyglot-base+polyglot-ruby+polyglot-ruby-cext/opt; fi
+if [[ $mode == mount ]]; then where_polyglot=/opt; else where_polyglot=$OUT/java-runtime-compact+polyglot-base+polyglot-js/opt; fi
+if [[ $mode == mount ]]; then where_ruby_cext=/opt; else where_ruby_cext=$OUT/java-runtime-compact+polyglot-base+polyglot-ruby+polyglot-ruby-cext/opt; fi
 S=$REPO/samples
 JAVA_CODE=$S/java-hello/target/function
 AOT_LOG="-Xlog:aot=info,class+path=info -Xlog:class+load=info"
@@ -114,7 +114,7 @@ expect "java: the trained sample's handler class, same bytes, comes from the cac
 out=$(run java-runtime "$JAVA_CODE" example.hello.HelloHandler::handleRequest "$S/java-hello/events/hello.json" 512 "-Xlog:class+load=info")
 if [[ $mode == mount ]]; then task=/var/task/; else task=$JAVA_CODE/; fi
 expect "java: a handler class not in the cache is loaded from the code" "example.hello.HelloHandler source: file:$task" "$out"
-out=$(run java-runtime+process-bridge "$S/scripts/php" "exec:env" "$S/scripts/events/hello.json" 256)
+out=$(run java-runtime-compact+process-bridge "$S/scripts/php" "exec:env" "$S/scripts/events/hello.json" 256)
 expect "exec:env: the function's environment is Lambda's" "AWS_LAMBDA_FUNCTION_NAME=" "$out"
 [[ "$out" != *JAVA_HOME=* ]] && ok "no JAVA_HOME in the function's environment" || fail "JAVA_HOME reached the function: ${out:0:2000}"
 out=$(run java-runtime "$JAVA_CODE" example.hello.HelloHandler::handleRequest "$S/java-hello/events/hello.json" 512 "-XshowSettings:properties")
@@ -139,7 +139,7 @@ out=$(run java-runtime "$A/dynamodb-stream/target/function" example.apps.ddbstre
 out=$(run java-runtime "$S/streaming/target/function" example.streaming.CsvReportHandler "$S/streaming/events/report.json" 512)
 expect "java: a streamed CSV report (StreamingHandler from the layer)" "id,region,sku,quantity,amount_cents" "$out"
 
-# Java frameworks on java-runtime-full (samples/frameworks, the cases of runtime/test/conformance's
+# Java frameworks on java-runtime (samples/frameworks, the cases of runtime/test/conformance's
 # SpringCloudFunctionTest and WebFrameworksTest): each result on the layer's bootstrap and JRE must be the one the
 # same bootstrap gives on the full JDK (runtime/core's dist, no jre/: the build's JDK), which the conformance suite
 # checks against AWS's runtime client; an HTTP Date header (Micronaut's) is masked.
@@ -148,23 +148,23 @@ FIXTURES=${LB_AWS_EVENT_FIXTURES:-/work/shared/fixtures/aws-events}
 unpacked[jdk]=$REPO/runtime/core/target/dist
 printf '"spring on lambda"' >"$OUT/spring-string.json"
 without_dates() { sed -E 's/[A-Z][a-z]{2}, [0-9]{1,2} [A-Z][a-z]{2} [0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2} GMT/<date>/g'; }
-# framework LABEL SAMPLE HANDLER EVENT PATTERN [NAME=VALUE...]: the sample's result on java-runtime-full (its last
+# framework LABEL SAMPLE HANDLER EVENT PATTERN [NAME=VALUE...]: the sample's result on java-runtime (its last
 # line of output) must match PATTERN (a glob) and equal the full JDK's
 framework() {
   local label=$1 sample=$2 handler=$3 event=$4 expected=$5
   shift 5
   RUN_ENV=("$@")
   local on_layer on_jdk
-  on_layer=$(run java-runtime-full "$FRAMEWORKS/$sample/target/function" "$handler" "$event" 512)
+  on_layer=$(run java-runtime "$FRAMEWORKS/$sample/target/function" "$handler" "$event" 512)
   on_jdk=$(run jdk "$FRAMEWORKS/$sample/target/function" "$handler" "$event" 512)
   RUN_ENV=()
   # shellcheck disable=SC2053
-  [[ $(tail -n 1 <<<"$on_layer") == $expected ]] && ok "java-runtime-full: $label" ||
-    fail "java-runtime-full: $label: no $expected in: $(tail -n 20 <<<"$on_layer")"
+  [[ $(tail -n 1 <<<"$on_layer") == $expected ]] && ok "java-runtime: $label" ||
+    fail "java-runtime: $label: no $expected in: $(tail -n 20 <<<"$on_layer")"
   if [[ $(tail -n 1 <<<"$on_layer" | without_dates) == "$(tail -n 1 <<<"$on_jdk" | without_dates)" ]]; then
-    ok "java-runtime-full: $label: the full JDK's result"
+    ok "java-runtime: $label: the full JDK's result"
   else
-    fail "java-runtime-full: $label: on the layer: $(tail -n 20 <<<"$on_layer")
+    fail "java-runtime: $label: on the layer: $(tail -n 20 <<<"$on_layer")
   on the full JDK: $(tail -n 1 <<<"$on_jdk")"
   fi
 }
@@ -188,7 +188,7 @@ framework "Micronaut function-aws-api-proxy, HTTP API (v2)" micronaut \
   '{"statusCode":200,*"X-Served-By":*"micronaut"*/my/path*'
 
 # scripts/lambda-local train-function, the shell's half (scripts/lib/train-function.sh: a directory or a zip as
-# --code, the java-runtime-full layer's bootstrap by default): the function's cache and key are written, the
+# --code, the java-runtime layer's bootstrap by default): the function's cache and key are written, the
 # bootstrap on the layer uses them, and falls back when the key does not match (another JRE) or the cache is off
 TRAIN=$OUT/train-function
 rm -rf "$TRAIN" && mkdir -p "$TRAIN" && cp -R "$JAVA_CODE" "$TRAIN/dir"
@@ -198,8 +198,8 @@ for code in "$TRAIN/dir" "$TRAIN/function.zip"; do
     --event "$S/java-hello/events/greeting.json" >"$TRAIN/$(basename "$code").log" 2>&1 ||
     fail "train-function --code $code: $(tail -n 20 "$TRAIN/$(basename "$code").log")"
 done
-expect "train-function: the java-runtime-full layer is the default runtime" \
-  "runtime: $REPO/layers/target/layers/java-runtime-full/bootstrap" "$(cat "$TRAIN/dir.log")"
+expect "train-function: the java-runtime layer is the default runtime" \
+  "runtime: $REPO/layers/target/layers/java-runtime/bootstrap" "$(cat "$TRAIN/dir.log")"
 [[ -s $TRAIN/dir/lambda-bridge.aot && -s $TRAIN/dir/lambda-bridge.aot.key ]] &&
   ok "train-function (a directory): lambda-bridge.aot and .key written" || fail "train-function (a directory): no cache or key in $TRAIN/dir"
 listing=$(unzip -Z1 "$TRAIN/function.zip")
@@ -207,53 +207,53 @@ grep -qx lambda-bridge.aot <<<"$listing" && grep -qx lambda-bridge.aot.key <<<"$
   ok "train-function (a zip): lambda-bridge.aot and .key added at the zip's root" || fail "train-function (a zip): not in the zip: $listing"
 mkdir -p "$TRAIN/unzipped" && unzip -q "$TRAIN/function.zip" -d "$TRAIN/unzipped"
 for trained in dir unzipped; do
-  out=$(run java-runtime-full "$TRAIN/$trained" example.hello.GreetingPojoHandler::handleRequest "$S/java-hello/events/greeting.json" 512)
-  expect "train-function ($trained): the bootstrap on java-runtime-full uses the function's cache" "AOT cache: function (" "$out"
+  out=$(run java-runtime "$TRAIN/$trained" example.hello.GreetingPojoHandler::handleRequest "$S/java-hello/events/greeting.json" 512)
+  expect "train-function ($trained): the bootstrap on java-runtime uses the function's cache" "AOT cache: function (" "$out"
   expect "train-function ($trained): its result" '"message":"Bonjour, Grace !"' "$out"
 done
-out=$(run java-runtime "$TRAIN/dir" example.hello.GreetingPojoHandler::handleRequest "$S/java-hello/events/greeting.json" 512)
-expect "train-function: on another JRE (java-runtime's) the key does not match: the layer's cache" \
-  "AOT cache: layer ($where/lib/runtime.aot); $( [[ $mode == mount ]] && echo /var/task || echo "$TRAIN/dir")/lambda-bridge.aot was made for another JRE or class path" "$out"
+out=$(run java-runtime-compact "$TRAIN/dir" example.hello.GreetingPojoHandler::handleRequest "$S/java-hello/events/greeting.json" 512)
+expect "train-function: on another JRE (java-runtime-compact's) the key does not match: the layer's cache" \
+  "AOT cache: layer ($( [[ $mode == mount ]] && echo /opt || echo "$OUT/java-runtime-compact/opt")/lib/runtime.aot); $( [[ $mode == mount ]] && echo /var/task || echo "$TRAIN/dir")/lambda-bridge.aot was made for another JRE or class path" "$out"
 expect "train-function: on another JRE, still its result" '"message":"Bonjour, Grace !"' "$out"
 RUN_ENV=(LAMBDA_BRIDGE_AOT=off)
-out=$(run java-runtime-full "$TRAIN/dir" example.hello.GreetingPojoHandler::handleRequest "$S/java-hello/events/greeting.json" 512)
+out=$(run java-runtime "$TRAIN/dir" example.hello.GreetingPojoHandler::handleRequest "$S/java-hello/events/greeting.json" 512)
 RUN_ENV=()
 expect "train-function: LAMBDA_BRIDGE_AOT=off: no cache" "AOT cache: none; LAMBDA_BRIDGE_AOT=off" "$out"
 
-out=$(run java-runtime+process-bridge "$S/scripts/php" "exec:php HelloLambda.php" "$S/scripts/events/hello.json" 256 "-Xlog:aot=info")
+out=$(run java-runtime-compact+process-bridge "$S/scripts/php" "exec:php HelloLambda.php" "$S/scripts/events/hello.json" 256 "-Xlog:aot=info")
 expect "exec:php result" '{"result":3}' "$out"
 expect "exec:php: the AOT cache is used with the process bridge's jars on the class path" "Using AOT-linked classes: true" "$out"
-out=$(run java-runtime+process-bridge "$S/scripts/php" "worker:php worker.php" "$S/scripts/events/hello.json" 256)
+out=$(run java-runtime-compact+process-bridge "$S/scripts/php" "worker:php worker.php" "$S/scripts/events/hello.json" 256)
 expect "worker:php (shims from /opt/lambda-bridge/shims) result" '{"result":3}' "$out"
-out=$(run java-runtime+process-bridge "$S/scripts/ruby" "worker:ruby worker.rb" "$S/scripts/events/hello.json" 256)
+out=$(run java-runtime-compact+process-bridge "$S/scripts/ruby" "worker:ruby worker.rb" "$S/scripts/events/hello.json" 256)
 expect "worker:ruby result" '"result":' "$out"
-out=$(run java-runtime+process-bridge "$S/scripts/go" "exec:./hello {event}" "$S/scripts/events/order.json" 256)
+out=$(run java-runtime-compact+process-bridge "$S/scripts/go" "exec:./hello {event}" "$S/scripts/events/order.json" 256)
 expect "exec:./hello (Go) result" 'Hello from Go!' "$out"
 
 # The polyglot layers ship GraalVM's resources unpacked (polyglot/resources, TruffleRuby's home among them): a
 # resource cache that cannot be created (under /proc) proves that nothing is unpacked at a cold start
 NO_CACHE="-Dpolyglot.engine.userResourceCache=/proc/lambda-bridge-no-resource-cache"
-out=$(run java-runtime+polyglot-base+polyglot-js "$S/polyglot/js" "js:index.handler" "$S/polyglot/events/keys.json" 1024 "$NO_CACHE -Xlog:aot=info")
-expect "js:index.handler result (java-runtime + polyglot-base + polyglot-js, nothing unpacked)" '{"result":3}' "$out"
+out=$(run java-runtime-compact+polyglot-base+polyglot-js "$S/polyglot/js" "js:index.handler" "$S/polyglot/events/keys.json" 1024 "$NO_CACHE -Xlog:aot=info")
+expect "js:index.handler result (java-runtime-compact + polyglot-base + polyglot-js, nothing unpacked)" '{"result":3}' "$out"
 expect "js: polyglot-js's own AOT cache is mapped" "Opened AOT cache $where_polyglot/polyglot/runtime.aot" "$out"
 expect "js: its AOT-linked classes in use" "Using AOT-linked classes: true" "$out"
 # with polyglot-compiler (Maven's org.graalvm.compiler:compiler and what it requires) on the upgrade module path,
 # Truffle's optimizing runtime starts: the bridge logs a warning when it gets the interpreter-only fallback
-out=$(run java-runtime+polyglot-base+polyglot-js+polyglot-compiler "$S/polyglot/js" "js:index.handler" "$S/polyglot/events/keys.json" 1024)
+out=$(run java-runtime-compact+polyglot-base+polyglot-js+polyglot-compiler "$S/polyglot/js" "js:index.handler" "$S/polyglot/events/keys.json" 1024)
 expect "js: with polyglot-compiler, result" '{"result":3}' "$out"
 [[ "$out" != *"optimizing Truffle runtime is not available"* ]] && ok "js: with polyglot-compiler, the optimizing runtime" \
   || fail "js: with polyglot-compiler, still the interpreter: ${out:0:3000}"
-out=$(run java-runtime+polyglot-base+polyglot-ruby "$S/polyglot/ruby" "ruby:key_count.handler" "$S/polyglot/events/keys.json" 1024 "$NO_CACHE")
-expect "ruby:key_count.handler result (java-runtime + polyglot-base + polyglot-ruby, its home read from /opt, nothing unpacked)" '{"result":3}' "$out"
+out=$(run java-runtime-compact+polyglot-base+polyglot-ruby "$S/polyglot/ruby" "ruby:key_count.handler" "$S/polyglot/events/keys.json" 1024 "$NO_CACHE")
+expect "ruby:key_count.handler result (java-runtime-compact + polyglot-base + polyglot-ruby, its home read from /opt, nothing unpacked)" '{"result":3}' "$out"
 # The standard library (layers/test-functions/ruby-stdlib/stdlib.rb: each library a function commonly uses, with
 # fixed inputs): its report from TruffleRuby in the layers must be CRuby's (Debian's ruby) for the same file.
 # LD_LIBRARY_PATH as Lambda sets it for every runtime (/opt/lib last), so that polyglot-ruby-cext's lib/ is found.
 RUBY_STDLIB=$HERE/test-functions/ruby-stdlib
 LAMBDA_LD_LIBRARY_PATH=/var/lang/lib:/lib64:/usr/lib64:/var/runtime:/var/runtime/lib:/var/task:/var/task/lib:/opt/lib
-[[ $mode == mount ]] || LAMBDA_LD_LIBRARY_PATH=$LAMBDA_LD_LIBRARY_PATH:$OUT/java-runtime+polyglot-base+polyglot-ruby+polyglot-ruby-cext/opt/lib
+[[ $mode == mount ]] || LAMBDA_LD_LIBRARY_PATH=$LAMBDA_LD_LIBRARY_PATH:$OUT/java-runtime-compact+polyglot-base+polyglot-ruby+polyglot-ruby-cext/opt/lib
 cruby_report=$(cd "$RUBY_STDLIB" && ruby stdlib.rb) || fail "ruby stdlib.rb (CRuby) failed"
 RUN_ENV=("LD_LIBRARY_PATH=$LAMBDA_LD_LIBRARY_PATH")
-out=$(run java-runtime+polyglot-base+polyglot-ruby+polyglot-ruby-cext "$RUBY_STDLIB" "ruby:stdlib.handler" "$S/polyglot/events/keys.json" 1024 "$NO_CACHE")
+out=$(run java-runtime-compact+polyglot-base+polyglot-ruby+polyglot-ruby-cext "$RUBY_STDLIB" "ruby:stdlib.handler" "$S/polyglot/events/keys.json" 1024 "$NO_CACHE")
 RUN_ENV=()
 report=$(grep -m1 '^{"json":' <<<"$out" || true)
 cext_report=$report
@@ -268,7 +268,7 @@ while read -r verdict lib rest; do
 done < <(compare_reports cext "$report")
 [[ -n $report ]] || fail "ruby stdlib: no report in: ${out:0:3000}"
 # without polyglot-ruby-cext: the libraries that are not C extensions still work; the C extensions say why not
-out=$(run java-runtime+polyglot-base+polyglot-ruby "$RUBY_STDLIB" "ruby:stdlib.handler" "$S/polyglot/events/keys.json" 1024)
+out=$(run java-runtime-compact+polyglot-base+polyglot-ruby "$RUBY_STDLIB" "ruby:stdlib.handler" "$S/polyglot/events/keys.json" 1024)
 report=$(grep -m1 '^{"json":' <<<"$out" || true)
 plain=$(compare_reports plain "$report")
 for lib in json securerandom digest base64 set uri logger erb net/http stringio thread; do
@@ -296,38 +296,38 @@ ruby -rsocket -e '50.times { begin; TCPSocket.new("127.0.0.1", ARGV[0].to_i).clo
   fail "s3rver did not listen on 127.0.0.1:$s3_port: $(cat "$OUT/s3rver.log")"
 echo '{"bucket":"lambda-bridge-test","name":"Ada"}' >"$OUT/s3-event.json"
 RUN_ENV=("LD_LIBRARY_PATH=$LAMBDA_LD_LIBRARY_PATH" "S3_ENDPOINT=http://127.0.0.1:$s3_port")
-out=$(run java-runtime+polyglot-base+polyglot-ruby+polyglot-ruby-cext "$GEMS_FN" "ruby:app.handler" "$OUT/s3-event.json" 1024)
+out=$(run java-runtime-compact+polyglot-base+polyglot-ruby+polyglot-ruby-cext "$GEMS_FN" "ruby:app.handler" "$OUT/s3-event.json" 1024)
 RUN_ENV=()
 expect "ruby gems: aws-sdk-s3 from vendor/bundle through bundler/setup, put and get against s3rver" '"read":{"hello":"Ada"},"keys":["greeting.json"],"sdk":"1.117.2"' "$out"
 expect "ruby gems: the gem is the function's vendor/bundle/ruby/3.3.0 one" '"gem_dir":"$LAMBDA_TASK_ROOT/vendor/bundle/ruby/3.3.0/gems/aws-sdk-s3-1.117.2"' "$out"
-# scripts/publish-layers against the same S3 emulator: a zip over 50 MB (java-runtime-full) goes through S3, the
+# scripts/publish-layers against the same S3 emulator: a zip over 50 MB (java-runtime) goes through S3, the
 # others as a direct upload (--upload-only: there is no Lambda API to publish to here; it prints the commands)
 publish_env=(env AWS_ACCESS_KEY_ID=S3RVER AWS_SECRET_ACCESS_KEY=S3RVER AWS_REGION=us-east-1
              "AWS_ENDPOINT_URL_S3=http://127.0.0.1:$s3_port")
 "${publish_env[@]}" aws --endpoint-url "http://127.0.0.1:$s3_port" s3 mb s3://lambda-bridge-layers >/dev/null 2>&1 ||
   fail "aws s3 mb s3://lambda-bridge-layers on s3rver"
 out=$("${publish_env[@]}" LB_LAYER_BUCKET=lambda-bridge-layers "$REPO/scripts/publish-layers" --upload-only \
-  java-runtime-full java-runtime 2>&1) || fail "scripts/publish-layers --upload-only: $out"
+  java-runtime java-runtime-compact 2>&1) || fail "scripts/publish-layers --upload-only: $out"
 revision=$(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo unknown)
-key=lambda-bridge/java-runtime-full-$revision.zip
-full_mb=$(awk -v b="$(wc -c <"$REPO/layers/target/java-runtime-full.zip")" 'BEGIN { printf "%.1f", b / 1048576 }')
-expect "publish-layers: java-runtime-full is over 50 MB, through S3" "java-runtime-full: $full_mb MB zipped, over 50 MB: through S3" "$out"
-expect "publish-layers: java-runtime-full is published from its S3 object" "--content S3Bucket=lambda-bridge-layers,S3Key=$key" "$out"
-expect "publish-layers: java-runtime, under 50 MB, is a direct upload" "--layer-name lambda-bridge-java-runtime --description \"lambda-bridge java-runtime ($revision)\" --zip-file fileb://$REPO/layers/target/java-runtime.zip" "$out"
+key=lambda-bridge/java-runtime-$revision.zip
+full_mb=$(awk -v b="$(wc -c <"$REPO/layers/target/java-runtime.zip")" 'BEGIN { printf "%.1f", b / 1048576 }')
+expect "publish-layers: java-runtime is over 50 MB, through S3" "java-runtime: $full_mb MB zipped, over 50 MB: through S3" "$out"
+expect "publish-layers: java-runtime is published from its S3 object" "--content S3Bucket=lambda-bridge-layers,S3Key=$key" "$out"
+expect "publish-layers: java-runtime-compact, under 50 MB, is a direct upload" "--layer-name lambda-bridge-java-runtime-compact --description \"lambda-bridge java-runtime-compact ($revision)\" --zip-file fileb://$REPO/layers/target/java-runtime-compact.zip" "$out"
 rm -f "$OUT/published.zip"
 "${publish_env[@]}" aws --endpoint-url "http://127.0.0.1:$s3_port" s3 cp "s3://lambda-bridge-layers/$key" "$OUT/published.zip" >/dev/null 2>&1 || true
-cmp -s "$OUT/published.zip" "$REPO/layers/target/java-runtime-full.zip" && ok "publish-layers: the S3 object is the zip" ||
-  fail "publish-layers: s3://lambda-bridge-layers/$key is not layers/target/java-runtime-full.zip"
-out=$("${publish_env[@]}" "$REPO/scripts/publish-layers" --upload-only java-runtime-full 2>&1) &&
+cmp -s "$OUT/published.zip" "$REPO/layers/target/java-runtime.zip" && ok "publish-layers: the S3 object is the zip" ||
+  fail "publish-layers: s3://lambda-bridge-layers/$key is not layers/target/java-runtime.zip"
+out=$("${publish_env[@]}" "$REPO/scripts/publish-layers" --upload-only java-runtime 2>&1) &&
   fail "publish-layers without LB_LAYER_BUCKET succeeded: $out" ||
   expect "publish-layers: a zip over 50 MB without LB_LAYER_BUCKET stops and says so" "over the 50 MB Lambda takes in a direct upload: it goes through S3. Set LB_LAYER_BUCKET" "$out"
 kill $s3_pid 2>/dev/null || true
 
-out=$(run java-runtime+polyglot-base+polyglot-ruby+polyglot-ruby-aot "$S/polyglot/ruby" "ruby:key_count.handler" "$S/polyglot/events/keys.json" 1024 "$NO_CACHE -Xlog:aot=info")
+out=$(run java-runtime-compact+polyglot-base+polyglot-ruby+polyglot-ruby-aot "$S/polyglot/ruby" "ruby:key_count.handler" "$S/polyglot/events/keys.json" 1024 "$NO_CACHE -Xlog:aot=info")
 expect "ruby: with polyglot-ruby-aot, a result" '{"result":3}' "$out"
 expect "ruby: with polyglot-ruby-aot, its AOT cache is mapped and used" "Using AOT-linked classes: true" "$out"
 expect "ruby: with polyglot-ruby-aot, the cache is polyglot/runtime.aot" "polyglot/runtime.aot" "$out"
-out=$(run java-runtime+polyglot-base+polyglot-js "$S/polyglot/ruby" "ruby:key_count.handler" "$S/polyglot/events/keys.json" 1024)
+out=$(run java-runtime-compact+polyglot-base+polyglot-js "$S/polyglot/ruby" "ruby:key_count.handler" "$S/polyglot/events/keys.json" 1024)
 expect "ruby: without polyglot-ruby, init fails and says so" "errorMessage" "$out"
 
 echo "layers/test-layers.sh ($mode mode): $failures failure(s)"

@@ -5,9 +5,10 @@
 #   CodeUri is a directory; its Handler resolves (a Java class file in the code, or the script/program/module an
 #   exec:/worker:/js:/ruby: handler names); every layer it names is a LayerVersion of the template whose
 #   ContentUri is a zip scripts/build-layers makes, or a parameter for a layer recipe in layers/ (php, ruby); the
-#   layers a handler's scheme needs are there; every sample of the functions.json files is deployed.
-#   Needs the build (scripts/build) for the Java classes and the Go programs; the layer zips themselves are
-#   checked only when layers/target holds them.
+#   layers a handler's scheme needs are there, first java-runtime for a Java handler and java-runtime-compact for
+#   an exec:/worker:/js:/ruby: one; every sample of the functions.json files is deployed.
+#   Needs the build (scripts/build) for the Java classes and the Go programs; the layer zips themselves, and each
+#   function's layers under Lambda's 250 MB unzipped, are checked only when layers/target holds them.
 require 'yaml'
 require 'json'
 
@@ -63,8 +64,16 @@ functions.each do |name, r|
   layers.zip(built).each do |l, b|
     check(b, "#{name}: layer #{l} is one the build makes or a layer recipe's parameter")
   end
-  check(built.first == 'java-runtime', "#{name}: java-runtime is its first layer")
   scheme, spec = handler.include?(':') && handler =~ /\A(exec|worker|js|ruby):(.*)\z/ ? [$1, $2] : [nil, handler]
+  # a Java function on java-runtime (the JRE that runs frameworks); the bridges' stacks on java-runtime-compact
+  # (they must fit Lambda's 250 MB unzipped with the function's code)
+  runtime_layer = scheme ? 'java-runtime-compact' : 'java-runtime'
+  check(built.first == runtime_layer, "#{name}: #{runtime_layer} is its first layer", "its layers: #{built.join(', ')}")
+  zips = built.compact.reject { |b| b.start_with?('recipe:') }.map { |b| File.join(REPO, 'layers/target', "#{b}.zip") }
+  if zips.all? { |z| File.exist?(z) }
+    unzipped = zips.sum { |z| `unzip -Zt #{z}`.split[2].to_i }
+    check(unzipped < 250 * 1024 * 1024, "#{name}: its layers of scripts/build-layers are #{(unzipped / 1048576.0).round(1)} MB unzipped, under Lambda's 250 MB")
+  end
   case scheme
   when 'exec', 'worker'
     check(built.include?('process-bridge'), "#{name}: #{scheme}: has the process-bridge layer")

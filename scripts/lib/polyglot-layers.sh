@@ -75,22 +75,23 @@ polyglot_resources() {
 
 # train_polyglot_cache OUT_LAYER LANGUAGE_LAYER HANDLER CODE: a language's AOT cache, OUT_LAYER's
 # polyglot/runtime.aot, which the bootstrap prefers to lib/runtime.aot when it is there (and the compiler layer
-# is not). Trained like java-runtime's, on java-runtime + polyglot-base + LANGUAGE_LAYER laid out together as in
-# /opt (hard links), with the language's key-count sample: it holds GraalVM's classes and the language's, loaded
-# and linked (scripts/bench-polyglot: the first response of JS ~1.2 s -> ~0.45 s, Ruby ~2.1 s -> ~1.0 s).
+# is not). Trained like the java-runtime layers' caches, on java-runtime-compact (the runtime of the bridges'
+# stacks: the cache is tied to its JRE) + polyglot-base + LANGUAGE_LAYER laid out together as in /opt (hard
+# links), with the language's key-count sample: it holds GraalVM's classes and the language's, loaded and linked
+# (scripts/bench-polyglot: the first response of JS ~1.2 s -> ~0.45 s, Ruby ~2.1 s -> ~1.0 s).
 train_polyglot_cache() {
   tc_layer=$1 tc_language=$2 tc_handler=$3 tc_code=$4
-  for tc_part in java-runtime polyglot-base "$tc_language"; do
+  for tc_part in java-runtime-compact polyglot-base "$tc_language"; do
     [ -d "$STAGE/$tc_part" ] ||
-      die "$tc_layer: its AOT cache is trained with $tc_part, which is not built: scripts/build-layers java-runtime polyglot-base $tc_language $tc_layer"
+      die "$tc_layer: its AOT cache is trained with $tc_part, which is not built: scripts/build-layers java-runtime-compact polyglot-base $tc_language $tc_layer"
   done
   tc_opt="$OUT/aot-$tc_layer/opt"
   rm -rf "$OUT/aot-$tc_layer"
   mkdir -p "$tc_opt"
-  for tc_part in java-runtime polyglot-base "$tc_language"; do
+  for tc_part in java-runtime-compact polyglot-base "$tc_language"; do
     cp -Rl "$STAGE/$tc_part/." "$tc_opt/"
   done
-  say "$tc_layer: training the AOT cache (200 invocations of $tc_handler on java-runtime + polyglot-base + $tc_language)"
+  say "$tc_layer: training the AOT cache (200 invocations of $tc_handler on java-runtime-compact + polyglot-base + $tc_language)"
   if ! LB_BUILDING=1 "$LB_ROOT/scripts/lambda-local" train-aot --bootstrap "$tc_opt/bootstrap" \
       --handler "$tc_handler" --code "$tc_code" --event "$LB_ROOT/samples/polyglot/events/keys.json" \
       --memory 1024 --output "$STAGE/$tc_layer/polyglot/runtime.aot" --invocations 200 \

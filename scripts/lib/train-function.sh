@@ -4,11 +4,11 @@
 # lb_train_function ARG...: scripts/lambda-local train-function. The emulator's train-function writes
 # lambda-bridge.aot and lambda-bridge.aot.key into the function's code directory; this adds what the shell does
 # better: a zip as --code (unpacked into a temporary directory, trained there, the two files added to the zip, at
-# its root), and the default runtime, the java-runtime-full layer's bootstrap with its own JRE (the layer for Java
+# its root), and the default runtime, the java-runtime layer's bootstrap with its own JRE (the layer for Java
 # functions; the cache only matches the JRE and the class path it was made with), built by scripts/build-layers
-# java-runtime-full when it is missing.
+# java-runtime when it is missing.
 
-LB_JAVA_RUNTIME_LAYER="$LB_ROOT/layers/target/layers/java-runtime-full"
+LB_JAVA_RUNTIME_LAYER="$LB_ROOT/layers/target/layers/java-runtime"
 
 lb_train_function() {
   tf_code=""
@@ -33,10 +33,10 @@ lb_train_function() {
   if [ -z "$tf_bootstrap" ]; then
     tf_default_bootstrap="$LB_JAVA_RUNTIME_LAYER/bootstrap"
     if [ ! -x "$tf_default_bootstrap" ] || [ ! -x "$LB_JAVA_RUNTIME_LAYER/jre/bin/java" ]; then
-      echo "scripts/lambda-local train-function: building the java-runtime-full layer first (its bootstrap and JRE are what the cache is made for): scripts/build-layers java-runtime-full" >&2
-      "$LB_ROOT/scripts/build-layers" java-runtime-full >&2 || exit 1
+      echo "scripts/lambda-local train-function: building the java-runtime layer first (its bootstrap and JRE are what the cache is made for): scripts/build-layers java-runtime" >&2
+      "$LB_ROOT/scripts/build-layers" java-runtime >&2 || exit 1
     fi
-    echo "scripts/lambda-local train-function: runtime: $tf_default_bootstrap (the java-runtime-full layer; --bootstrap PATH for another)" >&2
+    echo "scripts/lambda-local train-function: runtime: $tf_default_bootstrap (the java-runtime layer; --bootstrap PATH for another)" >&2
   fi
 
   case $tf_code in

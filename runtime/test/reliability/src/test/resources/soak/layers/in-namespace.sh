@@ -2,7 +2,7 @@
 # usage: unshare --mount sh in-namespace.sh OPT CODE
 #   Runs a function's runtime as Lambda lays the function out, in the mount namespace unshare made: OPT (its layers,
 #   unzipped) on /opt and CODE on /var/task, both read-only, the root file system read-only, a fresh tmpfs on /tmp;
-#   then starts /opt/bootstrap in /var/task, with no JAVA_HOME (the java-runtime layer's own jre serves). The
+#   then starts /opt/bootstrap in /var/task, with no JAVA_HOME (the java-runtime layers' own jre serves). The
 #   mounts are those of layers/test-layers.sh.
 set -eu
 opt=$1 code=$2

@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * The ruby-stdlib suite: a stdlib-heavy Ruby handler (src/polyglot/ruby-stdlib: json, time, digest, openssl,
- * base64, securerandom, set) on the ruby: bridge from the layers as Lambda lays them out (java-runtime +
- * polyglot-base + polyglot-ruby + polyglot-ruby-cext, in the interpreter and with polyglot-compiler), beside AWS's
+ * base64, securerandom, set) on the ruby: bridge from the layers as Lambda lays them out (java-runtime-compact
+ * + polyglot-base + polyglot-ruby + polyglot-ruby-cext, in the interpreter and with polyglot-compiler), beside AWS's
  * Ruby runtime interface client on CRuby, a persistent runtime as on Lambda's managed Ruby runtime, in one run,
  * interleaved round by round: cold start and warm round trips through the emulator, and the warm in-process cost
  * without the Runtime API (WarmCalls for the bridge, cruby_calls.rb for CRuby).
@@ -18,8 +18,8 @@ import java.util.Map;
 final class RubyStdlibBenchmark {
     static final String HANDLER = "ruby:stdlib_handler.handler";
     static final String CRUBY = "AWS Ruby RIC on CRuby";
-    private static final List<String> LAYERS = List.of("java-runtime", "polyglot-base", "polyglot-ruby",
-            "polyglot-ruby-cext");
+    private static final List<String> LAYERS = List.of("java-runtime-compact", "polyglot-base",
+            "polyglot-ruby", "polyglot-ruby-cext");
 
     private final PolyglotOptions options;
     private final Path work;

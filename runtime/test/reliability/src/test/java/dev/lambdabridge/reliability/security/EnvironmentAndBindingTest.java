@@ -51,7 +51,7 @@ class EnvironmentAndBindingTest {
             "PYTHONPATH", "NODE_OPTIONS");
     /**
      * The emulator's one addition: JAVA_HOME, so that the bootstrap finds the JDK that runs the emulator (on
-     * Lambda the java-runtime layer brings its own JRE and Lambda sets no JAVA_HOME). PWD and SHLVL are set by
+     * Lambda the java-runtime layers bring their own JRE and Lambda sets no JAVA_HOME). PWD and SHLVL are set by
      * the bootstrap script's /bin/sh for the JVM it starts; PHP's CLI adds none.
      */
     private static final Set<String> EMULATOR_AND_SHELL = Set.of("JAVA_HOME", "PWD", "SHLVL", "_");

@@ -145,11 +145,14 @@ final class SoakFunctions {
         return functions;
     }
 
-    /** The layers each kind of function runs on (as layers/README.md combines them). */
+    /**
+     * The layers each kind of function runs on (as layers/README.md combines them): a Java function on
+     * java-runtime, the bridges' programs on java-runtime-compact.
+     */
     private static final List<String> JAVA = List.of("java-runtime");
-    private static final List<String> PROCESS = List.of("java-runtime", "process-bridge");
-    private static final List<String> JS = List.of("java-runtime", "polyglot-base", "polyglot-js");
-    private static final List<String> RUBY = List.of("java-runtime", "polyglot-base", "polyglot-ruby");
+    private static final List<String> PROCESS = List.of("java-runtime-compact", "process-bridge");
+    private static final List<String> JS = List.of("java-runtime-compact", "polyglot-base", "polyglot-js");
+    private static final List<String> RUBY = List.of("java-runtime-compact", "polyglot-base", "polyglot-ruby");
 
     /**
      * How much longer every timeout is at a concurrency: 1 + log2(concurrency) / 2 (2.5 at 8, 4 at 64). Nine
