@@ -55,7 +55,7 @@ public final class JavaHandlerLoader {
     private static InvocationHandler forClass(Class<?> type, ClassLoader loader) {
         if (RequestStreamHandler.class.isAssignableFrom(type)) {
             RequestStreamHandler instance = (RequestStreamHandler) Instances.create(type);
-            return new RequestStreamInvocationHandler(instance::handleRequest);
+            return new RequestStreamInvocationHandler(new RequestStreamInvocationHandler.Interface(instance));
         }
         if (RequestHandler.class.isAssignableFrom(type)) {
             return PojoInvocationHandler.forRequestHandler(type, loader);

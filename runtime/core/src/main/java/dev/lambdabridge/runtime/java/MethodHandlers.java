@@ -26,9 +26,22 @@ import java.util.List;
  * error reports are the same under both runtimes.
  */
 final class MethodHandlers {
-    private static final Comparator<Method> PRIORITY = Comparator
-            .comparing(Method::isBridge)
-            .thenComparing(Comparator.comparingInt(MethodHandlers::weight).reversed());
+    /**
+     * Non-bridge methods first, then the heaviest. A plain class, not {@code Comparator.comparing(...)}: the JDK's
+     * combinators are lambdas spun at each cold start (the AOT cache does not hold them), about 10 ms before the
+     * first invocation.
+     */
+    private static final Comparator<Method> PRIORITY = new Priority();
+
+    private static final class Priority implements Comparator<Method> {
+        @Override
+        public int compare(Method a, Method b) {
+            if (a.isBridge() != b.isBridge()) {
+                return a.isBridge() ? 1 : -1;
+            }
+            return Integer.compare(weight(b), weight(a));
+        }
+    }
 
     private MethodHandlers() {
     }
@@ -83,20 +96,20 @@ final class MethodHandlers {
                 return pojo(type, m, null, false, result, loader);
             case 1:
                 if (p[0] == InputStream.class) {
-                    return stream(type, m, (in, out, ctx) -> new Object[] {in});
+                    return stream(type, m, StreamMethodCall.IN);
                 } else if (p[0] == OutputStream.class) {
-                    return stream(type, m, (in, out, ctx) -> new Object[] {out});
+                    return stream(type, m, StreamMethodCall.OUT);
                 } else if (p[0] == Context.class) {
                     return pojo(type, m, null, true, result, loader);
                 }
                 return pojo(type, m, generic[0], false, result, loader);
             case 2:
                 if (p[0] == InputStream.class && p[1] == OutputStream.class) {
-                    return stream(type, m, (in, out, ctx) -> new Object[] {in, out});
+                    return stream(type, m, StreamMethodCall.IN | StreamMethodCall.OUT);
                 } else if (p[0] == InputStream.class && p[1] == Context.class) {
-                    return stream(type, m, (in, out, ctx) -> new Object[] {in, ctx});
+                    return stream(type, m, StreamMethodCall.IN | StreamMethodCall.CONTEXT);
                 } else if (p[0] == OutputStream.class && p[1] == Context.class) {
-                    return stream(type, m, (in, out, ctx) -> new Object[] {out, ctx});
+                    return stream(type, m, StreamMethodCall.OUT | StreamMethodCall.CONTEXT);
                 } else if (p[0] != Context.class && p[0] != InputStream.class && p[0] != OutputStream.class
                         && p[1] == Context.class) {
                     return pojo(type, m, generic[0], true, result, loader);
@@ -104,7 +117,7 @@ final class MethodHandlers {
                 return null;
             case 3:
                 if (p[0] == InputStream.class && p[1] == OutputStream.class && p[2] == Context.class) {
-                    return stream(type, m, (in, out, ctx) -> new Object[] {in, out, ctx});
+                    return stream(type, m, StreamMethodCall.IN | StreamMethodCall.OUT | StreamMethodCall.CONTEXT);
                 }
                 return null;
             default:
@@ -112,26 +125,13 @@ final class MethodHandlers {
         }
     }
 
-    /** Maps the three stream-handler values to the method's arguments. */
-    @FunctionalInterface
-    private interface StreamArguments {
-        Object[] select(InputStream in, OutputStream out, Context context);
-    }
-
-    private static InvocationHandler stream(Class<?> type, Method m, StreamArguments arguments) {
-        Object instance = instanceFor(type, m);
-        return new RequestStreamInvocationHandler((in, out, ctx) -> call(m, instance, arguments.select(in, out, ctx)));
+    private static InvocationHandler stream(Class<?> type, Method m, int arguments) {
+        return new RequestStreamInvocationHandler(new StreamMethodCall(m, instanceFor(type, m), arguments));
     }
 
     private static InvocationHandler pojo(Class<?> type, Method m, Type input, boolean withContext, Type output,
                                           ClassLoader loader) {
-        Object instance = instanceFor(type, m);
-        PojoInvocationHandler.PojoFunction function;
-        if (input == null) {
-            function = withContext ? (in, ctx) -> call(m, instance, ctx) : (in, ctx) -> call(m, instance);
-        } else {
-            function = withContext ? (in, ctx) -> call(m, instance, in, ctx) : (in, ctx) -> call(m, instance, in);
-        }
+        PojoMethodCall function = new PojoMethodCall(m, instanceFor(type, m), input != null, withContext);
         return new PojoInvocationHandler(function, input, output, loader);
     }
 
@@ -139,7 +139,8 @@ final class MethodHandlers {
         return Modifier.isStatic(m.getModifiers()) ? null : Instances.create(type);
     }
 
-    private static Object call(Method m, Object instance, Object... args) throws Exception {
+    /** {@code m.invoke}, with the handler's own exception thrown as it is (not wrapped). */
+    static Object call(Method m, Object instance, Object... args) throws Exception {
         try {
             return m.invoke(instance, args);
         } catch (InvocationTargetException e) {

@@ -25,6 +25,21 @@ final class PojoInvocationHandler implements InvocationHandler {
         Object apply(Object input, Context context) throws Exception;
     }
 
+    /** A {@code RequestHandler} called through its interface (a class, for the reason StreamMethodCall gives). */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static final class Interface implements PojoFunction {
+        private final RequestHandler handler;
+
+        Interface(RequestHandler handler) {
+            this.handler = handler;
+        }
+
+        @Override
+        public Object apply(Object input, Context context) {
+            return handler.handleRequest(input, context);
+        }
+    }
+
     private final PojoFunction function;
     private final PojoSerializer<Object> input;
     private final PojoSerializer<Object> output;
@@ -42,7 +57,7 @@ final class PojoInvocationHandler implements InvocationHandler {
     static PojoInvocationHandler forRequestHandler(Class<?> type, ClassLoader loader) {
         Type[] types = HandlerTypes.of(type, RequestHandler.class);
         RequestHandler handler = (RequestHandler) Instances.create(type);
-        return new PojoInvocationHandler(handler::handleRequest, types[0], types[1], loader);
+        return new PojoInvocationHandler(new Interface(handler), types[0], types[1], loader);
     }
 
     @Override

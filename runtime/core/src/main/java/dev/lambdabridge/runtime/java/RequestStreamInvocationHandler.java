@@ -1,6 +1,7 @@
 package dev.lambdabridge.runtime.java;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.lambdabridge.runtime.api.Invocation;
 import dev.lambdabridge.runtime.context.LambdaContext;
 import dev.lambdabridge.runtime.handler.InvocationHandler;
@@ -16,6 +17,24 @@ final class RequestStreamInvocationHandler implements InvocationHandler {
     @FunctionalInterface
     interface StreamFunction {
         void handle(InputStream input, OutputStream output, Context context) throws Exception;
+    }
+
+    /**
+     * A {@code RequestStreamHandler} called through its interface. A class rather than
+     * {@code handler::handleRequest}: a method reference the AOT cache did not see in its training run is spun at
+     * the cold start.
+     */
+    static final class Interface implements StreamFunction {
+        private final RequestStreamHandler handler;
+
+        Interface(RequestStreamHandler handler) {
+            this.handler = handler;
+        }
+
+        @Override
+        public void handle(InputStream input, OutputStream output, Context context) throws Exception {
+            handler.handleRequest(input, output, context);
+        }
     }
 
     private final StreamFunction function;
