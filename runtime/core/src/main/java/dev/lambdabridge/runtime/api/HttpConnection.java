@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.Proxy;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -224,7 +225,9 @@ final class HttpConnection implements Closeable {
 
     private void ensureOpen() throws IOException {
         if (socket == null) {
-            Socket s = new Socket();
+            // NO_PROXY: a plain socket, not the SOCKS wrapper that asks the default ProxySelector (reading
+            // conf/net.properties, parsing a URI) before connecting; the Runtime API is always a direct peer
+            Socket s = new Socket(Proxy.NO_PROXY);
             s.setTcpNoDelay(true);
             s.connect(new InetSocketAddress(host, port));
             socket = s;
