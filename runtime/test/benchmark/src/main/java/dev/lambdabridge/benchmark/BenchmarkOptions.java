@@ -16,6 +16,7 @@ import java.util.Set;
  * @param memoryMb    the functions' memory size (the bootstrap sizes the heap from it)
  * @param moduleDir   runtime/test/benchmark: where target/function and target/ric-lib are
  * @param bootstrap   our bootstrap (runtime/core/target/dist/bootstrap)
+ * @param baselineBootstrap another build's bootstrap, for the {@code ours-baseline} runtime; null without one
  * @param jre         the Java home the RIC and the raw loop run on (and our bootstrap's JAVA_HOME): the harness's
  *                    own unless {@code --jre} names another, e.g. the java-runtime layer's jlink JRE
  * @param outDir      where the result files go
@@ -23,7 +24,8 @@ import java.util.Set;
  * @param command     the command line to print (as the user typed it)
  */
 record BenchmarkOptions(int coldStarts, int warmInvokes, int warmUp, boolean quick, Set<RuntimeKind> runtimes,
-                        Set<BenchHandler> handlers, int memoryMb, Path moduleDir, Path bootstrap, Path jre, Path outDir, boolean profile, String command) {
+                        Set<BenchHandler> handlers, int memoryMb, Path moduleDir, Path bootstrap, Path baselineBootstrap, Path jre, Path outDir, boolean profile,
+                        String command) {
 
     /** The runtime suite's options (Options.COMMON first). */
     static final List<Options.Spec> SPECS = List.of(
@@ -32,7 +34,8 @@ record BenchmarkOptions(int coldStarts, int warmInvokes, int warmUp, boolean qui
             Options.Spec.of("warmup", "N", "2000", "200", "warm-up invokes before them"),
             Options.Spec.of("runtimes", "L", null, null, "which runtimes (default ours,ric,raw; --frameworks: "
                     + "ours,ric,ric-aot; also ours-fn: ours with a cache trained on each function; JVM settings "
-                    + "candidates ours-tiered, ours-tiered-aot, ours-tiered-aot-g1)"),
+                    + "candidates ours-tiered, ours-tiered-aot, ours-tiered-aot-g1; ours-baseline: "
+                    + "--baseline-bootstrap)"),
             Options.Spec.of("handlers", "L", null, null, "which functions (default stream,pojo; --frameworks: "
                     + "pojo,scf,container; samples/frameworks: scf, container, micronaut)"),
             Options.Spec.flag("frameworks", "the framework run's runtimes and handlers (what --runtimes and "
@@ -40,6 +43,8 @@ record BenchmarkOptions(int coldStarts, int warmInvokes, int warmUp, boolean qui
             Options.Spec.of("memory", "MB", "512", null, "the functions' memory size"),
             Options.Spec.flag("no-profile", "skip the class-loading profile of one cold start per runtime and handler"),
             Options.Spec.of("bootstrap", "FILE", null, null, "our bootstrap (default runtime/core/target/dist/bootstrap)"),
+            Options.Spec.of("baseline-bootstrap", "FILE", null, null, "another build's bootstrap, run as the "
+                    + "ours-baseline runtime (a before/after in one run)"),
             Options.Spec.of("jre", "DIR", null, null, "the Java home the RIC and the raw loop run on (default: the "
                     + "harness's JVM)"));
 
@@ -79,9 +84,13 @@ record BenchmarkOptions(int coldStarts, int warmInvokes, int warmUp, boolean qui
         Path module = o.moduleDir();
         Path bootstrap = o.has("bootstrap") ? o.path("bootstrap")
                 : module.resolve("../../core/target/dist/bootstrap").normalize();
+        Path baseline = o.has("baseline-bootstrap") ? o.path("baseline-bootstrap") : null;
+        if (runtimes.contains(RuntimeKind.OURS_BASELINE) && baseline == null) {
+            throw new IllegalArgumentException("the ours-baseline runtime needs --baseline-bootstrap FILE");
+        }
         Path jre = o.has("jre") ? o.path("jre") : Path.of(System.getProperty("java.home")).toAbsolutePath().normalize();
         return new BenchmarkOptions(o.number("cold", 1), o.number("warm", 1), o.number("warmup", 0), o.quick(),
-                runtimes, handlers, o.number("memory", 1), module, bootstrap, jre, o.outDir(), !o.flag("no-profile"),
+                runtimes, handlers, o.number("memory", 1), module, bootstrap, baseline, jre, o.outDir(), !o.flag("no-profile"),
                 o.text("command"));
     }
 

@@ -9,6 +9,11 @@ import java.util.List;
 enum RuntimeKind {
     /** runtime/core's bootstrap, with the AOT cache its dist ships (lib/runtime.aot). */
     LAMBDA_BRIDGE("ours", "lambda-bridge", Program.OURS, List.of(), Cache.SHIPPED),
+    /**
+     * Another build of our runtime, {@code --baseline-bootstrap} (e.g. main before a change, its dist with its own
+     * AOT cache), alternated with {@link #LAMBDA_BRIDGE} in the same run: a before/after on one harness.
+     */
+    OURS_BASELINE("ours-baseline", "lambda-bridge, baseline", Program.OURS, List.of(), Cache.SHIPPED),
     /** AWS's runtime interface client, the managed Java runtime's own loop, without an AOT cache. */
     AWS_RIC("ric", "AWS RIC 2.10.1", Program.RIC, List.of(), Cache.NONE),
     /** {@link RawSocketEchoRuntime}: the lower bound. */

@@ -20,13 +20,14 @@ import java.util.stream.Stream;
  * @param java          the java binary the RIC and the raw loop run on; our bootstrap gets its JAVA_HOME
  * @param flags         the bootstrap's JVM options, given to the RIC and the raw loop too
  * @param bootstrap     runtime/core/target/dist/bootstrap
+ * @param baselineBootstrap the {@code ours-baseline} runtime's bootstrap (another build), or null
  * @param moduleDir     runtime/test/benchmark: its target/function is the task root of the benchmark's own handlers
  * @param ricClassPath  AWS's runtime interface client and its dependencies (target/ric-lib), as an explicit
  *                      sorted class path (an AOT cache is only used with the class path it was made with)
  * @param rawClassPath  {@link RawSocketEchoRuntime} in a jar of its own (target/raw-loop.jar), see rawLoopJar
  * @param caches        the AOT caches the harness trained (see {@link AotCacheTraining}); empty until then
  */
-record Setup(Path java, Path javaHome, JvmFlags flags, Path bootstrap, Path moduleDir, String ricClassPath,
+record Setup(Path java, Path javaHome, JvmFlags flags, Path bootstrap, Path baselineBootstrap, Path moduleDir, String ricClassPath,
              Path rawClassPath, int memoryMb, Caches caches) {
 
     static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
@@ -87,12 +88,12 @@ record Setup(Path java, Path javaHome, JvmFlags flags, Path bootstrap, Path modu
             flags = JvmFlags.none("no bootstrap at " + options.bootstrap() + "; only the raw loop runs");
         }
         Path rawClassPath = rawLoopJar(module);
-        return new Setup(java, javaHome, flags, options.bootstrap(), module, ricClassPath, rawClassPath,
+        return new Setup(java, javaHome, flags, options.bootstrap(), options.baselineBootstrap(), module, ricClassPath, rawClassPath,
                 options.memoryMb(), Caches.none());
     }
 
     Setup withCaches(Caches trained) {
-        return new Setup(java, javaHome, flags, bootstrap, moduleDir, ricClassPath, rawClassPath, memoryMb, trained);
+        return new Setup(java, javaHome, flags, bootstrap, baselineBootstrap, moduleDir, ricClassPath, rawClassPath, memoryMb, trained);
     }
 
     /** The benchmark's own handlers' task root (target/function). */
@@ -205,6 +206,13 @@ record Setup(Path java, Path javaHome, JvmFlags flags, Path bootstrap, Path modu
     }
 
     private List<String> command(RuntimeKind kind, String handler, Options options) {
+        if (kind == RuntimeKind.OURS_BASELINE) {
+            if (baselineBootstrap == null || !Files.isExecutable(baselineBootstrap)) {
+                throw new IllegalStateException("the ours-baseline runtime needs --baseline-bootstrap FILE, an "
+                        + "executable bootstrap; got " + baselineBootstrap);
+            }
+            return List.of(baselineBootstrap.toString());
+        }
         if (kind.isOurs()) {
             return List.of(bootstrap.toString());
         }

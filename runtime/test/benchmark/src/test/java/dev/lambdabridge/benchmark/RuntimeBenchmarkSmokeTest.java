@@ -125,7 +125,7 @@ class RuntimeBenchmarkSmokeTest {
     void everyRuntimeGetsTheBootstrapsOptionsAndOnlyItsOwnCache() {
         JvmFlags flags = new JvmFlags(java.util.List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
                 "-XX:AOTCache=/opt/lib/runtime.aot", "test");
-        Setup setup = new Setup(Path.of("/jre/bin/java"), Path.of("/jre"), flags, Path.of("/opt/bootstrap"),
+        Setup setup = new Setup(Path.of("/jre/bin/java"), Path.of("/jre"), flags, Path.of("/opt/bootstrap"), null,
                 Path.of("/x/runtime/test/benchmark"), "/ric/a.jar:/ric/b.jar", Path.of("/x/classes"), 512,
                 new Setup.Caches(java.util.Map.of(RuntimeKind.AWS_RIC_AOT, Path.of("/aot/ric.aot"),
                         RuntimeKind.OURS_TIERED_PROFILED, Path.of("/aot/tiered.aot")), java.util.Map.of()));
