@@ -6,6 +6,7 @@ import dev.lambdabridge.runtime.api.RuntimeApiException;
 import dev.lambdabridge.runtime.errors.ErrorReports;
 import dev.lambdabridge.runtime.handler.Handlers;
 import dev.lambdabridge.runtime.handler.InvocationHandler;
+import dev.lambdabridge.runtime.java.TrainingClasses;
 import dev.lambdabridge.runtime.logging.RuntimeLogger;
 import dev.lambdabridge.runtime.snapstart.SnapStartPhase;
 import dev.lambdabridge.runtime.loop.InvokeLoop;
@@ -91,7 +92,9 @@ public final class Bootstrap {
             Integer trainingRun = Integer.getInteger(TRAINING_INVOCATIONS_PROPERTY);
             if (trainingRun != null) {
                 // an ahead-of-time cache training run (layers/): serve that many events, then exit normally so
-                // that the JVM writes the cache
+                // that the JVM writes the cache, with the classes of the handler shapes the training's own
+                // handler does not have
+                TrainingClasses.load();
                 return loop.runFor(trainingRun) == null ? 0 : 2;
             }
             return exitCode(runLoop(loop));

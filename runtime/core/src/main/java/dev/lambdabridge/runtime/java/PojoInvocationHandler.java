@@ -27,7 +27,7 @@ final class PojoInvocationHandler implements InvocationHandler {
 
     /** A {@code RequestHandler} called through its interface (a class, for the reason StreamMethodCall gives). */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static final class Interface implements PojoFunction {
+    static final class Interface implements PojoFunction {
         private final RequestHandler handler;
 
         Interface(RequestHandler handler) {
