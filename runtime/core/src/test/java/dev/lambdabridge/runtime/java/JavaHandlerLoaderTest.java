@@ -10,9 +10,13 @@ import dev.lambdabridge.runtime.logging.RuntimeLogger;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -32,12 +36,20 @@ class JavaHandlerLoaderTest {
     private static final String TASK_ROOT = Path.of("target/test-classes").toAbsolutePath().toString();
 
     private static RuntimeEnvironment env(String handler) {
-        return RuntimeEnvironment.from(Map.of("_HANDLER", handler, "LAMBDA_TASK_ROOT", TASK_ROOT,
+        return env(handler, TASK_ROOT);
+    }
+
+    private static RuntimeEnvironment env(String handler, String taskRoot) {
+        return RuntimeEnvironment.from(Map.of("_HANDLER", handler, "LAMBDA_TASK_ROOT", taskRoot,
                 "AWS_LAMBDA_FUNCTION_NAME", "fn"));
     }
 
     private static String invoke(String handler, String event) throws Exception {
-        RuntimeEnvironment environment = env(handler);
+        return invoke(handler, event, TASK_ROOT);
+    }
+
+    private static String invoke(String handler, String event, String taskRoot) throws Exception {
+        RuntimeEnvironment environment = env(handler, taskRoot);
         InvocationHandler loaded = JavaHandlerLoader.load(handler, environment);
         Invocation invocation = new Invocation("req-1", System.currentTimeMillis() + 3000, "arn", null, null, null,
                 event.getBytes(StandardCharsets.UTF_8));
@@ -67,6 +79,45 @@ class JavaHandlerLoaderTest {
         assertEquals("\"req-1:v\"", invoke("example.handlers.Methods::withContext", "{\"k\":\"v\"}"));
         assertEquals("[{\"x\":1}]", invoke("example.handlers.Methods::streams", "{\"x\":1}"));
         assertEquals("\"two\"", invoke("example.handlers.Methods::overloaded", "\"s\""));
+    }
+
+    /**
+     * The function's own CustomPojoSerializer, listed in its META-INF/services at the task root or in a jar of its
+     * lib/, replaces the runtime's JSON handling; without the file, the same classes get the runtime's.
+     */
+    @Test
+    void theFunctionsOwnSerializerIsFoundAtTheRootAndInItsJars(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        String[] classes = {"GreetingHandler", "Greeting", "NameOnlySerializer"};
+        String provider = "example.handlers.NameOnlySerializer";
+        String service = "META-INF/services/com.amazonaws.services.lambda.runtime.CustomPojoSerializer";
+
+        Path atRoot = dir.resolve("at-root");
+        copyClasses(atRoot, classes);
+        Files.createDirectories(atRoot.resolve(service).getParent());
+        Files.writeString(atRoot.resolve(service), provider + "\n");
+        assertEquals("custom:hello ada from fn:1", invoke("example.handlers.GreetingHandler", "ada", atRoot.toString()));
+
+        Path inJar = dir.resolve("in-jar");
+        copyClasses(inJar, classes);
+        Files.createDirectories(inJar.resolve("lib"));
+        try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(inJar.resolve("lib/serializer.jar")))) {
+            jar.putNextEntry(new JarEntry(service));
+            jar.write(provider.getBytes(StandardCharsets.UTF_8));
+        }
+        assertEquals("custom:hello ada from fn:1", invoke("example.handlers.GreetingHandler", "ada", inJar.toString()));
+
+        Path without = dir.resolve("without");
+        copyClasses(without, classes);
+        assertEquals("{\"name\":\"hello ada from fn\",\"count\":1}",
+                invoke("example.handlers.GreetingHandler", "{\"name\":\"ada\"}", without.toString()));
+    }
+
+    private static void copyClasses(Path taskRoot, String... simpleNames) throws IOException {
+        Path to = Files.createDirectories(taskRoot.resolve("example/handlers"));
+        for (String name : simpleNames) {
+            Files.copy(Path.of(TASK_ROOT, "example/handlers", name + ".class"), to.resolve(name + ".class"));
+        }
     }
 
     @Test
