@@ -55,7 +55,7 @@ unpack() {
   local dir="$OUT/$1/opt"
   mkdir -p "$dir"
   for layer in ${1//+/ }; do
-    unzip -q -o "$REPO/layers/target/$layer.zip" -d "$dir"
+    TZ=UTC unzip -q -o "$REPO/layers/target/$layer.zip" -d "$dir"  # the zips hold UTC times (scripts/build-layers)
   done
   echo "$dir"
 }
@@ -101,7 +101,9 @@ AOT_LOG="-Xlog:aot=info,class+path=info -Xlog:class+load=info"
 out=$(run java-runtime "$JAVA_CODE" example.hello.GreetingPojoHandler::handleRequest "$S/java-hello/events/greeting.json" 512 "$AOT_LOG")
 expect "java: POJO handler result" '"message":"Bonjour, Grace !"' "$out"
 expect "java: the layer's jre (the cache validated against its modules image)" "Modules image $where/jre/lib/modules validation: passed" "$out"
-expect "java: the layer's AOT cache is mapped" "Opened AOT cache $where/lib/runtime.aot" "$out"
+# samples/java-hello carries aws-lambda-java-events: the layer's cache trained on AWS's event serializers too
+expect "java: the layer's AOT cache for a function with aws-lambda-java-events is mapped" \
+  "Opened AOT cache $where/lib/runtime-events.aot" "$out"
 expect "java: AOT-linked classes in use" "Using AOT-linked classes: true" "$out"
 from_cache=$(grep -c 'dev.lambdabridge.runtime.Bootstrap source: shared objects file' <<<"$out" || true)
 [[ $from_cache == 1 ]] && ok "java: the runtime's classes come from the cache" || fail "java: Bootstrap not loaded from the cache"
@@ -114,6 +116,9 @@ expect "java: the trained sample's handler class, same bytes, comes from the cac
 out=$(run java-runtime "$JAVA_CODE" example.hello.HelloHandler::handleRequest "$S/java-hello/events/hello.json" 512 "-Xlog:class+load=info")
 if [[ $mode == mount ]]; then task=/var/task/; else task=$JAVA_CODE/; fi
 expect "java: a handler class not in the cache is loaded from the code" "example.hello.HelloHandler source: file:$task" "$out"
+# a function without aws-lambda-java-events gets lib/runtime.aot, without the event serializers' classes
+out=$(run java-runtime "$S/streaming/target/function" example.streaming.CsvReportHandler "$S/streaming/events/report.json" 512 "$AOT_LOG")
+expect "java: a function without aws-lambda-java-events gets lib/runtime.aot" "Opened AOT cache $where/lib/runtime.aot" "$out"
 out=$(run java-runtime-compact+process-bridge "$S/scripts/php" "exec:env" "$S/scripts/events/hello.json" 256)
 expect "exec:env: the function's environment is Lambda's" "AWS_LAMBDA_FUNCTION_NAME=" "$out"
 [[ "$out" != *JAVA_HOME=* ]] && ok "no JAVA_HOME in the function's environment" || fail "JAVA_HOME reached the function: ${out:0:2000}"
@@ -169,6 +174,13 @@ framework() {
   fi
 }
 SCF=org.springframework.cloud.function.adapter.aws.FunctionInvoker::handleRequest
+# Spring Cloud Function's adapter reads its event with aws-lambda-java-serialization's shaded Jackson: with the
+# layer's cache for functions with aws-lambda-java-events, those classes come from the cache, not the 3.7 MB jar
+RUN_ENV=(MAIN_CLASS=example.frameworks.scf.GreetingApplication SPRING_CLOUD_FUNCTION_DEFINITION=greet)
+out=$(run java-runtime "$FRAMEWORKS/spring-cloud-function/target/function" "$SCF" "$FIXTURES/apigw_rest_event.json" 512 "-Xlog:class+load=info")
+RUN_ENV=()
+expect "java-runtime: Spring Cloud Function gets AWS's shaded Jackson from the layer's cache" \
+  "com.amazonaws.lambda.thirdparty.com.fasterxml.jackson.databind.ObjectMapper source: shared objects file" "$out"
 framework "Spring Cloud Function, an API Gateway event into APIGatewayProxyRequestEvent" spring-cloud-function "$SCF" \
   "$FIXTURES/apigw_rest_event.json" '{"statusCode":200,*"body":"Hello, world! You called GET /my/path"*' \
   MAIN_CLASS=example.frameworks.scf.GreetingApplication SPRING_CLOUD_FUNCTION_DEFINITION=greet

@@ -29,6 +29,8 @@ public final class Bootstrap {
 
     /** System property: serve this many invocations and exit 0 (used to train the JVM's AOT cache). */
     static final String TRAINING_INVOCATIONS_PROPERTY = "lambdabridge.trainingInvocations";
+    /** With the above: the training also serializes AWS's event types (TrainingClasses.serializeEvents). */
+    static final String TRAINING_EVENTS_PROPERTY = "lambdabridge.trainingEvents";
 
     private Bootstrap() {
     }
@@ -93,8 +95,12 @@ public final class Bootstrap {
             if (trainingRun != null) {
                 // an ahead-of-time cache training run (layers/): serve that many events, then exit normally so
                 // that the JVM writes the cache, with the classes of the handler shapes the training's own
-                // handler does not have
+                // handler does not have; for lib/runtime-events.aot, also AWS's event serializers (the context
+                // class loader is the function's, set by the Java handler's loader)
                 TrainingClasses.load();
+                if (Boolean.getBoolean(TRAINING_EVENTS_PROPERTY)) {
+                    TrainingClasses.serializeEvents(Thread.currentThread().getContextClassLoader());
+                }
                 return loop.runFor(trainingRun) == null ? 0 : 2;
             }
             return exitCode(runLoop(loop));

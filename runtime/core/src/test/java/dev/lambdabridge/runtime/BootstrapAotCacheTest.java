@@ -68,6 +68,46 @@ class BootstrapAotCacheTest {
         assertEquals("", start.stderr());
     }
 
+    /**
+     * java-runtime's second cache, trained on AWS's event serializers too, goes to a function that carries
+     * aws-lambda-java-events: its jar in lib/ or at the root, or its classes unpacked (a shaded jar).
+     */
+    @Test
+    void aFunctionWithAwsLambdaJavaEventsGetsTheEventsCache() throws Exception {
+        bytes(layer.resolve("lib/runtime-events.aot"), 10);
+        String events = "-XX:AOTCache=" + layer.toRealPath().resolve("lib/runtime-events.aot");
+        String plain = "-XX:AOTCache=" + layer.toRealPath().resolve("lib/runtime.aot");
+        assertEquals(plain, start(layer, Map.of()).cacheOption(), "no events jar");
+
+        Files.createDirectories(taskRoot.resolve("lib"));
+        bytes(taskRoot.resolve("lib/aws-lambda-java-events-3.16.1.jar"), 10);
+        Start inLib = start(layer, Map.of());
+        assertEquals(events, inLib.cacheOption());
+        assertEquals("", inLib.stderr());
+
+        Files.delete(taskRoot.resolve("lib/aws-lambda-java-events-3.16.1.jar"));
+        bytes(taskRoot.resolve("aws-lambda-java-events-3.11.0.jar"), 10);
+        assertEquals(events, start(layer, Map.of()).cacheOption(), "at the task root");
+
+        Files.delete(taskRoot.resolve("aws-lambda-java-events-3.11.0.jar"));
+        Files.createDirectories(taskRoot.resolve("com/amazonaws/services/lambda/runtime/events"));
+        assertEquals(events, start(layer, Map.of()).cacheOption(), "unpacked");
+
+        // a layer without the second cache: its only one
+        Files.delete(layer.resolve("lib/runtime-events.aot"));
+        assertEquals(plain, start(layer, Map.of()).cacheOption(), "no runtime-events.aot");
+    }
+
+    @Test
+    void theFunctionsOwnCacheStillComesFirst() throws Exception {
+        bytes(layer.resolve("lib/runtime-events.aot"), 10);
+        Files.createDirectories(taskRoot.resolve("lib"));
+        bytes(taskRoot.resolve("lib/aws-lambda-java-events-3.16.1.jar"), 10);
+        Path cache = trainedCache();
+        assertEquals("-XX:AOTCache=" + cache, start(layer, Map.of()).cacheOption());
+        assertEquals("", start(layer, Map.of("LAMBDA_BRIDGE_AOT", "off")).cacheOption());
+    }
+
     @Test
     void trainingAsksTheJvmForTheCacheAndWritesTheKey() throws Exception {
         Path cache = taskRoot.resolve("lambda-bridge.aot");

@@ -47,4 +47,18 @@ class TrainingClassesTest {
         assertTrue(wrappers >= 8, "found only " + wrappers + " handler wrappers in " + dir);
         assertEquals(List.of(), missing, "handler wrappers the AOT training does not load");
     }
+
+    /** Every event type of the training goes through the serializers when the function has aws-lambda-java-events. */
+    @Test
+    void theTrainingSerializesEveryEventType() throws Exception {
+        assertEquals(TrainingClasses.EVENT_TYPES.size(), TrainingClasses.serializeEvents(getClass().getClassLoader()));
+        // a function without aws-lambda-java-events: nothing to serialize, and no failure
+        try (TaskClassLoader noEvents = TaskClassLoader.forTaskRoot(
+                Path.of("target/test-classes").toAbsolutePath().toString())) {
+            assertEquals(0, TrainingClasses.serializeEvents(noEvents));
+        }
+        for (String name : TrainingClasses.EVENT_TYPES) {
+            Class.forName(name, false, getClass().getClassLoader());
+        }
+    }
 }
